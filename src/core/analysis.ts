@@ -1,0 +1,125 @@
+/**
+ * The analysis: whosaid's output contract. Other tools and the project's scorer read it, so every
+ * field here is part of the public format; `ANALYSIS_VERSION` changes when it does. The JSON Schema in
+ * `schema/analysis.schema.json` is generated from these definitions (`npm run schema`).
+ *
+ * Offsets are half-open [start, end) in UTF-16 code units (JavaScript string indices) into the analysed
+ * text: the input text, or `text` where the analysed text differs from the input.
+ */
+import { z } from 'zod';
+
+export const ANALYSIS_VERSION = '1.0.0';
+
+export const Span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Span = z.infer<typeof Span>;
+
+export const TextSpan = Span.extend({ text: z.string() });
+export type TextSpan = z.infer<typeof TextSpan>;
+
+export const AttributionType = z.enum(['statement', 'belief', 'intention', 'attitude', 'decree', 'perception', 'evidence']);
+export type AttributionType = z.infer<typeof AttributionType>;
+
+export const QuoteKind = z.enum(['direct', 'indirect', 'mixed']);
+export type QuoteKind = z.infer<typeof QuoteKind>;
+
+export const Speaker = z.object({
+  /** The words that name the speaker at this attribution. */
+  mention: TextSpan.optional(),
+  /** The entity the mention refers to (an id in `entities`). */
+  entity: z.string().optional(),
+  /** The entity's fullest name in the article. */
+  name: z.string().optional(),
+});
+export type Speaker = z.infer<typeof Speaker>;
+
+export const Addressee = TextSpan.extend({ entity: z.string().optional() });
+export type Addressee = z.infer<typeof Addressee>;
+
+export const Relay = z.object({
+  /** `outlet`: a publication that carried the words; `social-post`: an embedded post; `quote`: a speaker quoting another. */
+  kind: z.enum(['outlet', 'social-post', 'quote']),
+  name: z.string(),
+  mention: TextSpan.optional(),
+  entity: z.string().optional(),
+  handle: z.string().optional(),
+  /** ISO date (YYYY-MM-DD) the relay published the words, where the text says it. */
+  on: z.string().optional(),
+  url: z.string().optional(),
+  cue: TextSpan.optional(),
+});
+export type Relay = z.infer<typeof Relay>;
+
+export const Attribution = z.object({
+  id: z.string(),
+  type: AttributionType,
+  kind: QuoteKind,
+  content: z.array(Span).min(1),
+  /** The attributed words, segments joined by a space, without enclosing quotation marks or a leading "that". */
+  text: z.string(),
+  speaker: Speaker,
+  cue: TextSpan.optional(),
+  addressee: Addressee.optional(),
+  /** Who carried the words to this text, innermost first, outermost last. */
+  relays: z.array(Relay).optional(),
+  /** The attribution this one is quoted inside of (a quote inside a quote). */
+  within: z.string().optional(),
+  /** ISO date the words were said, where the text states it. */
+  saidOn: z.string().optional(),
+  confidence: z.number().min(0).max(1),
+  /** The rules and models that decided this attribution, in the order they acted. */
+  reasons: z.array(z.string()),
+});
+export type Attribution = z.infer<typeof Attribution>;
+
+export const EntityType = z.enum(['person', 'organization', 'place', 'group', 'other']);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const Entity = z.object({
+  id: z.string(),
+  type: EntityType,
+  /** The fullest name the article gives. */
+  name: z.string(),
+  mentions: z.array(TextSpan),
+  /** Roles the article gives, e.g. "U.S. Secretary of State", each with where it says so. */
+  roles: z.array(TextSpan).optional(),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const TimeExpression = TextSpan.extend({
+  /** ISO date (YYYY-MM-DD) or date-time the expression refers to. */
+  value: z.string(),
+  /** Whether the text states the value in full or it was implied by the reference date. */
+  certainty: z.enum(['stated', 'implied']),
+});
+export type TimeExpression = z.infer<typeof TimeExpression>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export const Diagnostic = z.object({
+  /** A stable code such as `quotes/unbalanced-mark`. */
+  code: z.string(),
+  severity: Severity,
+  message: z.string(),
+  span: Span.optional(),
+  actual: z.string().optional(),
+  expected: z.string().optional(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+export const Analysis = z.object({
+  version: z.string(),
+  id: z.string().optional(),
+  publishedAt: z.string().optional(),
+  /** Present where the analysed text differs from the input (e.g. after HTML extraction). */
+  text: z.string().optional(),
+  language: z.string().optional(),
+  attributions: z.array(Attribution),
+  entities: z.array(Entity),
+  times: z.array(TimeExpression),
+  diagnostics: z.array(Diagnostic),
+  /** What the input said about itself (HTML metadata), where known. */
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+export type Analysis = z.infer<typeof Analysis>;

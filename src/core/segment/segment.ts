@@ -1,0 +1,131 @@
+/**
+ * Segmentation: the analysed text cut into paragraphs, sentences and tokens, each with its
+ * [start, end) offsets. Every later stage reads this layer; none edits it.
+ *
+ * wink-nlp does the tokenizing, sentence splitting and part-of-speech tagging. A line break always
+ * ends a sentence here (news paragraphs are lines), which wink-nlp does not guarantee.
+ */
+import { loadNlp } from './nlp.js';
+
+export interface Token {
+  /** Index in `Segmented.tokens`. */
+  readonly i: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Lower-cased text with curly apostrophes folded to straight ones. */
+  readonly lower: string;
+  readonly lemma: string;
+  /** Universal part-of-speech tag (wink-nlp). */
+  readonly pos: string;
+  readonly sentence: number;
+  readonly paragraph: number;
+  /** Whitespace between the previous token and this one. */
+  readonly spaceBefore: boolean;
+}
+
+export interface Sentence {
+  readonly i: number;
+  readonly start: number;
+  readonly end: number;
+  /** First token index. */
+  readonly first: number;
+  /** One past the last token index. */
+  readonly last: number;
+  readonly paragraph: number;
+}
+
+export interface Paragraph {
+  readonly i: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Segmented {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly paragraphs: readonly Paragraph[];
+}
+
+const APOSTROPHES = /[‘’ʼ]/g;
+
+/** Splits `text` into paragraphs (non-blank lines), sentences and tokens. */
+export function segment(text: string): Segmented {
+  const paragraphs = findParagraphs(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  if (paragraphs.length === 0) return { text, tokens, sentences, paragraphs };
+
+  const nlp = loadNlp();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const sentenceOfToken = new Int32Array(values.length);
+  doc.sentences().each((s: { out: (f: unknown) => unknown }, k: number) => {
+    const [a, b] = s.out(its.span) as [number, number];
+    sentenceOfToken.fill(k, a, b + 1);
+  });
+
+  let cursor = 0;
+  let paragraph = 0;
+  let winkSentence = -1;
+  let sentenceStartToken = 0;
+  const closeSentence = () => {
+    if (tokens.length > sentenceStartToken) {
+      const first = tokens[sentenceStartToken];
+      const last = tokens[tokens.length - 1];
+      sentences.push({ i: sentences.length, start: first.start, end: last.end, first: sentenceStartToken, last: tokens.length, paragraph: first.paragraph });
+    }
+    sentenceStartToken = tokens.length;
+  };
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    const at = text.indexOf(value, cursor);
+    if (at < 0) continue; // wink-nlp normalised the token; it carries no place in the text
+    const end = at + value.length;
+    if (types[k] === 'tabCRLF' || value.trim() === '') {
+      cursor = end;
+      continue;
+    }
+    while (paragraph < paragraphs.length - 1 && at >= paragraphs[paragraph].end) paragraph++;
+    const lineBreak = tokens.length > 0 && tokens[tokens.length - 1].paragraph !== paragraph;
+    if (lineBreak || sentenceOfToken[k] !== winkSentence) {
+      closeSentence();
+      winkSentence = sentenceOfToken[k];
+    }
+    const lower = value.toLowerCase().replace(APOSTROPHES, "'");
+    tokens.push({
+      i: tokens.length,
+      start: at,
+      end,
+      text: value,
+      lower,
+      lemma: lemmas[k] ?? lower,
+      pos: tags[k] ?? 'X',
+      sentence: sentences.length,
+      paragraph,
+      spaceBefore: at > cursor,
+    });
+    cursor = end;
+  }
+  closeSentence();
+  return { text, tokens, sentences, paragraphs };
+}
+
+/** Paragraphs are the non-blank lines of the text, trimmed of surrounding whitespace. */
+export function findParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const line = /[^\r\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) out.push({ i: out.length, start, end });
+  }
+  return out;
+}
