@@ -63,7 +63,7 @@ export function segment(text: string): Segmented {
   const values = doc.tokens().out(its.value) as string[];
   const types = doc.tokens().out(its.type) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
   const sentenceOfToken = new Int32Array(values.length);
   doc.sentences().each((s: { out: (f: unknown) => unknown }, k: number) => {
     const [a, b] = s.out(its.span) as [number, number];
