@@ -1,0 +1,179 @@
+/**
+ * Direct quotes and who says them, from the words around the quotation marks:
+ *
+ *   after:  “It’ll be fine,” he said.          “It’ll be fine,” said the mayor.
+ *   before: The mayor said, “It’ll be fine.”   On Monday, Ruiz told reporters, “It’ll be fine.”
+ *   split:  “It’ll be fine,” he said, “trust me.”   (one statement, two segments)
+ *   next:   “We won.” — a quote alone in its sentence right after a speaker's quote is theirs too.
+ *
+ * A quote that sits inside running text ("called it a “very productive” meeting") is not direct; the
+ * mixed-quote rules and the learned model look at those.
+ */
+import type { AttributionType, QuoteKind, Span, TextSpan } from '../analysis.js';
+import type { Quote } from '../quotes/find-quotes.js';
+import type { Segmented, Token } from '../segment/segment.js';
+import { isPunct, spanOfTokens, tokenAtOrAfter, tokenBefore } from '../segment/lookup.js';
+import { isSpeechLemma, typeOfCueLemma } from './cue-lexicon.js';
+import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
+
+/** An attribution proposed by a rule, before speakers are resolved to entities. */
+export interface ProposedAttribution {
+  type: AttributionType;
+  kind: QuoteKind;
+  content: Span[];
+  source?: TextSpan;
+  cue?: TextSpan;
+  addressee?: TextSpan;
+  /** Quotes (indices in the quote layer) this attribution is made of. */
+  quotes: number[];
+  /** The attribution (index in the same list) whose speaker this one takes over, for follow-on quotes. */
+  continues?: number;
+  confidence: number;
+  reasons: string[];
+}
+
+/** Verbs whose object is the person spoken to: "told reporters", "assured voters". */
+const ADDRESSING = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'ask', 'urge', 'advise', 'promise', 'brief']);
+/** Adverbs that may stand between speaker and cue: "he later said", "she also told". */
+const CUE_ADVERBS = new Set(['also', 'later', 'then', 'again', 'once', 'previously', 'earlier', 'recently', 'repeatedly', 'further', 'simply', 'flatly', 'just', 'quickly', 'often', 'has', 'had', 'have', 'would', 'will', 'was', 'is', 'has', 'been']);
+/** Words that date a cue rather than name an addressee: "told reporters Tuesday". */
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|last|this|week|month|year|morning|afternoon|evening|night|on)$/;
+
+export function attributeDirectQuotes(seg: Segmented, quotes: readonly Quote[]): ProposedAttribution[] {
+  const out: ProposedAttribution[] = [];
+  const claimed = new Set<number>();
+  for (const q of quotes) {
+    if (q.depth > 0 || claimed.has(q.i) || !standsAlone(seg, q)) continue;
+    const found = attributeAfter(seg, q) ?? attributeBefore(seg, q);
+    if (found) {
+      claimed.add(q.i);
+      const proposed: ProposedAttribution = { ...found, quotes: [q.i], content: [...q.segments], kind: 'direct', type: 'statement' };
+      // "“First,” he said, “second.”": the next quote continues the same statement.
+      const next = quotes.find((n) => n.i > q.i && n.depth === 0);
+      if (next && found.reasons.includes('direct/speaker-after') && continuesAfterAttribution(seg, found, next)) {
+        claimed.add(next.i);
+        proposed.quotes.push(next.i);
+        proposed.content.push(...next.segments);
+        proposed.reasons.push('direct/split-quote');
+      }
+      out.push(proposed);
+      continue;
+    }
+    const previous = out.length ? out[out.length - 1] : undefined;
+    if (previous && isFollowOn(seg, quotes, previous, q)) {
+      claimed.add(q.i);
+      out.push({
+        type: 'statement', kind: 'direct', content: [...q.segments], quotes: [q.i], continues: out.length - 1,
+        confidence: 0.75, reasons: ['direct/follows-speaker-quote'],
+      });
+    }
+  }
+  return out;
+}
+
+type Found = Pick<ProposedAttribution, 'source' | 'cue' | 'addressee' | 'confidence' | 'reasons'>;
+
+/** A quote that is a sentence or clause of its own: it starts its sentence or follows a comma, colon or cue. */
+function standsAlone(seg: Segmented, q: Quote): boolean {
+  const before = tokenBefore(seg, q.start);
+  const t = seg.tokens[before];
+  if (!t || t.paragraph !== tokenOf(seg, q.start)?.paragraph) return true;
+  if (t.sentence !== tokenOf(seg, q.start)?.sentence) return true;
+  if (isPunct(t, ',:;—–-(')) return true;
+  return isSpeechLemma(t.lemma) && t.pos === 'VERB';
+}
+
+function tokenOf(seg: Segmented, offset: number): Token | undefined {
+  return seg.tokens[tokenAtOrAfter(seg, offset)];
+}
+
+/** “…,” he said / “…,” said the mayor / “…,” Ruiz, the chief, said / “…,” according to Ruiz. */
+function attributeAfter(seg: Segmented, q: Quote): Found | undefined {
+  const k = tokenAtOrAfter(seg, q.end);
+  const first = seg.tokens[k];
+  const lastOfQuote = seg.tokens[k - 1];
+  if (!first || !lastOfQuote || first.paragraph !== lastOfQuote.paragraph) return undefined;
+  const ceiling = Math.min(seg.sentences[first.sentence].last, k + 16);
+  let i = k;
+  if (isPunct(seg.tokens[i], ',—–-')) i++;
+  // according to X
+  if (seg.tokens[i]?.lower === 'according' && seg.tokens[i + 1]?.lower === 'to') {
+    const end = nounPhraseStartingAt(seg, i + 2, ceiling);
+    if (end < 0) return undefined;
+    return { source: spanOfTokens(seg, i + 2, end), cue: spanOfTokens(seg, i, i + 2), confidence: 0.9, reasons: ['direct/speaker-after', 'direct/according-to'] };
+  }
+  // said the mayor
+  if (isCue(seg.tokens[i])) {
+    const end = nounPhraseStartingAt(seg, i + 1, ceiling);
+    if (end < 0) return undefined;
+    return { source: spanOfTokens(seg, i + 1, end), cue: spanOfTokens(seg, i, i + 1), confidence: 0.9, reasons: ['direct/speaker-after', 'direct/cue-then-speaker'] };
+  }
+  // he said / the mayor, a Democrat, said
+  const end = nounPhraseStartingAt(seg, i, ceiling);
+  if (end < 0) return undefined;
+  let c = end;
+  if (isPunct(seg.tokens[c], ',')) {
+    // An appositive: skip to the comma that closes it.
+    let j = c + 1;
+    while (j < ceiling && !isPunct(seg.tokens[j], ',')) j++;
+    if (j < ceiling) c = j + 1;
+  }
+  while (c < ceiling && CUE_ADVERBS.has(seg.tokens[c].lower) && !isCue(seg.tokens[c])) c++;
+  if (!isCue(seg.tokens[c])) return undefined;
+  return { source: spanOfTokens(seg, i, end), ...cueAndAddressee(seg, c, ceiling), confidence: 0.92, reasons: ['direct/speaker-after'] };
+}
+
+/** The mayor said, “…” / Ruiz told reporters: “…” / She said “…”. */
+function attributeBefore(seg: Segmented, q: Quote): Found | undefined {
+  let j = tokenBefore(seg, q.start);
+  const opening = seg.tokens[tokenAtOrAfter(seg, q.start)];
+  if (j < 0 || !opening || seg.tokens[j].sentence !== opening.sentence) return undefined;
+  const floor = seg.sentences[seg.tokens[j].sentence].first;
+  if (isPunct(seg.tokens[j], ',:')) j--;
+  // Walk back over an addressee or a time word to the cue: "told reporters Tuesday,".
+  let c = j;
+  while (c >= floor && c > j - 5 && !isCue(seg.tokens[c])) c--;
+  if (c < floor || !isCue(seg.tokens[c])) return undefined;
+  let s = c;
+  while (s - 1 >= floor && CUE_ADVERBS.has(seg.tokens[s - 1].lower)) s--;
+  const first = nounPhraseEndingAt(seg, s, floor);
+  if (first < 0) return undefined;
+  return { source: spanOfTokens(seg, first, s), ...cueAndAddressee(seg, c, j + 1), confidence: 0.9, reasons: ['direct/speaker-before'] };
+}
+
+function isCue(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && isSpeechLemma(t.lemma) && typeOfCueLemma(t.lemma) === 'statement';
+}
+
+/** The cue and, for verbs of telling, the person told: "told reporters", "told CNN". */
+function cueAndAddressee(seg: Segmented, c: number, ceiling: number): Pick<Found, 'cue' | 'addressee'> {
+  const cue = spanOfTokens(seg, c, c + 1);
+  if (!ADDRESSING.has(seg.tokens[c].lemma)) return { cue };
+  let end = nounPhraseStartingAt(seg, c + 1, ceiling);
+  if (end < 0) return { cue };
+  while (end > c + 1 && TIME_WORDS.test(seg.tokens[end - 1].lower)) end--;
+  return end > c + 1 ? { cue, addressee: spanOfTokens(seg, c + 1, end) } : { cue };
+}
+
+/** After “First,” he said, the next quote opens right after a comma in the same sentence. */
+function continuesAfterAttribution(seg: Segmented, found: Found, next: Quote): boolean {
+  const tail = Math.max(found.source?.end ?? 0, found.cue?.end ?? 0, found.addressee?.end ?? 0);
+  const between = seg.text.slice(tail, next.start);
+  return /^\s*[,;:]\s*$/.test(between) || /^[^.!?\n“”"]{0,40},\s*$/.test(between) && !/\b(and|but)\b/.test(between);
+}
+
+/** A quote alone in its sentence, straight after the previous speaker's quote in the same or the next paragraph. */
+function isFollowOn(seg: Segmented, quotes: readonly Quote[], previous: ProposedAttribution, q: Quote): boolean {
+  const open = tokenOf(seg, q.start);
+  if (!open) return false;
+  const sentence = seg.sentences[open.sentence];
+  const before = seg.text.slice(sentence.start, q.start).trim();
+  if (before !== '') return false;
+  const lastQuote = quotes[previous.quotes[previous.quotes.length - 1]];
+  const prevToken = tokenOf(seg, lastQuote.start);
+  if (!prevToken || open.paragraph - prevToken.paragraph > 1) return false;
+  // Nothing but the attribution may stand between the two quotes.
+  const gapStart = Math.max(lastQuote.end, previous.source?.end ?? 0, previous.cue?.end ?? 0);
+  const gap = seg.text.slice(gapStart, q.start);
+  return gap.length < 60 && !/[“"]/.test(gap);
+}

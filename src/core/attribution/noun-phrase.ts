@@ -1,0 +1,53 @@
+/**
+ * Just enough noun-phrase chunking to find who speaks next to a quote: a run of determiners, adjectives,
+ * nouns, proper nouns, numbers, pronouns, possessives, hashtags and bracketed insertions.
+ * "U.S. Secretary of State Mike Pompeo" keeps its inner "of"; "#Trump" and "Mike [Pompeo]" stay whole.
+ */
+import type { Segmented, Token } from '../segment/segment.js';
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who']);
+
+export function isNounPhraseToken(t: Token): boolean {
+  if (NP_POS.has(t.pos)) return !(t.pos === 'PRON' && !SUBJECT_PRONOUNS.has(t.lower) && t.lower !== 'one');
+  if (t.text[0] === '#' || t.text[0] === '@') return t.text.length > 1;
+  if (t.pos === 'PART' && (t.lower === "'s" || t.lower === "'")) return true;
+  return t.text === '[' || t.text === ']';
+}
+
+/** "of" inside a name or title: "Secretary of State", "Bank of America". */
+function isInnerOf(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  if (t.lower !== 'of') return false;
+  const prev = seg.tokens[i - 1];
+  const next = seg.tokens[i + 1];
+  return prev?.pos === 'PROPN' && next?.pos === 'PROPN' && /^[A-Z]/.test(prev.text) && /^[A-Z]/.test(next.text);
+}
+
+/** The noun phrase that ends at token `last - 1` (exclusive `last`), within [floor, last). Returns its first token or -1. */
+export function nounPhraseEndingAt(seg: Segmented, last: number, floor: number): number {
+  let i = last - 1;
+  while (i >= floor && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i))) i--;
+  const first = i + 1;
+  return first < last && hasHead(seg, first, last) ? first : -1;
+}
+
+/** The noun phrase that starts at token `first`, within [first, ceiling). Returns one past its last token or -1. */
+export function nounPhraseStartingAt(seg: Segmented, first: number, ceiling: number): number {
+  let i = first;
+  while (i < ceiling && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i))) {
+    // A pronoun ends its phrase: "he" in "he said", not "he the".
+    if (seg.tokens[i].pos === 'PRON') { i++; break; }
+    i++;
+  }
+  return i > first && hasHead(seg, first, i) ? i : -1;
+}
+
+/** A phrase needs a noun, proper noun, pronoun or hashtag name, not only determiners and adjectives. */
+function hasHead(seg: Segmented, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const t = seg.tokens[i];
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.text[0] === '#' || t.text[0] === '@') return true;
+  }
+  return false;
+}
