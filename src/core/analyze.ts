@@ -2,10 +2,17 @@
  * The pure core's entry point: an article's text in, its analysis out. No file, network, clock or
  * environment access happens here, so the same code runs in Node and in a browser.
  *
- * The stage order is written down once, in `analyze` below.
+ * The stage order is written down once, here:
+ *   segment → quotes → times → entities → relays → attribution (rules, learned model) → assembly
  */
-import { ANALYSIS_VERSION, type Analysis } from './analysis.js';
+import { ANALYSIS_VERSION, type Analysis, type Diagnostic, type TimeExpression } from './analysis.js';
 import { segment } from './segment/segment.js';
+import { findQuotes } from './quotes/find-quotes.js';
+import { attributeDirectQuotes, type ProposedAttribution } from './attribution/direct-quotes.js';
+import { attributeNamingQuotes } from './attribution/naming-quotes.js';
+import { assembleAttributions, mergeProposals, type EntityLookup } from './attribution/assemble.js';
+import { findSocialPosts } from './relays/social-post.js';
+import { findOutletRelays } from './relays/outlet.js';
 
 export interface ArticleInput {
   /** Carried through to the analysis unchanged. */
@@ -23,15 +30,31 @@ export interface AnalyzeOptions {
 /** Analyses one article. Never throws on content: problems in the text become diagnostics. */
 export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
   void options;
-  const segmented = segment(input.text);
-  void segmented;
+  const seg = segment(input.text);
+  const quoteLayer = findQuotes(seg.text, seg.paragraphs);
+  const times: TimeExpression[] = [];
+  const entities: EntityLookup = { entities: [], entityAt: () => undefined };
+  const posts = findSocialPosts(seg, times);
+  const outlets = findOutletRelays(seg);
+
+  const direct = attributeDirectQuotes(seg, quoteLayer.quotes);
+  const taken = new Set(direct.flatMap((a) => a.quotes));
+  const naming = attributeNamingQuotes(seg, quoteLayer.quotes, taken);
+  const learned: ProposedAttribution[] = [];
+  const proposals = mergeProposals([...direct, ...naming], learned);
+  const attributions = assembleAttributions(proposals, {
+    seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
+    saidOn: () => undefined,
+    resolvePronoun: () => undefined,
+  });
+  const diagnostics: Diagnostic[] = [...quoteLayer.diagnostics];
   return {
     version: ANALYSIS_VERSION,
     ...(input.id !== undefined && { id: input.id }),
     ...(input.publishedAt !== undefined && { publishedAt: input.publishedAt }),
-    attributions: [],
-    entities: [],
-    times: [],
-    diagnostics: [],
+    attributions,
+    entities: [...entities.entities],
+    times,
+    diagnostics,
   };
 }

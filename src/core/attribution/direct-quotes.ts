@@ -146,7 +146,7 @@ function isCue(t: Token | undefined): boolean {
 }
 
 /** The cue and, for verbs of telling, the person told: "told reporters", "told CNN". */
-function cueAndAddressee(seg: Segmented, c: number, ceiling: number): Pick<Found, 'cue' | 'addressee'> {
+export function cueAndAddressee(seg: Segmented, c: number, ceiling: number): Pick<Found, 'cue' | 'addressee'> {
   const cue = spanOfTokens(seg, c, c + 1);
   if (!ADDRESSING.has(seg.tokens[c].lemma)) return { cue };
   let end = nounPhraseStartingAt(seg, c + 1, ceiling);

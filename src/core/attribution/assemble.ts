@@ -1,0 +1,199 @@
+/**
+ * Assembly: the proposals of the rules and of the learned model become the analysis's attributions.
+ * Rules win where they hold (a direct quote's exact marks and its speaker pattern); the model adds what
+ * the rules do not see (indirect and mixed speech, beliefs, intentions…). Then every attribution gets
+ * its speaker resolved to an entity, its addressee, the relays that carried it (outlet, social post, or
+ * a speaker quoting another) and the date it was said.
+ */
+import type { Attribution, Entity, Relay, Span, TextSpan, TimeExpression, QuoteKind } from '../analysis.js';
+import type { Quote } from '../quotes/find-quotes.js';
+import type { OutletRelay } from '../relays/outlet.js';
+import type { SocialPost } from '../relays/social-post.js';
+import type { Segmented } from '../segment/segment.js';
+import { tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
+import { cueAndAddressee, type ProposedAttribution } from './direct-quotes.js';
+
+export interface EntityLookup {
+  readonly entities: readonly Entity[];
+  entityAt(start: number, end: number): string | undefined;
+}
+
+export interface AssemblyLayers {
+  readonly seg: Segmented;
+  readonly quotes: readonly Quote[];
+  readonly times: readonly TimeExpression[];
+  readonly entities: EntityLookup;
+  readonly posts: readonly SocialPost[];
+  readonly outlets: readonly OutletRelay[];
+  /** The time expression that dates a cue's clause. */
+  saidOn(cue: Span): TimeExpression | undefined;
+  /** The entity a pronoun token refers to. */
+  resolvePronoun(tokenIndex: number): string | undefined;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who']);
+
+/** Merges rule and learned proposals: a learned one that overlaps a rule's content adds to it, never replaces it. */
+export function mergeProposals(rules: readonly ProposedAttribution[], learned: readonly ProposedAttribution[]): ProposedAttribution[] {
+  const merged = rules.map((r) => ({ ...r, reasons: [...r.reasons] }));
+  for (const l of learned) {
+    const host = merged.find((r, k) => k < rules.length && overlapShare(r.content, l.content) >= 0.5);
+    if (!host) {
+      merged.push(l);
+      continue;
+    }
+    if (!host.source && l.source && host.continues === undefined && !host.reasons.includes('speaker/unstated-passive')) {
+      host.source = l.source;
+      host.cue ??= l.cue;
+      host.reasons.push('learned/speaker');
+    } else {
+      host.reasons.push('learned/agrees');
+      host.confidence = Math.min(1, host.confidence + 0.05);
+    }
+  }
+  return merged;
+}
+
+/** The share of the smaller side's characters that the two contents have in common. */
+function overlapShare(a: readonly Span[], b: readonly Span[]): number {
+  let common = 0;
+  for (const x of a) for (const y of b) common += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  const size = (s: readonly Span[]) => s.reduce((n, x) => n + x.end - x.start, 0);
+  const smaller = Math.min(size(a), size(b));
+  return smaller > 0 ? common / smaller : 0;
+}
+
+export function assembleAttributions(proposals: readonly ProposedAttribution[], layers: AssemblyLayers): Attribution[] {
+  const { seg } = layers;
+  const order = proposals.map((p, i) => i).sort((a, b) => proposals[a].content[0].start - proposals[b].content[0].start || a - b);
+  const idOf = new Map<number, string>(order.map((p, k) => [p, `a${k + 1}`]));
+  const entityById = new Map(layers.entities.entities.map((e) => [e.id, e]));
+  const speakers = new Map<number, Attribution['speaker']>();
+
+  const speakerOf = (p: number): Attribution['speaker'] => {
+    const known = speakers.get(p);
+    if (known) return known;
+    const proposal = proposals[p];
+    let speaker: Attribution['speaker'] = {};
+    if (proposal.continues !== undefined) {
+      const { mention: _m, ...rest } = speakerOf(proposal.continues);
+      void _m;
+      speaker = rest;
+    } else if (proposal.source) {
+      speaker = resolveSpeaker(proposal.source, layers, entityById);
+    }
+    speakers.set(p, speaker);
+    return speaker;
+  };
+
+  const out: Attribution[] = [];
+  for (const p of order) {
+    const proposal = proposals[p];
+    const speaker = speakerOf(p);
+    const relays: Relay[] = [];
+    const within = containingQuote(proposal, p, proposals);
+    if (within !== undefined) {
+      const outer = speakerOf(within);
+      relays.push({ kind: 'quote', name: outer.name ?? outer.mention?.text ?? 'unknown', ...(outer.entity && { entity: outer.entity }) });
+    }
+    for (const post of layers.posts) {
+      if (proposal.content.every((s) => s.start >= post.body.start && s.end <= post.body.end)) {
+        relays.push({ kind: 'social-post', name: post.author, handle: post.handle, ...(post.date && { on: post.date }), ...(post.url && { url: post.url }) });
+      }
+    }
+    const cueSentence = proposal.cue ? seg.tokens[tokenAtOrAfter(seg, proposal.cue.start)]?.sentence : undefined;
+    for (const outlet of layers.outlets) {
+      if (outlet.sentence !== cueSentence || !proposal.source || !proposal.cue || proposal.cue.start >= outlet.clause.start) continue;
+      if (proposal.source.start >= outlet.mention.start && proposal.source.end <= outlet.mention.end) continue;
+      const on = layers.saidOn(outlet.cue);
+      relays.push({
+        kind: 'outlet', name: outlet.mention.text.replace(/^the\s+/i, ''), mention: outlet.mention, cue: outlet.cue,
+        ...(layers.entities.entityAt(outlet.mention.start, outlet.mention.end) && { entity: layers.entities.entityAt(outlet.mention.start, outlet.mention.end) }),
+        ...(on && { on: on.value.slice(0, 10) }),
+      });
+    }
+    const addressee = proposal.addressee ?? (proposal.cue ? addresseeAfter(seg, proposal.cue) : undefined);
+    const saidOn = proposal.cue ? dateOfCue(proposal.cue, layers, proposal.content) : undefined;
+    // Rules that worked from the quotation marks know the kind; otherwise the marks inside the content decide.
+    const kind = proposal.quotes.length > 0 ? proposal.kind : kindOf(proposal.content, layers.quotes);
+    out.push({
+      id: idOf.get(p)!,
+      type: proposal.type,
+      kind,
+      content: proposal.content.map(({ start, end }) => ({ start, end })),
+      text: textOf(seg.text, proposal.content),
+      speaker,
+      ...(proposal.cue && { cue: proposal.cue }),
+      ...(addressee && { addressee: withEntity(addressee, layers) }),
+      ...(relays.length > 0 && { relays }),
+      ...(within !== undefined && { within: idOf.get(within)! }),
+      ...(saidOn && { saidOn }),
+      confidence: round(proposal.confidence),
+      reasons: proposal.reasons,
+    });
+  }
+  return out;
+}
+
+function resolveSpeaker(mention: TextSpan, layers: AssemblyLayers, entityById: ReadonlyMap<string, Entity>): Attribution['speaker'] {
+  const { seg } = layers;
+  const [first, last] = tokensWithin(seg, mention.start, mention.end);
+  let entity: string | undefined;
+  if (last - first === 1 && PRONOUNS.has(seg.tokens[first].lower)) entity = layers.resolvePronoun(first);
+  else entity = layers.entities.entityAt(mention.start, mention.end);
+  const found = entity !== undefined ? entityById.get(entity) : undefined;
+  return { mention, ...(found && { entity: found.id, name: found.name }) };
+}
+
+/** The proposal whose direct quote holds this one's cue: a quote inside a quote. */
+function containingQuote(proposal: ProposedAttribution, self: number, proposals: readonly ProposedAttribution[]): number | undefined {
+  const cue = proposal.cue;
+  if (!cue) return undefined;
+  for (let k = 0; k < proposals.length; k++) {
+    if (k === self || proposals[k].quotes.length === 0 || proposals[k].kind !== 'direct') continue;
+    if (proposals[k].content.some((s) => s.start < cue.start && cue.end <= s.end)) return k;
+  }
+  return undefined;
+}
+
+function addresseeAfter(seg: Segmented, cue: TextSpan): TextSpan | undefined {
+  const c = tokenAtOrAfter(seg, cue.start);
+  const token = seg.tokens[c];
+  if (!token) return undefined;
+  return cueAndAddressee(seg, c, seg.sentences[token.sentence].last).addressee;
+}
+
+function withEntity(addressee: TextSpan, layers: AssemblyLayers) {
+  const entity = layers.entities.entityAt(addressee.start, addressee.end);
+  return entity ? { ...addressee, entity } : addressee;
+}
+
+/** The date said: a time expression in the cue's clause, not one inside the words themselves. */
+function dateOfCue(cue: Span, layers: AssemblyLayers, content: readonly Span[]): string | undefined {
+  const t = layers.saidOn(cue);
+  if (!t || content.some((s) => t.start >= s.start && t.end <= s.end)) return undefined;
+  return t.value.slice(0, 10);
+}
+
+/** Direct when the content is wholly quoted, mixed when it holds a quote, else indirect. */
+export function kindOf(content: readonly Span[], quotes: readonly Quote[]): QuoteKind {
+  let quoted = false;
+  let whole = true;
+  for (const s of content) {
+    const inner = quotes.filter((q) => q.depth === 0 && q.start < s.end && s.start < q.end);
+    if (inner.length) quoted = true;
+    const covered = inner.some((q) => q.start <= s.start + 1 && q.end >= s.end - 1);
+    if (!covered) whole = false;
+  }
+  return whole && quoted ? 'direct' : quoted ? 'mixed' : 'indirect';
+}
+
+function textOf(text: string, content: readonly Span[]): string {
+  return content
+    .map((s) => text.slice(s.start, s.end).trim().replace(/^that\s+/i, '').replace(/^[“"‘'«]+/, '').replace(/[”"’'»]+$/, '').replace(/^[“"‘'«]+|[”"’'»]+$/g, ''))
+    .join(' ');
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}
