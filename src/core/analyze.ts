@@ -10,6 +10,7 @@ import { segment } from './segment/segment.js';
 import { findQuotes } from './quotes/find-quotes.js';
 import { attributeDirectQuotes, type ProposedAttribution } from './attribution/direct-quotes.js';
 import { attributeNamingQuotes } from './attribution/naming-quotes.js';
+import { attributeReportedSpeech } from './attribution/reported-speech.js';
 import { assembleAttributions, mergeProposals, type EntityLookup } from './attribution/assemble.js';
 import { findSocialPosts } from './relays/social-post.js';
 import { findOutletRelays } from './relays/outlet.js';
@@ -41,7 +42,8 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   const taken = new Set(direct.flatMap((a) => a.quotes));
   const naming = attributeNamingQuotes(seg, quoteLayer.quotes, taken);
   const learned: ProposedAttribution[] = [];
-  const proposals = mergeProposals([...direct, ...naming], learned);
+  const reported = attributeReportedSpeech(seg, quoteLayer.quotes);
+  const proposals = mergeProposals([...direct, ...naming, ...reported], learned);
   const attributions = assembleAttributions(proposals, {
     seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
     saidOn: () => undefined,

@@ -120,7 +120,7 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
       id: idOf.get(p)!,
       type: proposal.type,
       kind,
-      content: proposal.content.map(({ start, end }) => ({ start, end })),
+      content: kind === 'mixed' ? splitAtQuotes(proposal.content, layers.quotes) : proposal.content.map(({ start, end }) => ({ start, end })),
       text: textOf(seg.text, proposal.content),
       speaker,
       ...(proposal.cue && { cue: proposal.cue }),
@@ -175,17 +175,44 @@ function dateOfCue(cue: Span, layers: AssemblyLayers, content: readonly Span[]):
   return t.value.slice(0, 10);
 }
 
-/** Direct when the content is wholly quoted, mixed when it holds a quote, else indirect. */
+/**
+ * Direct when the content is wholly quoted, mixed when it holds a quote, else indirect. A quote that
+ * holds the content (reported speech inside someone's quote) does not make it direct.
+ */
 export function kindOf(content: readonly Span[], quotes: readonly Quote[]): QuoteKind {
   let quoted = false;
   let whole = true;
   for (const s of content) {
-    const inner = quotes.filter((q) => q.depth === 0 && q.start < s.end && s.start < q.end);
+    const inner = quotes.filter((q) => q.depth === 0 && q.start >= s.start - 1 && q.end <= s.end + 1);
     if (inner.length) quoted = true;
-    const covered = inner.some((q) => q.start <= s.start + 1 && q.end >= s.end - 1);
-    if (!covered) whole = false;
+    if (!inner.some((q) => q.start <= s.start + 1 && q.end >= s.end - 1)) whole = false;
   }
   return whole && quoted ? 'direct' : quoted ? 'mixed' : 'indirect';
+}
+
+/**
+ * A mixed quote's content in segments that tell the quoted words from the paraphrase:
+ * "that the plan “needs work” before May" → "that the plan ", "“needs work”", " before May".
+ */
+export function splitAtQuotes(content: readonly Span[], quotes: readonly Quote[]): Span[] {
+  const out: Span[] = [];
+  for (const s of content) {
+    let at = s.start;
+    for (const q of quotes) {
+      if (q.depth > 0 || q.end <= at || q.start >= s.end) continue;
+      const qs = Math.max(q.start, at);
+      const qe = Math.min(q.end, s.end);
+      if (qs > at) pushTrimmed(out, at, qs);
+      pushTrimmed(out, qs, qe);
+      at = qe;
+    }
+    if (at < s.end) pushTrimmed(out, at, s.end);
+  }
+  return out;
+
+  function pushTrimmed(list: Span[], start: number, end: number) {
+    if (end > start) list.push({ start, end });
+  }
 }
 
 function textOf(text: string, content: readonly Span[]): string {

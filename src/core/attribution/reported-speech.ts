@@ -1,0 +1,137 @@
+/**
+ * Reported (indirect) speech and thought from a cue verb and the clause it governs:
+ *
+ *   "The mayor said the bridge will open in May."             content: the bridge will open in May
+ *   "Ruiz told reporters that costs had doubled."              content: that costs had doubled (addressee reporters)
+ *   "…, adding that she had no regrets."                       the speaker is the sentence's earlier one
+ *   "…, but noted that the plan “needs work.”"                 mixed: the clause holds a quote
+ *
+ * The clause ends at the sentence's end, before a coordinated verb (", but told …"), before a trailing
+ * relay (", the Ledger reported Tuesday") or before a semicolon.
+ */
+import type { Segmented, Token } from '../segment/segment.js';
+import { isPunct, spanOfTokens } from '../segment/lookup.js';
+import type { Quote } from '../quotes/find-quotes.js';
+import { typeOfCueLemma } from './cue-lexicon.js';
+import { cueAndAddressee, type ProposedAttribution } from './direct-quotes.js';
+import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
+
+/** Auxiliaries and adverbs between a subject and its cue: "has said", "also told", "had long believed". */
+const BETWEEN_SUBJECT_AND_CUE = new Set(['can', 'could', 'may', 'might', 'must', 'should', 'now', 'not', "n't", 'has', 'have', 'had', 'also', 'later', 'then', 'previously', 'earlier', 'repeatedly', 'again', 'long', 'recently', 'once', 'still', 'often', 'never', 'always', 'would', 'will', 'did', 'does', 'do', 'reportedly', 'privately', 'publicly', 'flatly', 'firmly', 'strongly', 'clearly']);
+/** Participles that continue the sentence's earlier speaker: ", adding that …". */
+const CONTINUING = new Set(['add', 'note', 'say', 'explain', 'argue', 'insist', 'warn', 'claim', 'suggest', 'stress', 'write', 'tell']);
+const COORDINATORS = new Set(['but', 'and', 'while', 'though', 'although', 'yet']);
+const SUBJECT_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
+
+export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]): ProposedAttribution[] {
+  const out: ProposedAttribution[] = [];
+  // The paragraph's latest speaker: wink-nlp may end a sentence inside a quote, so ", adding that …"
+  // can open a sentence of its own whose speaker stands in the one before.
+  let lastSubject: ProposedAttribution['source'] | undefined;
+  for (const s of seg.sentences) {
+    if (s.i > 0 && seg.sentences[s.i - 1].paragraph !== s.paragraph) lastSubject = undefined;
+    for (let c = s.first; c < s.last; c++) {
+      const cue = seg.tokens[c];
+      if (cue.pos !== 'VERB') continue;
+      const type = typeOfCueLemma(cue.lemma);
+      if (!type || type === 'decree' || type === 'evidence') continue;
+      // Every speaker of the sentence is remembered, also one whose words are a direct quote:
+      // "Ruiz said, “…,” adding that …".
+      const source = subjectOf(seg, c, s.first, lastSubject);
+      if (source) lastSubject = source;
+      let next = c + 1;
+      const { addressee } = cueAndAddressee(seg, c, s.last);
+      if (addressee) next = tokenIndexAt(seg, next, addressee.end);
+      const contentStart = clauseStart(seg, next, s.last);
+      if (contentStart < 0) continue;
+      const end = clauseEnd(seg, contentStart, s.last, quotes);
+      if (end - contentStart < 2) continue;
+      const proposal: ProposedAttribution = {
+        type,
+        kind: 'indirect',
+        content: [{ start: seg.tokens[contentStart].start, end: seg.tokens[end - 1].end }],
+        ...(source && { source }),
+        cue: spanOfTokens(seg, c, c + 1),
+        ...(addressee && { addressee }),
+        quotes: [],
+        confidence: source ? 0.75 : 0.45,
+        reasons: ['indirect/cue-clause', ...(source ? [] : ['speaker/not-found'])],
+      };
+      out.push(proposal);
+      c = end - 1;
+    }
+  }
+  return out;
+}
+
+function tokenIndexAt(seg: Segmented, from: number, offset: number): number {
+  let i = from;
+  while (i < seg.tokens.length && seg.tokens[i].start < offset) i++;
+  return i;
+}
+
+/** Where the reported clause starts: at "that", or at a subject followed soon by a verb. */
+function clauseStart(seg: Segmented, i: number, last: number): number {
+  const t = seg.tokens[i];
+  if (!t || i >= last) return -1;
+  if (t.lower === 'that' && i + 1 < last && seg.tokens[i + 1].pos !== 'PUNCT' || t.lower === 'that' && isOpeningQuote(seg.tokens[i + 1])) return i;
+  if (!SUBJECT_START.has(t.pos) && !isOpeningQuote(t)) return -1;
+  if (t.pos === 'PRON' && !/^(he|she|they|we|i|you|it|there)$/.test(t.lower)) return -1;
+  // A finite verb within a few tokens, before any comma: "said the plan would work", not "said Tuesday".
+  for (let k = i + 1; k < Math.min(last, i + 9); k++) {
+    const x = seg.tokens[k];
+    if (isPunct(x, ',;:.')) return -1;
+    if (x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return i;
+  }
+  return -1;
+}
+
+function isOpeningQuote(t: Token | undefined): boolean {
+  return t !== undefined && (t.text === '“' || t.text === '"' || t.text === '‘');
+}
+
+/** The token index one past the clause's last token. */
+function clauseEnd(seg: Segmented, from: number, last: number, quotes: readonly Quote[]): number {
+  let end = last;
+  // Reported speech inside a quote ends with the quote: “…Kim said he’s ready,” Ruiz said.
+  const around = quotes.find((q) => q.start < seg.tokens[from].start && seg.tokens[from].start < q.end);
+  if (around) {
+    while (end > from && seg.tokens[end - 1].start >= around.end) end--;
+    while (end > from && (isPunct(seg.tokens[end - 1], ',.”"’') )) end--;
+  }
+  while (end > from && isPunct(seg.tokens[end - 1], '.!?')) end--;
+  for (let k = from + 1; k < end; k++) {
+    const t = seg.tokens[k];
+    if (insideQuote(t.start, quotes)) continue;
+    if (isPunct(t, ';')) return k;
+    if (!isPunct(t, ',')) continue;
+    const n = seg.tokens[k + 1];
+    const n2 = seg.tokens[k + 2];
+    if (!n) return k;
+    // ", but told reporters", ", adding that"
+    if (COORDINATORS.has(n.lower) && n2 && (n2.pos === 'VERB' || n2.pos === 'AUX') ) return k;
+    if (n.pos === 'VERB' && /ing$/.test(n.lower) && CONTINUING.has(n.lemma)) return k;
+    // ", according to …" or ", the Ledger reported Tuesday." at the end
+    if (n.lower === 'according' && n2?.lower === 'to') return k;
+    const np = nounPhraseStartingAt(seg, k + 1, end);
+    if (np > 0 && seg.tokens[np] && seg.tokens[np].pos === 'VERB' && typeOfCueLemma(seg.tokens[np].lemma) === 'statement' && end - np <= 3) return k;
+  }
+  return end;
+}
+
+function insideQuote(offset: number, quotes: readonly Quote[]): boolean {
+  return quotes.some((q) => q.start < offset && offset < q.end - 1);
+}
+
+/** The cue's subject: the noun phrase before it, or for ", adding that" and ", but noted that" the sentence's earlier speaker. */
+function subjectOf(seg: Segmented, c: number, floor: number, earlier: ProposedAttribution['source']): ProposedAttribution['source'] | undefined {
+  let s = c;
+  while (s - 1 >= floor && BETWEEN_SUBJECT_AND_CUE.has(seg.tokens[s - 1].lower)) s--;
+  const prev = seg.tokens[s - 1];
+  if (prev && s - 1 >= floor && (COORDINATORS.has(prev.lower) || isPunct(prev, ','))) return earlier;
+  if (s === c && /ing$/.test(seg.tokens[c].lower)) return earlier;
+  const first = nounPhraseEndingAt(seg, s, floor);
+  if (first < 0) return undefined;
+  // "When reporters asked": a subordinate clause's subject is still the subject of its verb.
+  return spanOfTokens(seg, first, s);
+}
