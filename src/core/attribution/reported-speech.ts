@@ -21,6 +21,7 @@ const BETWEEN_SUBJECT_AND_CUE = new Set(['can', 'could', 'may', 'might', 'must',
 /** Participles that continue the sentence's earlier speaker: ", adding that …". */
 const CONTINUING = new Set(['add', 'note', 'say', 'explain', 'argue', 'insist', 'warn', 'claim', 'suggest', 'stress', 'write', 'tell']);
 const COORDINATORS = new Set(['but', 'and', 'while', 'though', 'although', 'yet']);
+const PHRASE_BEFORE_THAT = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PRON']);
 const SUBJECT_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 
 export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]): ProposedAttribution[] {
@@ -74,6 +75,12 @@ function tokenIndexAt(seg: Segmented, from: number, offset: number): number {
 function clauseStart(seg: Segmented, i: number, last: number): number {
   const t = seg.tokens[i];
   if (!t || i >= last) return -1;
+  // "said on Tuesday that", "wrote in a statement that": a short phrase before "that".
+  for (let k = i; k < Math.min(last - 1, i + 6); k++) {
+    const x = seg.tokens[k];
+    if (x.lower === 'that' && k > i) return k;
+    if (!PHRASE_BEFORE_THAT.has(x.pos)) break;
+  }
   if (t.lower === 'that' && i + 1 < last && seg.tokens[i + 1].pos !== 'PUNCT' || t.lower === 'that' && isOpeningQuote(seg.tokens[i + 1])) return i;
   if (!SUBJECT_START.has(t.pos) && !isOpeningQuote(t)) return -1;
   if (t.pos === 'PRON' && !/^(he|she|they|we|i|you|it|there)$/.test(t.lower)) return -1;
