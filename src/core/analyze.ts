@@ -11,6 +11,7 @@ import { findQuotes } from './quotes/find-quotes.js';
 import { attributeDirectQuotes, type ProposedAttribution } from './attribution/direct-quotes.js';
 import { attributeNamingQuotes } from './attribution/naming-quotes.js';
 import { attributeReportedSpeech } from './attribution/reported-speech.js';
+import { attributeTrailingSources } from './attribution/trailing-source.js';
 import { assembleAttributions, mergeProposals, type EntityLookup } from './attribution/assemble.js';
 import { findSocialPosts } from './relays/social-post.js';
 import { findOutletRelays } from './relays/outlet.js';
@@ -43,7 +44,8 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   const naming = attributeNamingQuotes(seg, quoteLayer.quotes, taken);
   const learned: ProposedAttribution[] = [];
   const reported = attributeReportedSpeech(seg, quoteLayer.quotes);
-  const proposals = mergeProposals([...direct, ...naming, ...reported], learned);
+  const trailing = attributeTrailingSources(seg, quoteLayer.quotes, [...direct, ...reported]);
+  const proposals = mergeProposals([...direct, ...naming, ...reported, ...trailing], learned);
   const attributions = assembleAttributions(proposals, {
     seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
     saidOn: () => undefined,

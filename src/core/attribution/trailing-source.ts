@@ -1,0 +1,94 @@
+/**
+ * Reported speech whose source comes after the words, or opens the sentence with "according to":
+ *
+ *   "The bridge will open in May, officials said."          content: The bridge will open in May
+ *   "The vote was delayed, said Ana Ruiz, the clerk."       source: Ana Ruiz
+ *   "Costs doubled last year, according to the audit."      cue: according to
+ *   "According to the audit, costs doubled last year."
+ *
+ * When the words before the comma already carry their own speaker ("Ruiz said …, the Ledger reported"),
+ * the trailing name is a relay, not a source, and the relay stage handles it.
+ */
+import type { Span } from '../analysis.js';
+import type { Quote } from '../quotes/find-quotes.js';
+import type { Segmented } from '../segment/segment.js';
+import { isPunct, spanOfTokens } from '../segment/lookup.js';
+import { typeOfCueLemma } from './cue-lexicon.js';
+import type { ProposedAttribution } from './direct-quotes.js';
+import { nounPhraseStartingAt } from './noun-phrase.js';
+
+const TRAILING_WORDS = /^(on|early|late|last|this|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|a|an|the|statement|interview|week|month|year|morning|afternoon|evening|night|recently|earlier|later|privately|publicly)$/;
+
+export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[], existing: readonly ProposedAttribution[]): ProposedAttribution[] {
+  const out: ProposedAttribution[] = [];
+  for (const s of seg.sentences) {
+    let end = s.last;
+    while (end > s.first && isPunct(seg.tokens[end - 1], '.!?')) end--;
+    const leading = leadingAccordingTo(seg, s.first, end);
+    if (leading) {
+      const content = { start: seg.tokens[leading.contentFirst].start, end: seg.tokens[end - 1].end };
+      if (!covered(content, existing)) out.push(proposal(content, leading.source, leading.cue, 'indirect/according-to-leading'));
+      continue;
+    }
+    const comma = lastCommaOutsideQuotes(seg, s.first, end, quotes);
+    if (comma <= s.first + 2) continue;
+    const tail = trailingSource(seg, comma + 1, end);
+    if (!tail) continue;
+    const content = { start: seg.tokens[s.first].start, end: seg.tokens[comma - 1].end };
+    if (covered(content, existing) || hasCueInside(content, existing)) continue;
+    out.push(proposal(content, tail.source, tail.cue, 'indirect/source-after'));
+  }
+  return out;
+}
+
+function proposal(content: Span, source: ProposedAttribution['source'], cue: ProposedAttribution['cue'], reason: string): ProposedAttribution {
+  return { type: 'statement', kind: 'indirect', content: [content], source, cue, quotes: [], confidence: 0.7, reasons: [reason] };
+}
+
+function lastCommaOutsideQuotes(seg: Segmented, first: number, end: number, quotes: readonly Quote[]): number {
+  for (let i = end - 1; i > first; i--) {
+    const t = seg.tokens[i];
+    if (!isPunct(t, ',')) continue;
+    if (quotes.some((q) => q.start < t.start && t.end < q.end)) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** ", officials said" / ", said Ana Ruiz, the clerk" / ", according to the audit" up to the sentence's end. */
+function trailingSource(seg: Segmented, a: number, end: number): { source: ProposedAttribution['source']; cue: ProposedAttribution['cue'] } | undefined {
+  if (seg.tokens[a]?.lower === 'according' && seg.tokens[a + 1]?.lower === 'to') {
+    const np = nounPhraseStartingAt(seg, a + 2, end);
+    return np === end ? { source: spanOfTokens(seg, a + 2, np), cue: spanOfTokens(seg, a, a + 2) } : undefined;
+  }
+  const t = seg.tokens[a];
+  if (t && t.pos === 'VERB' && typeOfCueLemma(t.lemma) === 'statement') {
+    const np = nounPhraseStartingAt(seg, a + 1, end);
+    if (np > 0 && (np === end || isPunct(seg.tokens[np], ','))) return { source: spanOfTokens(seg, a + 1, np), cue: spanOfTokens(seg, a, a + 1) };
+    return undefined;
+  }
+  const np = nounPhraseStartingAt(seg, a, end);
+  if (np < 0) return undefined;
+  let c = np;
+  while (c < end && /^(also|later|have|has|had|then|previously|reportedly)$/.test(seg.tokens[c].lower)) c++;
+  const cue = seg.tokens[c];
+  if (!cue || c >= end || cue.pos !== 'VERB' || typeOfCueLemma(cue.lemma) !== 'statement') return undefined;
+  for (let k = c + 1; k < end; k++) if (!TRAILING_WORDS.test(seg.tokens[k].lower)) return undefined;
+  return { source: spanOfTokens(seg, a, np), cue: spanOfTokens(seg, c, c + 1) };
+}
+
+/** "According to the audit, …": returns the source, the cue and where the content starts. */
+function leadingAccordingTo(seg: Segmented, first: number, end: number) {
+  if (seg.tokens[first]?.lower !== 'according' || seg.tokens[first + 1]?.lower !== 'to') return undefined;
+  const np = nounPhraseStartingAt(seg, first + 2, end);
+  if (np < 0 || !isPunct(seg.tokens[np], ',') || np + 1 >= end) return undefined;
+  return { source: spanOfTokens(seg, first + 2, np), cue: spanOfTokens(seg, first, first + 2), contentFirst: np + 1 };
+}
+
+function covered(content: Span, existing: readonly ProposedAttribution[]): boolean {
+  return existing.some((p) => p.content.some((s) => s.start <= content.start + 2 && s.end >= content.end - 2));
+}
+
+function hasCueInside(content: Span, existing: readonly ProposedAttribution[]): boolean {
+  return existing.some((p) => p.cue !== undefined && p.cue.start >= content.start && p.cue.end <= content.end);
+}
