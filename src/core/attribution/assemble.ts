@@ -76,9 +76,8 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
     const proposal = proposals[p];
     let speaker: Attribution['speaker'] = {};
     if (proposal.continues !== undefined) {
-      const { mention: _m, ...rest } = speakerOf(proposal.continues);
-      void _m;
-      speaker = rest;
+      // A follow-on quote's speaker is named by the mention of the quote it follows, as PolNeAR marks it.
+      speaker = speakerOf(proposal.continues);
     } else if (proposal.source) {
       speaker = resolveSpeaker(proposal.source, layers, entityById);
     }

@@ -17,7 +17,7 @@ import { cueAndAddressee, type ProposedAttribution } from './direct-quotes.js';
 import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
 
 /** Auxiliaries and adverbs between a subject and its cue: "has said", "also told", "had long believed". */
-const BETWEEN_SUBJECT_AND_CUE = new Set(['can', 'could', 'may', 'might', 'must', 'should', 'now', 'not', "n't", 'has', 'have', 'had', 'also', 'later', 'then', 'previously', 'earlier', 'repeatedly', 'again', 'long', 'recently', 'once', 'still', 'often', 'never', 'always', 'would', 'will', 'did', 'does', 'do', 'reportedly', 'privately', 'publicly', 'flatly', 'firmly', 'strongly', 'clearly']);
+const BETWEEN_SUBJECT_AND_CUE = new Set(["'s", "'re", 'is', 'are', 'was', 'were', 'been', 'be', 'being', 'can', 'could', 'may', 'might', 'must', 'should', 'now', 'not', "n't", 'has', 'have', 'had', 'also', 'later', 'then', 'previously', 'earlier', 'repeatedly', 'again', 'long', 'recently', 'once', 'still', 'often', 'never', 'always', 'would', 'will', 'did', 'does', 'do', 'reportedly', 'privately', 'publicly', 'flatly', 'firmly', 'strongly', 'clearly']);
 /** Participles that continue the sentence's earlier speaker: ", adding that …". */
 const CONTINUING = new Set(['add', 'note', 'say', 'explain', 'argue', 'insist', 'warn', 'claim', 'suggest', 'stress', 'write', 'tell']);
 const COORDINATORS = new Set(['but', 'and', 'while', 'though', 'although', 'yet']);
@@ -35,7 +35,7 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
       const cue = seg.tokens[c];
       if (cue.pos !== 'VERB') continue;
       const type = typeOfCueLemma(cue.lemma);
-      if (!type || type === 'decree' || type === 'evidence') continue;
+      if (!type) continue;
       // Every speaker of the sentence is remembered, also one whose words are a direct quote:
       // "Ruiz said, “…,” adding that …".
       const source = subjectOf(seg, c, s.first, lastSubject);
@@ -135,10 +135,20 @@ function subjectOf(seg: Segmented, c: number, floor: number, earlier: ProposedAt
   let s = c;
   while (s - 1 >= floor && BETWEEN_SUBJECT_AND_CUE.has(seg.tokens[s - 1].lower)) s--;
   const prev = seg.tokens[s - 1];
-  if (prev && s - 1 >= floor && (COORDINATORS.has(prev.lower) || isPunct(prev, ','))) return earlier;
+  if (prev && s - 1 >= floor && isPunct(prev, ',')) return appositiveSubject(seg, s - 1, floor) ?? earlier;
+  if (prev && s - 1 >= floor && COORDINATORS.has(prev.lower)) return earlier;
   if (s === c && /ing$/.test(seg.tokens[c].lower)) return earlier;
   const first = nounPhraseEndingAt(seg, s, floor);
   if (first < 0) return undefined;
   // "When reporters asked": a subordinate clause's subject is still the subject of its verb.
   return spanOfTokens(seg, first, s);
+}
+
+/** "The city's engineer, Ana Ruiz, said": a noun phrase, a comma, a second one, and the comma at `comma`. */
+function appositiveSubject(seg: Segmented, comma: number, floor: number): ProposedAttribution['source'] | undefined {
+  const inner = nounPhraseEndingAt(seg, comma, floor);
+  if (inner < 0 || !isPunct(seg.tokens[inner - 1], ',')) return undefined;
+  const outer = nounPhraseEndingAt(seg, inner - 1, floor);
+  if (outer < 0) return undefined;
+  return spanOfTokens(seg, outer, comma + 1);
 }
