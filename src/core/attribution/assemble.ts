@@ -119,7 +119,7 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
       id: idOf.get(p)!,
       type: proposal.type,
       kind,
-      content: kind === 'mixed' ? splitAtQuotes(proposal.content, layers.quotes) : proposal.content.map(({ start, end }) => ({ start, end })),
+      content: kind === 'mixed' && mostlyQuoted(proposal.content, layers.quotes) ? splitAtQuotes(proposal.content, layers.quotes) : proposal.content.map(({ start, end }) => ({ start, end })),
       text: textOf(seg.text, proposal.content),
       speaker,
       ...(proposal.cue && { cue: proposal.cue }),
@@ -187,6 +187,17 @@ export function kindOf(content: readonly Span[], quotes: readonly Quote[]): Quot
     if (!inner.some((q) => q.start <= s.start + 1 && q.end >= s.end - 1)) whole = false;
   }
   return whole && quoted ? 'direct' : quoted ? 'mixed' : 'indirect';
+}
+
+/** Whether quoted words make up at least 40% of a content: "noted that the plan “needs much more work.”" */
+function mostlyQuoted(content: readonly Span[], quotes: readonly Quote[]): boolean {
+  let quoted = 0;
+  let all = 0;
+  for (const s of content) {
+    all += s.end - s.start;
+    for (const q of quotes) if (q.depth === 0) quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
+  }
+  return all > 0 && quoted / all >= 0.4;
 }
 
 /**
