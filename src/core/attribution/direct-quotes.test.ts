@@ -26,8 +26,11 @@ const cases: [string, Row[]][] = [
   ['“Costs rose,” Ruiz, a civil engineer, said.', [{ content: ['“Costs rose,”'], source: 'Ruiz', cue: 'said' }]],
   ['“Costs rose,” according to Ruiz.', [{ content: ['“Costs rose,”'], source: 'Ruiz', cue: 'according to' }]],
   ['“No more delays,” #Ruiz said of #Bridge. “We’re done waiting.”', [
-    { content: ['“No more delays,”'], source: '#Ruiz', cue: 'said' },
-    { content: ['“We’re done waiting.”'], source: undefined, cue: undefined, follows: 0 },
+    { content: ['“No more delays,”', '“We’re done waiting.”'], source: '#Ruiz', cue: 'said' },
+  ]],
+  ['“No more delays,” Ruiz said.\n“We’re done waiting.”', [
+    { content: ['“No more delays,”'], source: 'Ruiz', cue: 'said' },
+    { content: ['“We’re done waiting.”'], follows: 0 },
   ]],
   ['“The first part of the plan is done.\n“The second part starts next week,” the engineer said.', [
     { content: ['“The first part of the plan is done.', '“The second part starts next week,”'], source: 'the engineer', cue: 'said' },

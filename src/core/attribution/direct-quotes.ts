@@ -62,6 +62,13 @@ export function attributeDirectQuotes(seg: Segmented, quotes: readonly Quote[]):
     const previous = out.length ? out[out.length - 1] : undefined;
     if (previous && isFollowOn(seg, quotes, previous, q)) {
       claimed.add(q.i);
+      // In the same paragraph the next quote goes on with the same statement, as PolNeAR marks it.
+      if (sameParagraph(seg, quotes[previous.quotes[0]], q)) {
+        previous.quotes.push(q.i);
+        previous.content.push(...q.segments);
+        previous.reasons.push('direct/continues-in-paragraph');
+        continue;
+      }
       out.push({
         type: 'statement', kind: 'direct', content: [...q.segments], quotes: [q.i], continues: out.length - 1,
         confidence: 0.75, reasons: ['direct/follows-speaker-quote'],
@@ -160,6 +167,10 @@ function continuesAfterAttribution(seg: Segmented, found: Found, next: Quote): b
   const tail = Math.max(found.source?.end ?? 0, found.cue?.end ?? 0, found.addressee?.end ?? 0);
   const between = seg.text.slice(tail, next.start);
   return /^\s*[,;:]\s*$/.test(between) || /^[^.!?\n“”"]{0,40},\s*$/.test(between) && !/\b(and|but)\b/.test(between);
+}
+
+function sameParagraph(seg: Segmented, a: Quote, b: Quote): boolean {
+  return tokenOf(seg, a.end - 1)?.paragraph === tokenOf(seg, b.start)?.paragraph;
 }
 
 /** A quote alone in its sentence, straight after the previous speaker's quote in the same or the next paragraph. */

@@ -26,6 +26,7 @@ const cases: [string, string, { depth: number; closed: boolean; segments: string
   ['multi-paragraph quote', '“The plan is sound.\n“We expect to finish by June,” the engineer said.', [
     { depth: 0, closed: true, segments: ['“The plan is sound.', '“We expect to finish by June,”'] },
   ]],
+  ['ASCII doubled apostrophes', "''We won,'' she said.", [{ depth: 0, closed: true, segments: ["''We won,''"] }]],
   ['insertions stay inside', '“Ms. [Lee] said we (the council) would … wait,” he said.', [
     { depth: 0, closed: true, segments: ['“Ms. [Lee] said we (the council) would … wait,”'] },
   ]],

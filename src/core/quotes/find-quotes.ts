@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Span } from '../analysis.js';
 import type { Paragraph } from '../segment/segment.js';
-import { QUOTE_MARKS, type MarkFamily } from './marks.js';
+import { QUOTE_MARKS, type MarkFamily, type MarkInfo } from './marks.js';
 
 export interface Quote {
   /** Index in the list, document order of the opening mark. */
@@ -52,7 +52,7 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
     const para = paragraphs[p];
     const stack: Open[] = [];
     if (carried) {
-      const opener = QUOTE_MARKS[text[para.start]];
+      const opener = markAt(text, para.start).info;
       if (opener && opener.family === 'double' && opener.role !== 'close') {
         carried.segmentStart = para.start;
         stack.push(carried);
@@ -63,11 +63,13 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
       carried = undefined;
     }
     const skipFirst = stack.length > 0;
-    for (let i = skipFirst ? para.start + 1 : para.start; i < para.end; i++) {
-      const info = QUOTE_MARKS[text[i]];
+    for (let i = skipFirst ? para.start + markAt(text, para.start).width : para.start; i < para.end; i++) {
+      const { info, width } = markAt(text, i);
       if (!info) continue;
       const before = i > para.start ? text[i - 1] : ' ';
-      const after = i + 1 < para.end ? text[i + 1] : ' ';
+      const after = i + width < para.end ? text[i + width] : ' ';
+      const end = i + width;
+      i += width - 1;
       const openOfFamily = findOpen(stack, info.family);
       if (info.family === 'single') {
         // "can’t", "Kim’s", "rock ’n’ roll", "the ’90s": apostrophes, not marks.
@@ -76,25 +78,25 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
         const canOpen = OPENING_CONTEXT.test(before) && LETTER_OR_DIGIT.test(after) && info.role !== 'close';
         const canClose = openOfFamily >= 0 && !/\s/.test(before) && !LETTER_OR_DIGIT.test(after);
         if (canClose && (info.role !== 'open')) {
-          closeAt(stack, openOfFamily, i + 1);
+          closeAt(stack, openOfFamily, end);
         } else if (canOpen || (info.role === 'open' && LETTER_OR_DIGIT.test(after))) {
-          pushOpen(stack, 'single', i);
+          pushOpen(stack, 'single', end - width);
         }
         continue;
       }
       // Double marks.
       if (info.role === 'open') {
-        pushOpen(stack, 'double', i);
+        pushOpen(stack, 'double', end - width);
       } else if (info.role === 'close') {
-        if (openOfFamily >= 0) closeAt(stack, openOfFamily, i + 1);
+        if (openOfFamily >= 0) closeAt(stack, openOfFamily, end);
         else diagnostics.push(strayClose(i));
       } else {
         // A straight mark closes an open double unless it plainly opens a nested one (space before,
         // a word after); with nothing open, 12" after a digit is a measurement.
         const plainlyOpens = /\s/.test(before) && LETTER_OR_DIGIT.test(after);
-        if (openOfFamily >= 0 && !plainlyOpens) closeAt(stack, openOfFamily, i + 1);
+        if (openOfFamily >= 0 && !plainlyOpens) closeAt(stack, openOfFamily, end);
         else if (openOfFamily < 0 && /\d/.test(before) && !LETTER_OR_DIGIT.test(after)) continue;
-        else pushOpen(stack, 'double', i);
+        else pushOpen(stack, 'double', end - width);
       }
     }
     // Unclosed singles at a paragraph's end were apostrophes after all.
@@ -157,6 +159,18 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
     found[open.slot] = undefined;
   }
 }
+
+/**
+ * The mark at `i` and its width: two apostrophes ('') or two backticks (``) stand for a double mark in
+ * feeds that have only ASCII, as in ''We won,'' she said.
+ */
+function markAt(text: string, i: number): { info: MarkInfo | undefined; width: number } {
+  const ch = text[i];
+  if ((ch === "'" || ch === '`') && text[i + 1] === ch) return { info: ch === '`' ? BACKTICKS : QUOTE_MARKS['"'], width: 2 };
+  return { info: QUOTE_MARKS[ch], width: 1 };
+}
+
+const BACKTICKS: MarkInfo = { family: 'double', role: 'open' };
 
 function findOpen(stack: readonly Open[], family: MarkFamily): number {
   for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === family) return k;
