@@ -23,7 +23,8 @@ const cases: [string, Row[]][] = [
   ['On Friday, Ruiz told reporters, “We are on schedule.”', [{ content: ['“We are on schedule.”'], source: 'Ruiz', cue: 'told', addressee: 'reporters' }]],
   ['“We are on schedule,” Ruiz told reporters Friday.', [{ content: ['“We are on schedule,”'], source: 'Ruiz', cue: 'told', addressee: 'reporters' }]],
   ['“It’s late,” she said, “but it will be worth it.”', [{ content: ['“It’s late,”', '“but it will be worth it.”'], source: 'she', cue: 'said' }]],
-  ['“Costs rose,” Ruiz, a civil engineer, said.', [{ content: ['“Costs rose,”'], source: 'Ruiz', cue: 'said' }]],
+  ['“Costs rose,” Ruiz, a civil engineer, said.', [{ content: ['“Costs rose,”'], source: 'Ruiz, a civil engineer,', cue: 'said' }]],
+  ['“Costs rose,” said Ana Ruiz, a civil engineer who has studied the bridge for years.', [{ content: ['“Costs rose,”'], source: 'Ana Ruiz, a civil engineer who has studied the bridge for years', cue: 'said' }]],
   ['“Costs rose,” according to Ruiz.', [{ content: ['“Costs rose,”'], source: 'Ruiz', cue: 'according to' }]],
   ['“No more delays,” #Ruiz said of #Bridge. “We’re done waiting.”', [
     { content: ['“No more delays,”', '“We’re done waiting.”'], source: '#Ruiz', cue: 'said' },

@@ -111,23 +111,37 @@ function attributeAfter(seg: Segmented, q: Quote): Found | undefined {
   }
   // said the mayor
   if (isCue(seg.tokens[i])) {
-    const end = nounPhraseStartingAt(seg, i + 1, ceiling);
+    let end = nounPhraseStartingAt(seg, i + 1, ceiling);
     if (end < 0) return undefined;
+    // "said Ana Ruiz, a lawyer for the city, who has fought the plan for years." The description
+    // belongs to the source up to the sentence's end, as PolNeAR marks it.
+    if (isPunct(seg.tokens[end], ',')) {
+      const sentenceEnd = lastWordOfSentence(seg, first.sentence);
+      if (sentenceEnd > end + 1 && !/[“"]/.test(seg.text.slice(seg.tokens[end].end, seg.tokens[sentenceEnd - 1].end))) end = sentenceEnd;
+    }
     return { source: spanOfTokens(seg, i + 1, end), cue: spanOfTokens(seg, i, i + 1), confidence: 0.9, reasons: ['direct/speaker-after', 'direct/cue-then-speaker'] };
   }
   // he said / the mayor, a Democrat, said
   const end = nounPhraseStartingAt(seg, i, ceiling);
   if (end < 0) return undefined;
   let c = end;
+  let sourceEnd = end;
   if (isPunct(seg.tokens[c], ',')) {
-    // An appositive: skip to the comma that closes it.
+    // An appositive: "Ana Ruiz, the city's lawyer, said" — the source runs to the comma that closes it.
     let j = c + 1;
     while (j < ceiling && !isPunct(seg.tokens[j], ',')) j++;
-    if (j < ceiling) c = j + 1;
+    if (j < ceiling) {
+      sourceEnd = j + 1;
+      c = j + 1;
+      // A second description before the cue: "Ruiz, the lawyer, one of three on the case, said".
+      let k = c;
+      while (k < ceiling && k < c + 10 && !isPunct(seg.tokens[k], ',') && !isCue(seg.tokens[k])) k++;
+      if (isPunct(seg.tokens[k], ',') && isCue(seg.tokens[k + 1])) c = k + 1;
+    }
   }
   while (c < ceiling && CUE_ADVERBS.has(seg.tokens[c].lower) && !isCue(seg.tokens[c])) c++;
   if (!isCue(seg.tokens[c])) return undefined;
-  return { source: spanOfTokens(seg, i, end), ...cueAndAddressee(seg, c, ceiling), confidence: 0.92, reasons: ['direct/speaker-after'] };
+  return { source: spanOfTokens(seg, i, sourceEnd), ...cueAndAddressee(seg, c, ceiling), confidence: 0.92, reasons: ['direct/speaker-after'] };
 }
 
 /** The mayor said, “…” / Ruiz told reporters: “…” / She said “…”. */
@@ -146,6 +160,14 @@ function attributeBefore(seg: Segmented, q: Quote): Found | undefined {
   const first = nounPhraseEndingAt(seg, s, floor);
   if (first < 0) return undefined;
   return { source: spanOfTokens(seg, first, s), ...cueAndAddressee(seg, c, j + 1), confidence: 0.9, reasons: ['direct/speaker-before'] };
+}
+
+/** One past the sentence's last token that is not closing punctuation. */
+function lastWordOfSentence(seg: Segmented, sentence: number): number {
+  const s = seg.sentences[sentence];
+  let end = s.last;
+  while (end > s.first && isPunct(seg.tokens[end - 1], '.!?')) end--;
+  return end;
 }
 
 function isCue(t: Token | undefined): boolean {

@@ -30,6 +30,17 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
       if (!covered(content, existing)) out.push(proposal(content, leading.source, leading.cue, 'indirect/according-to-leading'));
       continue;
     }
+    const aside = parentheticalSource(seg, s.first, end, quotes);
+    if (aside) {
+      const content = [
+        { start: seg.tokens[s.first].start, end: seg.tokens[aside.open - 1].end },
+        { start: seg.tokens[aside.close + 1].start, end: seg.tokens[end - 1].end },
+      ];
+      if (!content.some((c) => covered(c, existing) || hasCueInside(c, existing))) {
+        out.push({ type: 'statement', kind: 'indirect', content, source: aside.source, cue: aside.cue, quotes: [], confidence: 0.7, reasons: ['indirect/source-parenthetical'] });
+        continue;
+      }
+    }
     const comma = lastCommaOutsideQuotes(seg, s.first, end, quotes);
     if (comma <= s.first + 2) continue;
     const tail = trailingSource(seg, comma + 1, end);
@@ -75,6 +86,19 @@ function trailingSource(seg: Segmented, a: number, end: number): { source: Propo
   if (!cue || c >= end || cue.pos !== 'VERB' || typeOfCueLemma(cue.lemma) !== 'statement') return undefined;
   for (let k = c + 1; k < end; k++) if (!TRAILING_WORDS.test(seg.tokens[k].lower)) return undefined;
   return { source: spanOfTokens(seg, a, np), cue: spanOfTokens(seg, c, c + 1) };
+}
+
+/** "The plan, Ruiz said, would cost less": a source between two commas inside the words. */
+function parentheticalSource(seg: Segmented, first: number, end: number, quotes: readonly Quote[]) {
+  for (let open = first + 1; open < end - 3; open++) {
+    if (!isPunct(seg.tokens[open], ',') || quotes.some((q) => q.start < seg.tokens[open].start && seg.tokens[open].end < q.end)) continue;
+    let close = open + 1;
+    while (close < end && close < open + 12 && !isPunct(seg.tokens[close], ',')) close++;
+    if (close >= end - 1 || !isPunct(seg.tokens[close], ',')) continue;
+    const tail = trailingSource(seg, open + 1, close);
+    if (tail) return { ...tail, open, close };
+  }
+  return undefined;
 }
 
 /** "According to the audit, …": returns the source, the cue and where the content starts. */
