@@ -12,7 +12,7 @@ import { attributeDirectQuotes, type ProposedAttribution } from './attribution/d
 import { attributeNamingQuotes } from './attribution/naming-quotes.js';
 import { attributeReportedSpeech } from './attribution/reported-speech.js';
 import { attributeTrailingSources } from './attribution/trailing-source.js';
-import { assembleAttributions, mergeProposals, type EntityLookup } from './attribution/assemble.js';
+import { assembleAttributions, dropSpeakerOwnThoughts, mergeProposals, type EntityLookup } from './attribution/assemble.js';
 import { findSocialPosts } from './relays/social-post.js';
 import { findOutletRelays } from './relays/outlet.js';
 
@@ -45,7 +45,7 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   const learned: ProposedAttribution[] = [];
   const reported = attributeReportedSpeech(seg, quoteLayer.quotes);
   const trailing = attributeTrailingSources(seg, quoteLayer.quotes, [...direct, ...reported]);
-  const proposals = mergeProposals([...direct, ...naming, ...reported, ...trailing], learned);
+  const proposals = dropSpeakerOwnThoughts(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned), quoteLayer.quotes);
   const attributions = assembleAttributions(proposals, {
     seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
     saidOn: () => undefined,

@@ -63,6 +63,22 @@ function overlapShare(a: readonly Span[], b: readonly Span[]): number {
   return smaller > 0 ? common / smaller : 0;
 }
 
+/**
+ * Attributions inside someone's quote are kept only where the quote reports another speaker's words:
+ * "“…Kim said he’s ready…,” Ruiz said" keeps Kim; "“I think we’ll win,” she said" has no second speaker.
+ */
+export function dropSpeakerOwnThoughts(proposals: readonly ProposedAttribution[], quotes: readonly Quote[]): ProposedAttribution[] {
+  return proposals.filter((p) => {
+    if (!p.cue || p.quotes.length > 0) return true;
+    const cue = p.cue;
+    const inside = quotes.some((q) => q.depth === 0 && q.start < cue.start && cue.end < q.end);
+    if (!inside) return true;
+    return p.type === 'statement' && p.source !== undefined && !FIRST_AND_SECOND_PERSON.test(p.source.text);
+  });
+}
+
+const FIRST_AND_SECOND_PERSON = /^(i|we|you|us|me)$/i;
+
 export function assembleAttributions(proposals: readonly ProposedAttribution[], layers: AssemblyLayers): Attribution[] {
   const { seg } = layers;
   const order = proposals.map((p, i) => i).sort((a, b) => proposals[a].content[0].start - proposals[b].content[0].start || a - b);

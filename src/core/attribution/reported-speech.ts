@@ -85,7 +85,7 @@ function clauseStart(seg: Segmented, i: number, last: number): number {
   if (!SUBJECT_START.has(t.pos) && !isOpeningQuote(t)) return -1;
   if (t.pos === 'PRON' && !/^(he|she|they|we|i|you|it|there)$/.test(t.lower)) return -1;
   // A finite verb within a few tokens, before any comma: "said the plan would work", not "said Tuesday".
-  for (let k = i + 1; k < Math.min(last, i + 9); k++) {
+  for (let k = i + 1; k < Math.min(last, i + 16); k++) {
     const x = seg.tokens[k];
     if (isPunct(x, ',;:.')) return -1;
     if (x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return i;

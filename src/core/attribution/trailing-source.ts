@@ -52,6 +52,13 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
   return out;
 }
 
+function relativeClauseStart(seg: Segmented, from: number, end: number): number {
+  for (let k = from; k < end - 1; k++) {
+    if (isPunct(seg.tokens[k], ',') && /^(who|whose|which|where|more|and|but)$/.test(seg.tokens[k + 1].lower)) return k;
+  }
+  return end;
+}
+
 function proposal(content: Span, source: ProposedAttribution['source'], cue: ProposedAttribution['cue'], reason: string): ProposedAttribution {
   return { type: 'statement', kind: 'indirect', content: [content], source, cue, quotes: [], confidence: 0.7, reasons: [reason] };
 }
@@ -69,13 +76,19 @@ function lastCommaOutsideQuotes(seg: Segmented, first: number, end: number, quot
 /** ", officials said" / ", said Ana Ruiz, the clerk" / ", according to the audit" up to the sentence's end. */
 function trailingSource(seg: Segmented, a: number, end: number): { source: ProposedAttribution['source']; cue: ProposedAttribution['cue'] } | undefined {
   if (seg.tokens[a]?.lower === 'according' && seg.tokens[a + 1]?.lower === 'to') {
+    // "according to an analysis by the city's auditor, a former banker" — the source runs on to the
+    // sentence's end, short of a relative clause ("…, whose report …").
     const np = nounPhraseStartingAt(seg, a + 2, end);
-    return np === end ? { source: spanOfTokens(seg, a + 2, np), cue: spanOfTokens(seg, a, a + 2) } : undefined;
+    if (np < 0) return undefined;
+    const stop = relativeClauseStart(seg, np, end);
+    return { source: spanOfTokens(seg, a + 2, stop), cue: spanOfTokens(seg, a, a + 2) };
   }
   const t = seg.tokens[a];
   if (t && t.pos === 'VERB' && typeOfCueLemma(t.lemma) === 'statement') {
     const np = nounPhraseStartingAt(seg, a + 1, end);
-    if (np > 0 && (np === end || isPunct(seg.tokens[np], ','))) return { source: spanOfTokens(seg, a + 1, np), cue: spanOfTokens(seg, a, a + 1) };
+    if (np > 0 && np === end) return { source: spanOfTokens(seg, a + 1, np), cue: spanOfTokens(seg, a, a + 1) };
+    // "says Ana Ruiz, founder of the Harbor Fund." — the description is part of the source.
+    if (np > 0 && isPunct(seg.tokens[np], ',')) return { source: spanOfTokens(seg, a + 1, end), cue: spanOfTokens(seg, a, a + 1) };
     return undefined;
   }
   const np = nounPhraseStartingAt(seg, a, end);
