@@ -15,6 +15,7 @@ import type { Segmented, Token } from '../segment/segment.js';
 import { isPunct, spanOfTokens, tokenAtOrAfter, tokenBefore } from '../segment/lookup.js';
 import { isSpeechLemma, typeOfCueLemma } from './cue-lexicon.js';
 import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
+import { cueSpan } from './cue-span.js';
 
 /** An attribution proposed by a rule, before speakers are resolved to entities. */
 export interface ProposedAttribution {
@@ -119,7 +120,7 @@ function attributeAfter(seg: Segmented, q: Quote): Found | undefined {
       const sentenceEnd = lastWordOfSentence(seg, first.sentence);
       if (sentenceEnd > end + 1 && !/[“"]/.test(seg.text.slice(seg.tokens[end].end, seg.tokens[sentenceEnd - 1].end))) end = sentenceEnd;
     }
-    return { source: spanOfTokens(seg, i + 1, end), cue: spanOfTokens(seg, i, i + 1), confidence: 0.9, reasons: ['direct/speaker-after', 'direct/cue-then-speaker'] };
+    return { source: spanOfTokens(seg, i + 1, end), cue: cueSpan(seg, i, i), confidence: 0.9, reasons: ['direct/speaker-after', 'direct/cue-then-speaker'] };
   }
   // he said / the mayor, a Democrat, said
   const end = nounPhraseStartingAt(seg, i, ceiling);
@@ -176,7 +177,7 @@ function isCue(t: Token | undefined): boolean {
 
 /** The cue and, for verbs of telling, the person told: "told reporters", "told CNN". */
 export function cueAndAddressee(seg: Segmented, c: number, ceiling: number): Pick<Found, 'cue' | 'addressee'> {
-  const cue = spanOfTokens(seg, c, c + 1);
+  const cue = cueSpan(seg, c, seg.sentences[seg.tokens[c].sentence].first);
   if (!ADDRESSING.has(seg.tokens[c].lemma)) return { cue };
   let end = nounPhraseStartingAt(seg, c + 1, ceiling);
   if (end < 0) return { cue };

@@ -15,6 +15,7 @@ import type { Quote } from '../quotes/find-quotes.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import { cueAndAddressee, type ProposedAttribution } from './direct-quotes.js';
 import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
+import { cueSpan } from './cue-span.js';
 
 /** Auxiliaries and adverbs between a subject and its cue: "has said", "also told", "had long believed". */
 const BETWEEN_SUBJECT_AND_CUE = new Set(["'s", "'re", 'is', 'are', 'was', 'were', 'been', 'be', 'being', 'can', 'could', 'may', 'might', 'must', 'should', 'now', 'not', "n't", 'has', 'have', 'had', 'also', 'later', 'then', 'previously', 'earlier', 'repeatedly', 'again', 'long', 'recently', 'once', 'still', 'often', 'never', 'always', 'would', 'will', 'did', 'does', 'do', 'reportedly', 'privately', 'publicly', 'flatly', 'firmly', 'strongly', 'clearly']);
@@ -52,7 +53,7 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
         kind: 'indirect',
         content: [{ start: seg.tokens[contentStart].start, end: seg.tokens[end - 1].end }],
         ...(source && { source }),
-        cue: spanOfTokens(seg, c, c + 1),
+        cue: cueSpan(seg, c, s.first),
         ...(addressee && { addressee }),
         quotes: [],
         confidence: source ? 0.75 : 0.45,

@@ -16,6 +16,7 @@ import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import type { ProposedAttribution } from './direct-quotes.js';
 import { nounPhraseStartingAt } from './noun-phrase.js';
+import { cueSpan } from './cue-span.js';
 
 const TRAILING_WORDS = /^(on|early|late|last|this|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|a|an|the|statement|interview|week|month|year|morning|afternoon|evening|night|recently|earlier|later|privately|publicly)$/;
 
@@ -98,7 +99,7 @@ function trailingSource(seg: Segmented, a: number, end: number): { source: Propo
   const cue = seg.tokens[c];
   if (!cue || c >= end || cue.pos !== 'VERB' || typeOfCueLemma(cue.lemma) !== 'statement') return undefined;
   for (let k = c + 1; k < end; k++) if (!TRAILING_WORDS.test(seg.tokens[k].lower)) return undefined;
-  return { source: spanOfTokens(seg, a, np), cue: spanOfTokens(seg, c, c + 1) };
+  return { source: spanOfTokens(seg, a, np), cue: cueSpan(seg, c, np) };
 }
 
 /** "The plan, Ruiz said, would cost less": a source between two commas inside the words. */
