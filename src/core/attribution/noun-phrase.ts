@@ -15,14 +15,21 @@ export function isNounPhraseToken(t: Token): boolean {
   return t.text === '[' || t.text === ']';
 }
 
-/** "of" inside a name or title: "Secretary of State", "Bank of America". */
+/**
+ * A preposition inside a name or a description of a source: "Secretary of State", "Commission on
+ * Presidential Debates", "a spokeswoman for the mayor".
+ */
 function isInnerOf(seg: Segmented, i: number): boolean {
   const t = seg.tokens[i];
-  if (t.lower !== 'of') return false;
+  if (!INNER_PREPOSITIONS.has(t.lower)) return false;
   const prev = seg.tokens[i - 1];
   const next = seg.tokens[i + 1];
-  return prev?.pos === 'PROPN' && next?.pos === 'PROPN' && /^[A-Z]/.test(prev.text) && /^[A-Z]/.test(next.text);
+  if (!prev || !next || prev.sentence !== t.sentence || next.sentence !== t.sentence) return false;
+  if (t.lower === 'of' && prev.pos === 'PROPN' && next.pos === 'PROPN') return true;
+  return (prev.pos === 'NOUN' || prev.pos === 'PROPN') && (next.pos === 'PROPN' || next.pos === 'DET' && /^[A-Z]/.test(seg.tokens[i + 2]?.text ?? ''));
 }
+
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'on', 'at']);
 
 /** The noun phrase that ends at token `last - 1` (exclusive `last`), within [floor, last). Returns its first token or -1. */
 export function nounPhraseEndingAt(seg: Segmented, last: number, floor: number): number {

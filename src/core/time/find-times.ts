@@ -1,0 +1,177 @@
+/**
+ * Times: the dates an article states or implies, each resolved to an ISO value against the publication
+ * date (the reference), never against the clock.
+ *
+ * chrono-node proposes, refiners in one ordered list dispose. chrono only ever sees a few tokens around a
+ * date word (`isDateTrigger`), so a text without dates costs one look-up per token and chrono never reads
+ * "may" the verb, "now", "the second march" or "12-inch" in the first place; the refiners drop what it
+ * still proposes that is not a date in news.
+ */
+import { casual, type ParsedResult } from 'chrono-node';
+import type { TimeExpression } from '../analysis.js';
+import type { Segmented } from '../segment/segment.js';
+import { tokenAtOrAfter } from '../segment/lookup.js';
+import { addDays, formatDate, formatDateTime, isValidDate, parseIsoDate, weekdayOf, type CalendarDate } from './calendar.js';
+import { DEICTIC_DAYS, MONTHS, WEEKDAYS, isDateTrigger } from './date-words.js';
+import { isFutureClause } from './tense.js';
+
+/** Tokens either side of a date word that chrono sees: enough for "at 3 p.m. on Tuesday, Oct. 9, 2018". */
+const BEFORE = 4;
+const AFTER = 6;
+
+/** Words chrono includes at the front of a date that are not part of it ("On Monday", "since June 12"). */
+const LEADING = new Set(['on', 'at', 'in', 'by', 'of', 'from', 'since', 'until', 'till', 'before', 'after', 'during', 'around', 'about', 'for', 'the']);
+/** Words in a result that say which way a weekday points, so chrono's own resolution stands ("last Monday"). */
+const DIRECTED = /\b(last|next|this|past|previous|coming)\b/i;
+/** "a week ago", "three days ago"; "years ago" or "hours ago" are not a day this stage can name. */
+const AGO_IN_DAYS = /\b(days?|weeks?)\s+ago\b/i;
+
+/** Where no reference is given, chrono still needs one; only fully stated dates survive without it. */
+const NO_REFERENCE = new Date(2000, 0, 1, 12);
+
+interface Candidate {
+  /** Token range [first, last) of the expression. */
+  readonly first: number;
+  readonly last: number;
+  readonly result: ParsedResult;
+}
+
+interface Context {
+  readonly seg: Segmented;
+  readonly reference: CalendarDate | undefined;
+}
+
+type Refiner = (c: Candidate, ctx: Context) => Candidate | undefined;
+
+/** The refiners, in the order they act. Each keeps, narrows or drops one candidate. */
+const REFINERS: readonly Refiner[] = [
+  trimEdges,
+  requireDateWord,
+  requireDay,
+  dropPublicationName,
+  dropVagueAgo,
+  requireReferenceOrFullDate,
+];
+
+/** Finds the dates in the text, in document order. `reference` is the publication date (ISO). */
+export function findTimes(seg: Segmented, reference?: string): TimeExpression[] {
+  const ctx: Context = { seg, reference: parseIsoDate(reference) };
+  const chronoReference = ctx.reference ? localNoon(ctx.reference) : NO_REFERENCE;
+  const out: TimeExpression[] = [];
+  for (const [a, b] of dateWindows(seg)) {
+    const offset = seg.tokens[a].start;
+    const slice = seg.text.slice(offset, seg.tokens[b - 1].end);
+    for (const result of casual.parse(slice, chronoReference)) {
+      const first = tokenAtOrAfter(seg, offset + result.index);
+      const last = tokenAtOrAfter(seg, offset + result.index + result.text.length);
+      let candidate: Candidate | undefined = { first, last, result };
+      for (const refine of REFINERS) {
+        candidate = refine(candidate, ctx);
+        if (!candidate) break;
+      }
+      const time = candidate && toTimeExpression(candidate, ctx);
+      if (time && (out.length === 0 || out[out.length - 1].end <= time.start)) out.push(time);
+    }
+  }
+  return out;
+}
+
+/**
+ * Token ranges around date words, clipped to their sentence and merged where they touch. This is the
+ * cheap pre-check: one character test per token, chrono only on what it finds.
+ */
+export function dateWindows(seg: Segmented): [number, number][] {
+  const windows: [number, number][] = [];
+  const { tokens, sentences } = seg;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isDateTrigger(tokens[i])) continue;
+    const sentence = sentences[tokens[i].sentence];
+    const a = Math.max(sentence.first, i - BEFORE);
+    const b = Math.min(sentence.last, i + AFTER + 1);
+    const previous = windows[windows.length - 1];
+    if (previous && previous[1] >= a && tokens[previous[0]].sentence === tokens[i].sentence) previous[1] = b;
+    else windows.push([a, b]);
+  }
+  return windows;
+}
+
+/** A date at noon in the machine's zone: chrono reads its fields back in that zone, so the zone cancels out. */
+function localNoon({ year, month, day }: CalendarDate): Date {
+  return new Date(year, month - 1, day, 12);
+}
+
+/** "On Monday," → "Monday": leading prepositions and trailing punctuation are not part of the date. */
+function trimEdges(c: Candidate, { seg }: Context): Candidate | undefined {
+  let { first, last } = c;
+  while (first < last && LEADING.has(seg.tokens[first].lower)) first++;
+  while (last > first && seg.tokens[last - 1].pos === 'PUNCT') last--;
+  return last > first ? { ...c, first, last } : undefined;
+}
+
+/** chrono also reads "second march" as March 2; only an expression holding a date word is kept. */
+function requireDateWord(c: Candidate, { seg }: Context): Candidate | undefined {
+  for (let i = c.first; i < c.last; i++) if (isDateTrigger(seg.tokens[i])) return c;
+  return undefined;
+}
+
+/** A month alone ("in May", "Theresa May"), a year or a time of day alone names no day. */
+function requireDay(c: Candidate): Candidate | undefined {
+  const start = c.result.start;
+  return start.isCertain('day') || start.isCertain('weekday') ? c : undefined;
+}
+
+/** "the Sunday Times reported": a weekday followed by a capitalized name is part of that name. */
+function dropPublicationName(c: Candidate, { seg }: Context): Candidate | undefined {
+  if (c.last - c.first !== 1 || !WEEKDAYS.has(seg.tokens[c.first].lower)) return c;
+  const next = seg.tokens[c.last];
+  if (!next || next.sentence !== seg.tokens[c.first].sentence) return c;
+  const capitalized = /^[A-Z][a-z]/.test(next.text);
+  return capitalized && !MONTHS.has(next.lower) && !WEEKDAYS.has(next.lower) ? undefined : c;
+}
+
+/** "years ago" and "hours ago" name no particular day; "two days ago" does. */
+function dropVagueAgo(c: Candidate, { seg }: Context): Candidate | undefined {
+  if (seg.tokens[c.last - 1].lower !== 'ago') return c;
+  return AGO_IN_DAYS.test(textOf(c, seg)) ? c : undefined;
+}
+
+/** Without a reference, only a date whose text gives day, month and year gets a value. */
+function requireReferenceOrFullDate(c: Candidate, ctx: Context): Candidate | undefined {
+  return ctx.reference || isStated(c, ctx.seg) ? c : undefined;
+}
+
+function textOf(c: Candidate, seg: Segmented): string {
+  return seg.text.slice(seg.tokens[c.first].start, seg.tokens[c.last - 1].end);
+}
+
+/** The text gives the full date: year, month and day all written, none taken from the reference. */
+function isStated(c: Candidate, seg: Segmented): boolean {
+  const start = c.result.start;
+  if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return false;
+  for (let i = c.first; i < c.last; i++) if (DEICTIC_DAYS.has(seg.tokens[i].lower)) return false;
+  return true;
+}
+
+function toTimeExpression(c: Candidate, { seg, reference }: Context): TimeExpression | undefined {
+  const start = c.result.start;
+  let date: CalendarDate = { year: start.get('year') ?? 0, month: start.get('month') ?? 0, day: start.get('day') ?? 0 };
+  const text = textOf(c, seg);
+  if (reference && !start.isCertain('day') && start.isCertain('weekday') && !DIRECTED.test(text)) {
+    date = resolveWeekday(reference, start.get('weekday') ?? 0, isFutureClause(seg, c.first, c.last));
+  }
+  if (!isValidDate(date)) return undefined;
+  const stated = isStated(c, seg);
+  const timed = start.isCertain('hour') && seg.tokens[c.last - 1].lower !== 'ago';
+  const offset = start.isCertain('timezoneOffset') ? start.get('timezoneOffset') ?? undefined : undefined;
+  const value = timed ? formatDateTime(date, start.get('hour') ?? 0, start.get('minute') ?? 0, offset) : formatDate(date);
+  return { start: seg.tokens[c.first].start, end: seg.tokens[c.last - 1].end, text, value, certainty: stated ? 'stated' : 'implied' };
+}
+
+/**
+ * A bare weekday is the latest such day on or before the reference ("Bloomberg reported Tuesday",
+ * published on a Tuesday, is that Tuesday), or the first on or after it in a future clause.
+ */
+export function resolveWeekday(reference: CalendarDate, weekday: number, future: boolean): CalendarDate {
+  const today = weekdayOf(reference);
+  return future ? addDays(reference, (weekday - today + 7) % 7) : addDays(reference, -((today - weekday + 7) % 7));
+}
