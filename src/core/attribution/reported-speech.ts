@@ -21,6 +21,8 @@ import { cueSpan } from './cue-span.js';
 const BETWEEN_SUBJECT_AND_CUE = new Set(["'s", "'re", 'is', 'are', 'was', 'were', 'been', 'be', 'being', 'can', 'could', 'may', 'might', 'must', 'should', 'now', 'not', "n't", 'has', 'have', 'had', 'also', 'later', 'then', 'previously', 'earlier', 'repeatedly', 'again', 'long', 'recently', 'once', 'still', 'often', 'never', 'always', 'would', 'will', 'did', 'does', 'do', 'reportedly', 'privately', 'publicly', 'flatly', 'firmly', 'strongly', 'clearly']);
 /** Participles that continue the sentence's earlier speaker: ", adding that …". */
 const CONTINUING = new Set(['add', 'note', 'say', 'explain', 'argue', 'insist', 'warn', 'claim', 'suggest', 'stress', 'write', 'tell']);
+/** Verbs of intention that take an infinitive: "plans to", "vowed to", "refused to" (the team's list). */
+const TAKES_INFINITIVE = new Set(['want', 'plan', 'intend', 'hope', 'wish', 'aim', 'seek', 'decide', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'prepare', 'agree', 'decline', 'expect', 'try', 'offer', 'propose', 'mean', 'prefer']);
 const COORDINATORS = new Set(['but', 'and', 'while', 'though', 'although', 'yet']);
 const PHRASE_BEFORE_THAT = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PRON']);
 const SUBJECT_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
@@ -44,20 +46,32 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
       let next = c + 1;
       const { addressee } = cueAndAddressee(seg, c, s.last);
       if (addressee) next = tokenIndexAt(seg, next, addressee.end);
-      const contentStart = clauseStart(seg, next, s.last);
+      let cueTokens = cueSpan(seg, c, s.first);
+      let contentStart = clauseStart(seg, next, s.last);
+      let reason = 'indirect/cue-clause';
+      if (contentStart < 0 && TAKES_INFINITIVE.has(cue.lemma) && seg.tokens[next]?.lower === 'to' && seg.tokens[next + 1]?.pos === 'VERB') {
+        // "plans to release his returns": the cue takes the "to", the content is what is intended.
+        cueTokens = { ...cueTokens, end: seg.tokens[next].end, text: seg.text.slice(cueTokens.start, seg.tokens[next].end) };
+        contentStart = next + 1;
+        reason = 'indirect/cue-infinitive';
+      } else if (contentStart < 0 && type === 'attitude' && nounPhraseStartingAt(seg, next, s.last) > next) {
+        // "criticized the plan for its cost": an attitude towards what follows.
+        contentStart = next;
+        reason = 'indirect/cue-object';
+      }
       if (contentStart < 0) continue;
       const end = clauseEnd(seg, contentStart, s.last, quotes);
       if (end - contentStart < 2) continue;
       const proposal: ProposedAttribution = {
-        type,
+        type: reason === 'indirect/cue-infinitive' ? 'intention' : type,
         kind: 'indirect',
         content: [{ start: seg.tokens[contentStart].start, end: seg.tokens[end - 1].end }],
         ...(source && { source }),
-        cue: cueSpan(seg, c, s.first),
+        cue: cueTokens,
         ...(addressee && { addressee }),
         quotes: [],
         confidence: source ? 0.75 : 0.45,
-        reasons: ['indirect/cue-clause', ...(source ? [] : ['speaker/not-found'])],
+        reasons: [reason, ...(source ? [] : ['speaker/not-found'])],
       };
       out.push(proposal);
       c = end - 1;
