@@ -23,6 +23,7 @@ const BETWEEN_SUBJECT_AND_CUE = new Set(["'s", "'re", 'is', 'are', 'was', 'were'
 const CONTINUING = new Set(['add', 'note', 'say', 'explain', 'argue', 'insist', 'warn', 'claim', 'suggest', 'stress', 'write', 'tell']);
 /** Verbs of intention that take an infinitive: "plans to", "vowed to", "refused to" (the team's list). */
 const TAKES_INFINITIVE = new Set(['want', 'plan', 'intend', 'hope', 'wish', 'aim', 'seek', 'decide', 'refuse', 'threaten', 'vow', 'pledge', 'promise', 'prepare', 'agree', 'decline', 'expect', 'try', 'offer', 'propose', 'mean', 'prefer']);
+const NAMING_VERBS = new Set(['call', 'dub', 'term', 'label', 'brand']);
 const COORDINATORS = new Set(['but', 'and', 'while', 'though', 'although', 'yet']);
 const PHRASE_BEFORE_THAT = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PRON']);
 const SUBJECT_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
@@ -39,6 +40,8 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
       if (cue.pos !== 'VERB') continue;
       const type = typeOfCueLemma(cue.lemma);
       if (!type) continue;
+      // "what was called a “long” meeting": a passive naming verb takes a name, not a clause (see naming-quotes).
+      if (NAMING_VERBS.has(cue.lemma) && /^(was|were|is|are|been|being|be)$/.test(seg.tokens[c - 1]?.lower ?? '')) continue;
       // Every speaker of the sentence is remembered, also one whose words are a direct quote:
       // "Ruiz said, “…,” adding that …".
       const source = subjectOf(seg, c, s.first, lastSubject);
