@@ -242,9 +242,13 @@ export function splitAtQuotes(content: readonly Span[], quotes: readonly Quote[]
 }
 
 function textOf(text: string, content: readonly Span[]): string {
-  return content
-    .map((s) => text.slice(s.start, s.end).trim().replace(/^that\s+/i, '').replace(/^[“"‘'«]+/, '').replace(/[”"’'»]+$/, '').replace(/^[“"‘'«]+|[”"’'»]+$/g, ''))
-    .join(' ');
+  return content.map((s) => unquote(text.slice(s.start, s.end).trim().replace(/^that\s+/i, ''))).join(' ');
+}
+
+/** Drops a segment's enclosing quotation marks, and only enclosing ones: "“We won,”" → "We won,". */
+function unquote(segment: string): string {
+  const m = /^(?:[“"«]|'')([\s\S]*?)(?:[”"»]|'')$/.exec(segment);
+  return m && !/[“”"«»]/.test(m[1]) ? m[1] : segment;
 }
 
 function round(x: number): number {
