@@ -13,7 +13,7 @@ import type { Segmented } from '../segment/segment.js';
 import { tokenAtOrAfter } from '../segment/lookup.js';
 import { addDays, formatDate, formatDateTime, isValidDate, parseIsoDate, weekdayOf, type CalendarDate } from './calendar.js';
 import { DEICTIC_DAYS, MONTHS, WEEKDAYS, isDateTrigger } from './date-words.js';
-import { isFutureClause } from './tense.js';
+import { clauseTense, type Tense } from './tense.js';
 
 /** Tokens either side of a date word that chrono sees: enough for "at 3 p.m. on Tuesday, Oct. 9, 2018". */
 const BEFORE = 4;
@@ -157,7 +157,9 @@ function toTimeExpression(c: Candidate, { seg, reference }: Context): TimeExpres
   let date: CalendarDate = { year: start.get('year') ?? 0, month: start.get('month') ?? 0, day: start.get('day') ?? 0 };
   const text = textOf(c, seg);
   if (reference && !start.isCertain('day') && start.isCertain('weekday') && !DIRECTED.test(text)) {
-    date = resolveWeekday(reference, start.get('weekday') ?? 0, isFutureClause(seg, c.first, c.last));
+    date = resolveWeekday(reference, start.get('weekday') ?? 0, clauseTense(seg, c.first, c.last) === 'future');
+  } else if (reference && start.isCertain('day') && start.isCertain('month') && !start.isCertain('year')) {
+    date = chooseYear(reference, date, clauseTense(seg, c.first, c.last));
   }
   if (!isValidDate(date)) return undefined;
   const stated = isStated(c, seg);
@@ -165,6 +167,21 @@ function toTimeExpression(c: Candidate, { seg, reference }: Context): TimeExpres
   const offset = start.isCertain('timezoneOffset') ? start.get('timezoneOffset') ?? undefined : undefined;
   const value = timed ? formatDateTime(date, start.get('hour') ?? 0, start.get('minute') ?? 0, offset) : formatDate(date);
   return { start: seg.tokens[c.first].start, end: seg.tokens[c.last - 1].end, text, value, certainty: stated ? 'stated' : 'implied' };
+}
+
+/** A month and day more than this many days from the reference in the wrong direction for the tense move a year. */
+const TENSE_SLACK_DAYS = 30;
+
+/**
+ * A month and day without a year is the one closest to the reference (chrono's choice: "after the
+ * Nov. 6 election" in October is the coming November), unless the clause's tense points the other way
+ * by more than a month ("a Dec. 28 storm closed the roads", written in October, is last December's).
+ */
+export function chooseYear(reference: CalendarDate, closest: CalendarDate, tense: Tense): CalendarDate {
+  const days = (Date.UTC(closest.year, closest.month - 1, closest.day) - Date.UTC(reference.year, reference.month - 1, reference.day)) / 86_400_000;
+  if (tense === 'past' && days > TENSE_SLACK_DAYS) return { ...closest, year: closest.year - 1 };
+  if (tense === 'future' && days < -TENSE_SLACK_DAYS) return { ...closest, year: closest.year + 1 };
+  return closest;
 }
 
 /**

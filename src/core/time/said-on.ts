@@ -13,6 +13,8 @@ import { quoteOfTokens } from './quoted-tokens.js';
 const BETWEEN = new Set(['DET', 'NOUN', 'PROPN', 'ADP', 'PRON', 'ADJ', 'NUM', 'ADV', 'PUNCT']);
 /** Words that open the reported clause: a date after them is in the reported words. */
 const CLAUSE_OPENERS = new Set(['that', 'who', 'which', 'whether', 'if', 'when', 'because']);
+/** Prepositions that open a gerund clause ("After meeting the envoy on Sunday, …"). Source: English grammar. */
+const GERUND_OPENERS = new Set(['after', 'before', 'while', 'since', 'upon', 'when', 'by', 'on']);
 /** Tokens from the cue to a date after it ("told reporters in a briefing on Tuesday"). */
 const AFTER_REACH = 7;
 /** Tokens from a date before the cue to the cue ("On Monday, Secretary of State Mike Pompeo told"). */
@@ -59,8 +61,10 @@ function isPlainGap(seg: Segmented, quoteOf: Int32Array, quote: number, a: numbe
  */
 function opensClause(seg: Segmented, quoteOf: Int32Array, quote: number, floor: number, first: number): boolean {
   for (let i = first - 1; i >= floor && quoteOf[i] === quote; i--) {
-    const pos = seg.tokens[i].pos;
+    const { pos, lower } = seg.tokens[i];
     if (pos === 'VERB' || pos === 'AUX') return false;
+    // wink-nlp tags the gerund of "After meeting the envoy" as a noun.
+    if (lower.endsWith('ing') && i > floor && GERUND_OPENERS.has(seg.tokens[i - 1].lower)) return false;
   }
   return true;
 }
