@@ -45,7 +45,7 @@ export function pyRound(x: number, digits: number): number {
 export function formatPythonFloat(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
-  if (Object.is(x, -0)) return '-0.0';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   const abs = Math.abs(x);
   if (abs >= 1e16 || abs < 1e-4) {
     const [mantissa, exponent] = x.toExponential().split('e');
