@@ -20,14 +20,14 @@ test('runBench times both sides over the same articles, alternating which goes f
     return { version: '1.0.0', attributions: [], entities: [], times: [], diagnostics: [] };
   } });
   assert.equal(report.articles, 3);
-  assert.equal(report.words, 12 + 10 + 9);
+  assert.equal(report.words, 13 + 11 + 9);
   assert.deepEqual(report.order, ['bare', 'engine', 'engine', 'bare']);
   assert.deepEqual(seen, ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'b', 'c']); // warm-up, then 2 timed passes
   assert.equal(report.bare?.passes.length, 2);
   assert.equal(report.engine?.passes.length, 2);
   assert.equal(typeof report.ratio, 'number');
   assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
-  assert.match(formatBenchReport(report), /3 articles, 31 words/);
+  assert.match(formatBenchReport(report), /3 articles, 33 words/);
   assert.match(formatBenchReport(report), /engine \/ bare: [\d.]+ \(target >= 0\.5\)/);
 });
 
@@ -36,7 +36,7 @@ test('runBench with limit reads only the first articles', async () => {
   writeFileSync(file, ARTICLES.map((a) => JSON.stringify(a) + '\n').join(''));
   const report = await runBench({ file, limit: 1, repeat: 1 });
   assert.equal(report.articles, 1);
-  assert.equal(report.words, 12);
+  assert.equal(report.words, 13);
 });
 
 test('runBench skips, without failing, where the file is absent', async () => {
