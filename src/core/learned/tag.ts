@@ -1,0 +1,50 @@
+/**
+ * Tagging: every paragraph of the text is one sequence for the decoder (a quotation that runs over
+ * several sentences stays one content span); each stacked pass re-tags seeing the previous pass's labels.
+ */
+import type { Segmented } from '../segment/segment.js';
+import { computeAtoms, extractFeatures } from './features.js';
+import { LABEL_COUNT } from './labels.js';
+import { scoreTokens, viterbi } from './decode.js';
+import type { DecodedModel } from './model.js';
+
+export interface Tagging {
+  /** One label per token. */
+  readonly labels: Uint8Array;
+  /** The last pass's label scores, tokens × labels. */
+  readonly scores: Float32Array;
+}
+
+/** The token ranges [first, last) of each paragraph. */
+export function paragraphRanges(seg: Segmented): [number, number][] {
+  const out: [number, number][] = [];
+  const tokens = seg.tokens;
+  let first = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i].paragraph !== tokens[first].paragraph) {
+      out.push([first, i]);
+      first = i;
+    }
+  }
+  return tokens.length ? out : [];
+}
+
+/** Tags `seg`'s tokens with the model's passes in turn. */
+export function tagTokens(seg: Segmented, model: DecodedModel): Tagging {
+  const n = seg.tokens.length;
+  const atoms = computeAtoms(seg, model.lexicon);
+  const ranges = paragraphRanges(seg);
+  const scores = new Float32Array(n * LABEL_COUNT);
+  let labels: Uint8Array | undefined;
+  for (const pass of model.passes) {
+    const features = extractFeatures(seg, atoms, labels);
+    const next = new Uint8Array(n);
+    for (const [first, last] of ranges) {
+      const slice = scores.subarray(first * LABEL_COUNT, last * LABEL_COUNT);
+      scoreTokens(features, pass, first, last, slice);
+      viterbi(slice, last - first, pass.transitions, next, first);
+    }
+    labels = next;
+  }
+  return { labels: labels ?? new Uint8Array(n), scores };
+}
