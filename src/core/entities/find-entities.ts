@@ -1,0 +1,297 @@
+/**
+ * Entities: who and what the article names, each mention tied to one entity.
+ *
+ * Detectors propose name mentions (proper-noun chunks with their titles split off as roles, and group
+ * speakers); typing reads the team's lexicons; clustering joins the mentions of one entity:
+ * "President Trump" = "Trump" = "#Trump", "Kim Jong Un" = "Chairman Kim" = "Kim", "Mike [Pompeo]" = "Pompeo".
+ */
+import type { Entity, EntityType, TextSpan } from '../analysis.js';
+import type { Segmented, Token } from '../segment/segment.js';
+import { findNameChunks, type Chunk } from './chunks.js';
+import { findGroupSpeakers, speaksAfter } from './groups.js';
+import { KNOWN_ORGS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
+import { DEMONYMS, PLACES } from './places.js';
+import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
+
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The id of the entity the mention refers to. */
+  readonly entity: string;
+  /** Token range [first, last). */
+  readonly first: number;
+  readonly last: number;
+}
+
+export interface EntityLayer {
+  readonly entities: Entity[];
+  /** In document order. */
+  readonly mentions: Mention[];
+  /** The entity of a mention overlapping [start, end), preferring the longest mention. */
+  entityAt(start: number, end: number): string | undefined;
+}
+
+/** A proposed mention before clustering. */
+interface Proposal {
+  readonly first: number;
+  readonly last: number;
+  type: EntityType;
+  /** Lower-cased name words without brackets or '#' ("mike pompeo", "north korea"). */
+  readonly key: string;
+  /** The name as a reader writes it ("Mike Pompeo" for "Mike [Pompeo]", "North Korea" for "#NorthKorea"). */
+  readonly display: string;
+  readonly words: readonly string[];
+  readonly role?: TextSpan;
+}
+
+/** Longest multi-word lexicon entry, in tokens ("united arab emirates", "district of columbia"). */
+const MAX_LEXICON_WORDS = 3;
+/** Mentions are never longer than this, in characters; it bounds the look-back in `entityAt`. */
+const MAX_MENTION_CHARS = 300;
+
+/** Words that join the parts of a title ("Secretary of State") but never open or close one. */
+const JOINING = new Set(['of', 'the', 'and', '&', 'for']);
+
+type LexiconType = 'place' | 'organization' | 'demonym';
+
+function lexiconType(key: string): LexiconType | undefined {
+  if (KNOWN_ORGS.has(key)) return 'organization';
+  if (PLACES.has(key)) return 'place';
+  if (DEMONYMS.has(key)) return 'demonym';
+  return undefined;
+}
+
+function keyOf(tokens: readonly Token[], first: number, last: number): string {
+  let key = '';
+  for (let i = first; i < last; i++) {
+    const t = tokens[i];
+    if (t.text === '[' || t.text === ']') continue;
+    key += key === '' || !t.spaceBefore && (t.text === '-' || tokens[i - 1].text === '-') ? t.lower : ` ${t.lower}`;
+  }
+  return key;
+}
+
+/** The longest lexicon entry that starts at token `i` and ends before `limit`, as [width, type]. */
+function lexiconAt(tokens: readonly Token[], i: number, limit: number): [number, LexiconType] | undefined {
+  for (let w = Math.min(MAX_LEXICON_WORDS, limit - i); w >= 1; w--) {
+    const type = lexiconType(keyOf(tokens, i, i + w));
+    if (type) return [w, type];
+  }
+  return undefined;
+}
+
+/** The longest lexicon entry that ends at token `end - 1` and starts at or after `floor`. */
+function lexiconEndingAt(tokens: readonly Token[], end: number, floor: number): [number, LexiconType] | undefined {
+  for (let w = Math.min(MAX_LEXICON_WORDS, end - floor); w >= 1; w--) {
+    if (!isCapitalizedWord(tokens[end - w])) continue;
+    const type = lexiconType(keyOf(tokens, end - w, end));
+    if (type) return [w, type];
+  }
+  return undefined;
+}
+
+function isCapitalizedWord(t: Token): boolean {
+  return t.text !== t.lower;
+}
+
+/** "#NorthKorea" → "North Korea". */
+function splitHashtag(tag: string): string {
+  return tag.slice(1).replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+function textOf(seg: Segmented, first: number, last: number): TextSpan {
+  const start = seg.tokens[first].start;
+  const end = seg.tokens[last - 1].end;
+  return { start, end, text: seg.text.slice(start, end) };
+}
+
+/** The role phrase that ends just before token `nameStart`: "U.S. Secretary of State", "North Korean leader". */
+function roleBefore(seg: Segmented, nameStart: number): [number, boolean] {
+  const { tokens } = seg;
+  const floor = seg.sentences[tokens[nameStart].sentence].first;
+  let r = nameStart;
+  let personal = false;
+  while (r > floor) {
+    const t = tokens[r - 1];
+    if (t.pos === 'VERB' || t.pos === 'PUNCT' && t.text !== '.') break;
+    const entry = isCapitalizedWord(t) ? lexiconEndingAt(tokens, r, floor) : undefined;
+    if (entry) {
+      r -= entry[0];
+      continue;
+    }
+    if (!isRoleWord(t.lower)) break;
+    if (PERSONAL_TITLES.has(t.lower)) personal = true;
+    r--;
+  }
+  // A role starts with its title, never with a joining word ("and North Korean leader" → "North Korean leader"),
+  // and ends with a title word: in "Geneva and Stockholm" nothing is a role.
+  while (r < nameStart && JOINING.has(tokens[r].lower)) r++;
+  if (r < nameStart && (JOINING.has(tokens[nameStart - 1].lower) || !isRoleWord(tokens[nameStart - 1].lower))) return [nameStart, false];
+  return [r, personal];
+}
+
+/** The mentions a chunk proposes: its name, and the places and organizations inside its title. */
+function proposeFromChunk(seg: Segmented, chunk: Chunk): Proposal[] {
+  const { tokens } = seg;
+  if (chunk.hashtag) {
+    const display = splitHashtag(tokens[chunk.first].text);
+    const key = display.toLowerCase();
+    const known = lexiconType(key);
+    const type: EntityType = known === 'organization' ? 'organization' : known === 'place' ? 'place' : 'other';
+    if (known === 'demonym') return [];
+    return [{ first: chunk.first, last: chunk.last, type, key, display, words: key.split(' ') }];
+  }
+  const out: Proposal[] = [];
+  const whole = lexiconType(keyOf(tokens, chunk.first, chunk.last));
+  if (whole === 'demonym') return [];
+  let p = chunk.first;
+  if (!whole && !isOrganizationShape(tokens, chunk.first, chunk.last)) {
+    // Split the title off the front: "U.S. Secretary of State Mike Pompeo" → "Mike Pompeo".
+    while (p < chunk.last - 1) {
+      const entry = lexiconAt(tokens, p, chunk.last - 1);
+      if (entry) {
+        if (entry[1] !== 'demonym') out.push(lexiconProposal(seg, p, p + entry[0], entry[1]));
+        p += entry[0];
+        continue;
+      }
+      if (!isRoleWord(tokens[p].lower)) break;
+      p++;
+    }
+    while (p < chunk.last && JOINING.has(tokens[p].lower)) p++;
+  }
+  if (p >= chunk.last) return out;
+  const last = chunk.last;
+  const key = keyOf(tokens, p, last);
+  const words = key.split(' ');
+  if (words.length === 1 && isRoleWord(key)) return out;
+  const [roleStart, personal] = roleBefore(seg, p);
+  const role = roleStart < p ? textOf(seg, roleStart, p) : undefined;
+  const display = textOf(seg, p, last).text.replace(/[[\]]/g, '');
+  out.push({ first: p, last, type: typeOf(seg, p, last, key, personal), key, display, words, ...(role && { role }) });
+  return out;
+}
+
+/** "The Washington Post", "Bank of England": a name shaped like an organization keeps its place words. */
+function isOrganizationShape(tokens: readonly Token[], first: number, last: number): boolean {
+  if (last - first > 1 && ORG_SUFFIXES.has(tokens[last - 1].lower)) return true;
+  return last - first > 2 && ORG_HEADS.has(tokens[first].lower) && tokens[first + 1].lower === 'of';
+}
+
+function lexiconProposal(seg: Segmented, first: number, last: number, type: 'place' | 'organization'): Proposal {
+  const key = keyOf(seg.tokens, first, last);
+  return { first, last, type, key, display: textOf(seg, first, last).text, words: key.split(' ') };
+}
+
+/** The type of the name at [first, last), from the lexicons, its title and its shape. */
+function typeOf(seg: Segmented, first: number, last: number, key: string, personal: boolean): EntityType {
+  const known = lexiconType(key);
+  if (known === 'organization') return 'organization';
+  if (known === 'place') return 'place';
+  const { tokens } = seg;
+  const words = last - first;
+  const lastWord = tokens[last - 1].lower;
+  if (words > 1 && ORG_SUFFIXES.has(lastWord)) return 'organization';
+  if (words > 2 && ORG_HEADS.has(tokens[first].lower) && tokens[first + 1].lower === 'of') return 'organization';
+  if (words === 1 && /^[A-Z][A-Z.&]+$/.test(tokens[first].text) && tokens[first].text.length > 1) return 'organization';
+  if (personal) return 'person';
+  if (words > 1 && !ORG_SUFFIXES.has(lastWord)) return 'person';
+  if (speaksAfter(seg, last - 1)) return 'person';
+  return 'other';
+}
+
+interface Cluster {
+  readonly id: string;
+  type: EntityType;
+  readonly members: Proposal[];
+  /** Keys of its mentions, and for persons each name word. */
+  readonly keys: Set<string>;
+  readonly words: Set<string>;
+  lastSeen: number;
+}
+
+/** Joins proposals, in document order, into entities. */
+function cluster(proposals: readonly Proposal[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const join = (c: Cluster, p: Proposal, at: number) => {
+    c.members.push(p);
+    c.keys.add(p.key);
+    for (const w of p.words) c.words.add(w);
+    if (c.type === 'other') c.type = p.type;
+    c.lastSeen = at;
+    byKey.set(p.key, c);
+  };
+  proposals.forEach((p, at) => {
+    const compatible = (c: Cluster) => c.type === p.type || c.type === 'other' || p.type === 'other';
+    let target = byKey.get(p.key);
+    if (target && !compatible(target)) target = undefined;
+    if (!target && p.words.length === 1 && (p.type === 'person' || p.type === 'other')) {
+      // "Kim" after "Kim Jong Un", "Pompeo" after "Mike Pompeo": any word of an earlier person's name, most recent first.
+      target = mostRecent(clusters, (c) => c.type === 'person' && c.words.has(p.key) && [...c.keys].some((k) => k.includes(' ')));
+    }
+    if (!target && p.words.length > 1 && p.type === 'person') {
+      // "Mike Pompeo" after a bare "Pompeo": the surname (or the family name first, "Kim Jong Un") named it before.
+      const surname = lastNameWord(p.words);
+      target = mostRecent(clusters, (c) => (c.type === 'person' || c.type === 'other') && ![...c.keys].some((k) => k.includes(' ')) && (c.keys.has(surname) || c.keys.has(p.words[0])));
+    }
+    if (!target) {
+      target = { id: `e${clusters.length + 1}`, type: p.type, members: [], keys: new Set(), words: new Set(), lastSeen: at };
+      clusters.push(target);
+    }
+    join(target, p, at);
+  });
+  return clusters;
+}
+
+function lastNameWord(words: readonly string[]): string {
+  for (let i = words.length - 1; i > 0; i--) if (!NAME_SUFFIXES.has(words[i])) return words[i];
+  return words[0];
+}
+
+function mostRecent(clusters: readonly Cluster[], test: (c: Cluster) => boolean): Cluster | undefined {
+  let best: Cluster | undefined;
+  for (const c of clusters) if (test(c) && (!best || c.lastSeen > best.lastSeen)) best = c;
+  return best;
+}
+
+/** Finds the entities the text names, with every mention and the roles the text gives them. */
+export function findEntities(seg: Segmented): EntityLayer {
+  const proposals: Proposal[] = [];
+  for (const chunk of findNameChunks(seg)) proposals.push(...proposeFromChunk(seg, chunk));
+  for (const g of findGroupSpeakers(seg)) {
+    if (proposals.some((p) => p.first >= g.first && p.last <= g.last && p.type !== 'place')) continue;
+    proposals.push({ first: g.first, last: g.last, type: 'group', key: g.key, display: textOf(seg, g.first, g.last).text, words: [g.key] });
+  }
+  proposals.sort((a, b) => a.first - b.first || b.last - a.last);
+  const clusters = cluster(proposals).filter((c) => c.type !== 'other' || c.members.length > 1);
+  const mentions: Mention[] = [];
+  const entities: Entity[] = [];
+  clusters.forEach((c, k) => {
+    const id = `e${k + 1}`;
+    let name = c.members[0].display;
+    let size = c.members[0].words.length;
+    for (const m of c.members) if (m.words.length > size) [name, size] = [m.display, m.words.length];
+    const roles = c.members.flatMap((m) => (m.role ? [m.role] : []));
+    entities.push({ id, type: c.type, name, mentions: c.members.map((m) => textOf(seg, m.first, m.last)), ...(roles.length > 0 && { roles }) });
+    for (const m of c.members) mentions.push({ ...textOf(seg, m.first, m.last), entity: id, first: m.first, last: m.last });
+  });
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { entities, mentions, entityAt: (start, end) => entityAt(mentions, start, end) };
+}
+
+function entityAt(mentions: readonly Mention[], start: number, end: number): string | undefined {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Mention | undefined;
+  for (let i = lo - 1; i >= 0 && mentions[i].start > start - MAX_MENTION_CHARS; i--) {
+    const m = mentions[i];
+    if (m.end > start && m.start < end && (!best || m.end - m.start > best.end - best.start)) best = m;
+  }
+  return best?.entity;
+}
