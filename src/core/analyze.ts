@@ -12,9 +12,13 @@ import { attributeDirectQuotes, type ProposedAttribution } from './attribution/d
 import { attributeNamingQuotes } from './attribution/naming-quotes.js';
 import { attributeReportedSpeech } from './attribution/reported-speech.js';
 import { attributeTrailingSources } from './attribution/trailing-source.js';
-import { assembleAttributions, dropSpeakerOwnThoughts, mergeProposals, type EntityLookup } from './attribution/assemble.js';
+import { assembleAttributions, dropSpeakerOwnThoughts, mergeProposals } from './attribution/assemble.js';
 import { findSocialPosts } from './relays/social-post.js';
 import { findOutletRelays } from './relays/outlet.js';
+import { findTimes } from './time/find-times.js';
+import { findSaidOn } from './time/said-on.js';
+import { findEntities } from './entities/find-entities.js';
+import { resolvePronoun } from './entities/pronouns.js';
 
 export interface ArticleInput {
   /** Carried through to the analysis unchanged. */
@@ -34,8 +38,8 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   void options;
   const seg = segment(input.text);
   const quoteLayer = findQuotes(seg.text, seg.paragraphs);
-  const times: TimeExpression[] = [];
-  const entities: EntityLookup = { entities: [], entityAt: () => undefined };
+  const times: TimeExpression[] = findTimes(seg, input.publishedAt);
+  const entities = findEntities(seg);
   const posts = findSocialPosts(seg, times);
   const outlets = findOutletRelays(seg);
 
@@ -48,8 +52,8 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   const proposals = dropSpeakerOwnThoughts(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned), quoteLayer.quotes);
   const attributions = assembleAttributions(proposals, {
     seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
-    saidOn: () => undefined,
-    resolvePronoun: () => undefined,
+    saidOn: (cue) => findSaidOn(seg, times, cue),
+    resolvePronoun: (tokenIndex) => resolvePronoun(seg, entities, tokenIndex),
   });
   const diagnostics: Diagnostic[] = [...quoteLayer.diagnostics];
   return {
