@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from '../segment/segment.js';
+import { findEntities } from './find-entities.js';
+import { findGroupSpeakers } from './groups.js';
+
+/** Each entity as "type:name", its mention texts, and its role texts. */
+function entities(text: string): [string, string[], string[]][] {
+  return findEntities(segment(text)).entities.map((e) => [`${e.type}:${e.name}`, e.mentions.map((m) => m.text), (e.roles ?? []).map((r) => r.text)]);
+}
+
+test('names, their types and their roles', () => {
+  const cases: [string, [string, string[], string[]][]][] = [
+    ['Labor Secretary Jane Roe met Governor Tom Alder in Ohio.', [
+      ['person:Jane Roe', ['Jane Roe'], ['Labor Secretary']],
+      ['person:Tom Alder', ['Tom Alder'], ['Governor']],
+      ['place:Ohio', ['Ohio'], []],
+    ]],
+    ['U.S. Secretary of State Ann Fell spoke in Geneva on Friday.', [
+      ['place:U.S.', ['U.S.'], []],
+      ['person:Ann Fell', ['Ann Fell'], ['U.S. Secretary of State']],
+      ['place:Geneva', ['Geneva'], []],
+    ]],
+    ['South Korean leader Park Min Ho greeted the crowd.', [['person:Park Min Ho', ['Park Min Ho'], ['South Korean leader']]]],
+    ['The Daily Post and the Evening News printed the letter, Reuters said.', [
+      ['organization:Daily Post', ['Daily Post'], []],
+      ['organization:Evening News', ['Evening News'], []],
+      ['organization:Reuters', ['Reuters'], []],
+    ]],
+    ['The Justice Department and the Supreme Court were silent.', [
+      ['organization:Justice Department', ['Justice Department'], []],
+      ['organization:Supreme Court', ['Supreme Court'], []],
+    ]],
+    ['Sen. Lee Dunn, Rep. Mo Hart and Dr. J. P. Quill Jr. signed the letter.', [
+      ['person:Lee Dunn', ['Lee Dunn'], ['Sen.']],
+      ['person:Mo Hart', ['Mo Hart'], ['Rep.']],
+      ['person:J. P. Quill Jr.', ['J. P. Quill Jr.'], ['Dr.']],
+    ]],
+    ['Protesters marched to the Bank of England and the Ministry of Finance.', [
+      ['organization:Bank of England', ['Bank of England'], []],
+      ['organization:Ministry of Finance', ['Ministry of Finance'], []],
+    ]],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(entities(text), expected, text);
+});
+
+test('mentions of one entity are clustered', () => {
+  const cases: [string, [string, string[], string[]][]][] = [
+    ['President Hale said the plan works. Hale later posted that #Hale was right.', [
+      ['person:Hale', ['Hale', 'Hale', '#Hale'], ['President']],
+    ]],
+    ['Mayor Ruth Okafor spoke first. Okafor said Ruth [Okafor] had no regrets.', [
+      ['person:Ruth Okafor', ['Ruth Okafor', 'Okafor', 'Ruth [Okafor]'], ['Mayor']],
+    ]],
+    ['Premier Lee Jae Sung arrived. Chairman Lee thanked the hosts, and Lee left.', [
+      ['person:Lee Jae Sung', ['Lee Jae Sung', 'Lee', 'Lee'], ['Premier', 'Chairman']],
+    ]],
+    ['Tova Marr arrived. Marr said Tova was tired.', [['person:Tova Marr', ['Tova Marr', 'Marr', 'Tova'], []]]],
+    ['The talks in #SouthKorea went well. South Korea said so.', [['place:South Korea', ['#SouthKorea', 'South Korea'], []]]],
+    ['Kell said the vote was fair. Later, Judge Ada Kell ruled.', [['person:Ada Kell', ['Kell', 'Ada Kell'], ['Judge']]]],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(entities(text), expected, text);
+});
+
+test('negative cases: capitalized words that name no one', () => {
+  const cases: string[] = [
+    'Protesters gathered outside the hall.',
+    'Officials declined to comment.',
+    'However, the deal collapsed in May.',
+    'The vote is on Tuesday, Nov. 6.',
+    'North Korean diplomats left early.',
+    'The Secretary of State declined to comment.',
+    'Thousands joined the #nuclear protest.',
+  ];
+  for (const text of cases) assert.deepEqual(entities(text).filter(([t]) => !t.startsWith('group:')), [], text);
+});
+
+test('May: a month, or a name', () => {
+  assert.deepEqual(entities('Prime Minister Theresa May spoke in May. After the vote, May said she would stay.'), [
+    ['person:Theresa May', ['Theresa May', 'May'], ['Prime Minister']],
+  ]);
+});
+
+test('group speakers are subjects of speech verbs only', () => {
+  const groups = (text: string) => findGroupSpeakers(segment(text)).map((g) => g.key);
+  const cases: [string, string[]][] = [
+    ['U.S. officials said the talks stalled.', ['u.s. officials']],
+    ['Reporters asked when the vote would be held.', ['reporters']],
+    ['Analysts have long warned of a slowdown.', ['analysts']],
+    ['The mayor told reporters the bridge was safe.', []],
+    ['Officials met in the capital.', []],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(groups(text), expected, text);
+});
+
+test('entityAt prefers the longest overlapping mention', () => {
+  const text = 'U.S. Secretary of State Ann Fell spoke.';
+  const layer = findEntities(segment(text));
+  const fell = layer.entities.find((e) => e.name === 'Ann Fell')?.id;
+  assert.equal(layer.entityAt(0, text.indexOf(' spoke')), fell);
+  assert.equal(layer.entityAt(0, 4), layer.entities.find((e) => e.name === 'U.S.')?.id);
+  assert.equal(layer.entityAt(text.indexOf('spoke'), text.length), undefined);
+  assert.deepEqual(JSON.parse(JSON.stringify(layer.entities)), layer.entities);
+});

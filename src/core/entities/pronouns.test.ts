@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from '../segment/segment.js';
+import { findEntities } from './find-entities.js';
+import { resolvePronoun } from './pronouns.js';
+
+/** The name the `nth` (0-based) occurrence of the pronoun resolves to. */
+function resolve(text: string, pronoun: string, nth = 0): string | undefined {
+  const seg = segment(text);
+  const layer = findEntities(seg);
+  const token = seg.tokens.filter((t) => t.text === pronoun)[nth];
+  assert.ok(token, `${pronoun} in ${text}`);
+  const id = resolvePronoun(seg, layer, token.i);
+  return layer.entities.find((e) => e.id === id)?.name;
+}
+
+test('subject pronouns to the entity they refer to', () => {
+  const cases: [string, string, number, string | undefined][] = [
+    ['Governor Tom Alder said he will sign the bill after meeting Jane Roe.', 'he', 0, 'Tom Alder'],
+    ['Tom Alder praised Jane Roe in Ohio. He said the deal was fair.', 'He', 0, 'Tom Alder'],
+    ['The Daily Post ran the story. It said the mayor had resigned.', 'It', 0, 'Daily Post'],
+    ['U.S. officials said the talks stalled. They declined to give details.', 'They', 0, 'U.S. officials'],
+    ['“We trust Chairman Lee. He keeps his word,” Tom Alder said.', 'He', 0, 'Lee'],
+    ['Tom Alder met Lee Jae Sung. “It went well,” he said, adding that he was pleased.', 'he', 1, 'Tom Alder'],
+  ];
+  for (const [text, pronoun, nth, expected] of cases) assert.equal(resolve(text, pronoun, nth), expected, text);
+});
+
+test('negative cases: no agreeing antecedent, or only inside someone else’s quote', () => {
+  const cases: [string, string][] = [
+    ['“Tom Alder will win,” the crowd chanted. He smiled.', 'He'],
+    ['The storm passed. It was over by noon.', 'It'],
+    ['Jane Roe spoke first. The hall was quiet for an hour. Nobody moved. The lights dimmed. He left.', 'He'],
+    ['“We are ready,” the team said.', 'We'],
+  ];
+  for (const [text, pronoun] of cases) assert.equal(resolve(text, pronoun), undefined, text);
+});

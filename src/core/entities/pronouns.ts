@@ -1,0 +1,97 @@
+/**
+ * Subject pronouns to entities. "President Trump said he will meet with Kim": he is Trump, the subject
+ * before it, not Kim. The candidate is the most recent agreeing mention in the pronoun's sentence or the
+ * few before it, subjects preferred; mentions inside quotation marks are someone else's words and count
+ * only for a pronoun inside the same quote, and a pronoun inside a quote looks only inside it.
+ */
+import type { EntityType } from '../analysis.js';
+import type { Segmented } from '../segment/segment.js';
+import { quoteOfTokens } from '../time/quoted-tokens.js';
+import type { EntityLayer, Mention } from './find-entities.js';
+
+interface PronounFamily {
+  readonly words: readonly string[];
+  /** The entity types the pronoun can refer to. */
+  readonly types: ReadonlySet<EntityType>;
+}
+
+/** Pronoun families and what each can refer to. Source: English pronoun agreement (number, gender, person/thing). */
+const FAMILIES: readonly PronounFamily[] = [
+  { words: ['he', 'him', 'his', 'himself'], types: new Set(['person']) },
+  { words: ['she', 'her', 'hers', 'herself'], types: new Set(['person']) },
+  { words: ['it', 'its', 'itself'], types: new Set(['organization', 'place', 'other']) },
+  { words: ['they', 'them', 'their', 'themselves'], types: new Set(['group', 'organization']) },
+  { words: ['we', 'us', 'our'], types: new Set(['group', 'organization']) },
+];
+const FAMILY_OF: ReadonlyMap<string, PronounFamily> = new Map(FAMILIES.flatMap((f) => f.words.map((w) => [w, f] as const)));
+
+/** Sentences before the pronoun's own that may hold its antecedent. */
+const WINDOW = 3;
+/** Score: a sentence further back costs this much; being a subject earns SUBJECT. */
+const DISTANCE_COST = 3;
+const SUBJECT = 2;
+
+/** The entity the pronoun at `tokenIndex` most likely refers to, or undefined. */
+export function resolvePronoun(seg: Segmented, layer: EntityLayer, tokenIndex: number): string | undefined {
+  let memo = resolved.get(layer);
+  if (!memo) resolved.set(layer, (memo = new Map()));
+  return resolveWith(seg, layer, tokenIndex, memo);
+}
+
+const resolved = new WeakMap<EntityLayer, Map<number, string | undefined>>();
+
+function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, memo: Map<number, string | undefined>): string | undefined {
+  if (memo.has(tokenIndex)) return memo.get(tokenIndex);
+  const pronoun = seg.tokens[tokenIndex];
+  const family = pronoun && FAMILY_OF.get(pronoun.lower);
+  if (!family) return undefined;
+  const { types } = family;
+  memo.set(tokenIndex, undefined);
+  const quoteOf = quoteOfTokens(seg);
+  const quote = quoteOf[tokenIndex];
+  const typeOf = new Map<string, EntityType>();
+  for (const e of layer.entities) typeOf.set(e.id, e.type);
+  const floor = seg.sentences[Math.max(0, pronoun.sentence - WINDOW)].first;
+
+  let best: string | undefined;
+  let bestScore = -Infinity;
+  const consider = (entity: string | undefined, first: number, last: number) => {
+    const type = entity && typeOf.get(entity);
+    if (!entity || !type || !types.has(type)) return;
+    const distance = pronoun.sentence - seg.tokens[first].sentence;
+    const score = -DISTANCE_COST * distance + (isSubject(seg, last) ? SUBJECT : 0);
+    if (score > bestScore) [best, bestScore] = [entity, score];
+  };
+  // Earlier mentions, and earlier pronouns of the same kind through what they resolved to
+  // ("adding that he’s already developed a rapport with Kim … ” he said": he is the earlier he).
+  for (let k = lastMentionBefore(layer.mentions, pronoun.start); k >= 0 && layer.mentions[k].first >= floor; k--) {
+    const m = layer.mentions[k];
+    if (quoteOf[m.first] === quote) consider(m.entity, m.first, m.last);
+  }
+  for (let i = tokenIndex - 1; i >= floor; i--) {
+    if (quoteOf[i] === quote && FAMILY_OF.get(seg.tokens[i].lower) === family) consider(resolveWith(seg, layer, i, memo), i, i + 1);
+  }
+  memo.set(tokenIndex, best);
+  return best;
+}
+
+function lastMentionBefore(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** "Trump said", "Pompeo also told", "Kim has agreed": a verb group follows the mention ending before `last`. */
+function isSubject(seg: Segmented, last: number): boolean {
+  for (let i = last; i < Math.min(seg.tokens.length, last + 3); i++) {
+    const pos = seg.tokens[i].pos;
+    if (pos === 'VERB' || pos === 'AUX') return true;
+    if (pos !== 'ADV') return false;
+  }
+  return false;
+}
