@@ -39,6 +39,8 @@ interface Open {
   parent?: number;
 }
 
+/** Every character that can be (part of) a quotation mark; the scan jumps from one to the next. */
+const MARK_CHARS = /[“”„«»"'‘’`]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const OPENING_CONTEXT = /[\s([{\u2014\u2013—–\-/“‘"'«„:]/u;
 
@@ -63,13 +65,16 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
       carried = undefined;
     }
     const skipFirst = stack.length > 0;
-    for (let i = skipFirst ? para.start + markAt(text, para.start).width : para.start; i < para.end; i++) {
+    MARK_CHARS.lastIndex = skipFirst ? para.start + markAt(text, para.start).width : para.start;
+    for (let found = MARK_CHARS.exec(text); found && found.index < para.end; found = MARK_CHARS.exec(text)) {
+      const i = found.index;
       const { info, width } = markAt(text, i);
       if (!info) continue;
+      MARK_CHARS.lastIndex = i + width;
       const before = i > para.start ? text[i - 1] : ' ';
       const after = i + width < para.end ? text[i + width] : ' ';
       const end = i + width;
-      i += width - 1;
+
       const openOfFamily = findOpen(stack, info.family);
       if (info.family === 'single') {
         // "can’t", "Kim’s", "rock ’n’ roll", "the ’90s": apostrophes, not marks.
