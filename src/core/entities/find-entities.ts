@@ -204,44 +204,56 @@ interface Cluster {
   readonly id: string;
   type: EntityType;
   readonly members: Proposal[];
-  /** Keys of its mentions, and for persons each name word. */
-  readonly keys: Set<string>;
+  /** Its name words, over all mentions. */
   readonly words: Set<string>;
-  lastSeen: number;
+  /** Some mention has more than one word ("Kim Jong Un", not only "Kim"). */
+  multiWord: boolean;
 }
 
-/** Joins proposals, in document order, into entities. */
+/** Joins proposals, in document order, into entities. Look-ups go through indexes, so this is linear. */
 function cluster(proposals: readonly Proposal[]): Cluster[] {
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
-  const join = (c: Cluster, p: Proposal, at: number) => {
+  /** Each word of a multi-word person name → the person last mentioned with it. */
+  const byNameWord = new Map<string, Cluster>();
+  /** Each one-word name not (yet) part of a longer one → its entity. */
+  const bySingleWord = new Map<string, Cluster>();
+  const join = (c: Cluster, p: Proposal) => {
     c.members.push(p);
-    c.keys.add(p.key);
     for (const w of p.words) c.words.add(w);
     if (c.type === 'other') c.type = p.type;
-    c.lastSeen = at;
+    if (p.words.length > 1) c.multiWord = true;
     byKey.set(p.key, c);
+    if (c.multiWord && c.type === 'person') for (const w of c.words) byNameWord.set(w, c);
+    else if (!c.multiWord && (c.type === 'person' || c.type === 'other')) bySingleWord.set(p.key, c);
   };
-  proposals.forEach((p, at) => {
-    const compatible = (c: Cluster) => c.type === p.type || c.type === 'other' || p.type === 'other';
+  for (const p of proposals) {
     let target = byKey.get(p.key);
-    if (target && !compatible(target)) target = undefined;
+    if (target && !compatible(target, p)) target = undefined;
     if (!target && p.words.length === 1 && (p.type === 'person' || p.type === 'other')) {
       // "Kim" after "Kim Jong Un", "Pompeo" after "Mike Pompeo": any word of an earlier person's name, most recent first.
-      target = mostRecent(clusters, (c) => c.type === 'person' && c.words.has(p.key) && [...c.keys].some((k) => k.includes(' ')));
+      target = byNameWord.get(p.key);
     }
     if (!target && p.words.length > 1 && p.type === 'person') {
       // "Mike Pompeo" after a bare "Pompeo": the surname (or the family name first, "Kim Jong Un") named it before.
-      const surname = lastNameWord(p.words);
-      target = mostRecent(clusters, (c) => (c.type === 'person' || c.type === 'other') && ![...c.keys].some((k) => k.includes(' ')) && (c.keys.has(surname) || c.keys.has(p.words[0])));
+      for (const c of [bySingleWord.get(lastNameWord(p.words)), bySingleWord.get(p.words[0])]) {
+        if (c && !c.multiWord && compatible(c, p)) {
+          target = c;
+          break;
+        }
+      }
     }
     if (!target) {
-      target = { id: `e${clusters.length + 1}`, type: p.type, members: [], keys: new Set(), words: new Set(), lastSeen: at };
+      target = { id: `e${clusters.length + 1}`, type: p.type, members: [], words: new Set(), multiWord: false };
       clusters.push(target);
     }
-    join(target, p, at);
-  });
+    join(target, p);
+  }
   return clusters;
+}
+
+function compatible(c: Cluster, p: Proposal): boolean {
+  return c.type === p.type || c.type === 'other' || p.type === 'other';
 }
 
 function lastNameWord(words: readonly string[]): string {
@@ -249,35 +261,42 @@ function lastNameWord(words: readonly string[]): string {
   return words[0];
 }
 
-function mostRecent(clusters: readonly Cluster[], test: (c: Cluster) => boolean): Cluster | undefined {
-  let best: Cluster | undefined;
-  for (const c of clusters) if (test(c) && (!best || c.lastSeen > best.lastSeen)) best = c;
-  return best;
-}
-
 /** Finds the entities the text names, with every mention and the roles the text gives them. */
 export function findEntities(seg: Segmented): EntityLayer {
   const proposals: Proposal[] = [];
   for (const chunk of findNameChunks(seg)) proposals.push(...proposeFromChunk(seg, chunk));
   for (const g of findGroupSpeakers(seg)) {
-    if (proposals.some((p) => p.first >= g.first && p.last <= g.last && p.type !== 'place')) continue;
+    if (namesInside(proposals, g.first, g.last)) continue;
     proposals.push({ first: g.first, last: g.last, type: 'group', key: g.key, display: textOf(seg, g.first, g.last).text, words: [g.key] });
   }
   proposals.sort((a, b) => a.first - b.first || b.last - a.last);
   const clusters = cluster(proposals).filter((c) => c.type !== 'other' || c.members.length > 1);
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
-  clusters.forEach((c, k) => {
+  for (let k = 0; k < clusters.length; k++) {
+    const c = clusters[k];
     const id = `e${k + 1}`;
     let name = c.members[0].display;
     let size = c.members[0].words.length;
-    for (const m of c.members) if (m.words.length > size) [name, size] = [m.display, m.words.length];
-    const roles = c.members.flatMap((m) => (m.role ? [m.role] : []));
-    entities.push({ id, type: c.type, name, mentions: c.members.map((m) => textOf(seg, m.first, m.last)), ...(roles.length > 0 && { roles }) });
-    for (const m of c.members) mentions.push({ ...textOf(seg, m.first, m.last), entity: id, first: m.first, last: m.last });
-  });
+    const spans: TextSpan[] = [];
+    const roles: TextSpan[] = [];
+    for (const m of c.members) {
+      if (m.words.length > size) [name, size] = [m.display, m.words.length];
+      if (m.role) roles.push(m.role);
+      const span = textOf(seg, m.first, m.last);
+      spans.push(span);
+      mentions.push({ ...span, entity: id, first: m.first, last: m.last });
+    }
+    entities.push({ id, type: c.type, name, mentions: spans, ...(roles.length > 0 && { roles }) });
+  }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities, mentions, entityAt: (start, end) => entityAt(mentions, start, end) };
+}
+
+/** A name other than a place lies inside [first, last): "Trump aides said" is about Trump, not a group. */
+function namesInside(proposals: readonly Proposal[], first: number, last: number): boolean {
+  for (const p of proposals) if (p.first >= first && p.last <= last && p.type !== 'place') return true;
+  return false;
 }
 
 function entityAt(mentions: readonly Mention[], start: number, end: number): string | undefined {
