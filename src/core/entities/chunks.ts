@@ -46,12 +46,14 @@ function isNameToken(seg: Segmented, i: number): boolean {
   const t = seg.tokens[i];
   if (!isCapitalized(t.text) || CLOSED_CLASS.has(t.pos)) return false;
   if (FUNCTION_WORDS.has(t.lower)) return false;
-  if (t.pos === 'PROPN') return true;
-  // A capitalized common word opens many sentences ("Protesters gathered"); it counts there only before another name word.
+  // A capitalized common word opens many sentences ("Protesters gathered", "Engineers had suggested");
+  // it counts there only before another name word, or when it is no plural the text writes in lower case.
   const sentenceStart = seg.sentences[t.sentence].first === i || isOpeningMark(seg.tokens[i - 1]);
   if (!sentenceStart) return true;
   const next = seg.tokens[i + 1];
   if (next !== undefined && next.sentence === t.sentence && next.pos === 'PROPN' && isCapitalized(next.text)) return true;
+  // "Engineers had suggested": a plural of people is a group, not a name.
+  if (/(?:ers|ists|ians|ants|ents|ors)$/.test(t.lower)) return false;
   // "Moon said the talks went well": a word the text never writes in lower case, and no plural, is a name.
   return t.lemma.toLowerCase() === t.lower && !lowerCaseWords(seg).has(t.lower);
 }

@@ -194,11 +194,25 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words > 1 && ORG_SUFFIXES.has(lastWord)) return 'organization';
   if (words > 2 && ORG_HEADS.has(tokens[first].lower) && tokens[first + 1].lower === 'of') return 'organization';
   if (words === 1 && /^[A-Z][A-Z.&]+$/.test(tokens[first].text) && tokens[first].text.length > 1) return 'organization';
+  if (words > 1 && tokens.slice(first, last).some((t) => t.text === '&')) return 'organization';
+  if (words > 1 && (PLACE_SUFFIXES.has(lastWord) || PLACE_PREFIXES.has(tokens[first].lower))) return 'place';
   if (personal) return 'person';
   if (words > 1 && !ORG_SUFFIXES.has(lastWord)) return 'person';
   if (speaksAfter(seg, last - 1)) return 'person';
   return 'other';
 }
+
+/**
+ * Words that end or start the names of places and structures ("Harbor Bridge", "Port Alder", "Lake
+ * Placid"). Team-written from English toponym patterns.
+ */
+const PLACE_SUFFIXES: ReadonlySet<string> = new Set([
+  'bridge', 'street', 'st.', 'avenue', 'ave.', 'road', 'boulevard', 'highway', 'park', 'river', 'lake', 'mountain',
+  'mountains', 'island', 'islands', 'bay', 'harbor', 'harbour', 'airport', 'station', 'square', 'tower', 'hall',
+  'stadium', 'arena', 'plaza', 'county', 'city', 'valley', 'beach', 'coast', 'peninsula', 'strait', 'sea', 'ocean',
+  'canal', 'dam', 'port', 'district', 'province', 'region', 'heights', 'hills', 'falls', 'springs',
+]);
+const PLACE_PREFIXES: ReadonlySet<string> = new Set(['port', 'fort', 'mount', 'mt.', 'lake', 'san', 'santa', 'saint', 'st.', 'cape', 'glen', 'isle']);
 
 interface Cluster {
   readonly id: string;

@@ -20,6 +20,7 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
   'center', 'centre', 'coalition', 'alliance', 'campaign', 'caucus', 'board', 'airlines', 'motors', 'industries',
   'holdings', 'partners', 'capital', 'labs', 'technologies', 'systems', 'project', 'trust', 'society', 'club',
   'church', 'hospital', 'clinic', 'exchange', 'cabinet', 'government', 'regime', 'secretariat', 'watch',
+  'ledger', 'courier', 'daily', 'weekly', 'media', 'sons', 'brothers', 'bros.', 'partnership', 'firm', 'studios',
 ]);
 
 export const ORG_HEADS: ReadonlySet<string> = new Set([

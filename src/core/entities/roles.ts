@@ -20,7 +20,8 @@ export const PERSONAL_TITLES: ReadonlySet<string> = new Set([
   'aide', 'official', 'officials', 'executive', 'analyst', 'economist', 'strategist', 'correspondent', 'reporter',
   'editor', 'columnist', 'lawyer', 'candidate', 'nominee', 'diplomat', 'negotiator', 'activist', 'author', 'head',
   'manager', 'counsel', 'inspector', 'superintendent', 'dictator', 'strongman', 'monarch', 'lawmaker', 'legislator',
-  'delegate', 'whip', 'sec.', 'supt.', 'atty.', 'insp.', 'det.',
+  'delegate', 'whip', 'sec.', 'supt.', 'atty.', 'insp.', 'det.', 'councilman', 'councilwoman', 'councilor',
+  'councillor', 'alderman', 'assemblyman', 'assemblywoman', 'trustee', 'engineer', 'clerk',
 ]);
 
 /**
