@@ -30,14 +30,22 @@ export function scoreTokens(features: Uint32Array, tagger: DecodedTagger, first:
   }
 }
 
+/** Decoding tables reused between calls (grown when a longer paragraph comes); no state survives a call. */
+let scratchBest = new Float64Array(1024 * L);
+let scratchBack = new Uint8Array(1024 * L);
+
 /**
  * The best label sequence for `n` tokens given their scores (n × labels) and the transitions
  * ((labels + 1) × labels, last row from the start); written to `labels` from `offset`.
  */
 export function viterbi(scores: ArrayLike<number>, n: number, transitions: ArrayLike<number>, labels: Uint8Array, offset: number): void {
   if (n === 0) return;
-  const best = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
+  if (scratchBest.length < n * L) {
+    scratchBest = new Float64Array(n * L * 2);
+    scratchBack = new Uint8Array(n * L * 2);
+  }
+  const best = scratchBest;
+  const back = scratchBack;
   for (let l = 0; l < L; l++) best[l] = ALLOWED[L * L + l] ? scores[l] + transitions[L * L + l] : -Infinity;
   for (let i = 1; i < n; i++) {
     const row = i * L;

@@ -159,7 +159,6 @@ export function extractFeatures(seg: Segmented, atoms: Atoms, previous?: Uint8Ar
       if (cue[i] >= STRONG_CUE) next = i;
     }
   }
-  const stack = previous ? stackCodes(seg, previous) : undefined;
   let sentence = -1;
   let sentenceStart = 0;
   let sentenceEnd = 0;
@@ -253,19 +252,38 @@ export function extractFeatures(seg: Segmented, atoms: Atoms, previous?: Uint8Ar
     out[o + k++] = mix(k, mix(wp, c * 32 + p));
     out[o + k++] = mix(k, mix(wn, c * 32 + p));
     out[o + k++] = mix(k, hasPrev ? suffix[i - 1] * 31 + p : p);
-    if (stack && previous) {
-      const own = previous[i];
-      const around = ((hasPrev ? previous[i - 1] : 7) * 8 + own) * 8 + (hasNext ? previous[i + 1] : 7);
-      out[o + k++] = mix(k, around * 8 + stack[i]);
-      out[o + k++] = mix(k, ((own * 8 + stack[i]) * 32 + p) * 4 + q);
-      out[o + k++] = mix(k, mix(own * 8 + stack[i], w));
-    } else {
-      out[o + k++] = mix(k, 0);
-      out[o + k++] = mix(k, 0);
-      out[o + k++] = mix(k, 0);
-    }
+    out[o + k++] = mix(k, 0);
+    out[o + k++] = mix(k, 0);
+    out[o + k++] = mix(k, 0);
   }
+  if (previous) stackFeatures(seg, atoms, previous, out);
   return out;
+}
+
+/** The number of templates, at the end of each token's features, that see an earlier pass's labels. */
+export const STACKED_TEMPLATES = 3;
+
+/**
+ * Overwrites the stacked templates of `features` (made by `extractFeatures` without labels) with
+ * those of an earlier pass's labels; the other templates stay as they are, so a second pass reuses
+ * the first pass's features.
+ */
+export function stackFeatures(seg: Segmented, atoms: Atoms, previous: Uint8Array, features: Uint32Array): void {
+  const stack = stackCodes(seg, previous);
+  const tokens = seg.tokens;
+  const n = tokens.length;
+  const t0 = TEMPLATE_COUNT - STACKED_TEMPLATES;
+  for (let i = 0; i < n; i++) {
+    const paragraph = tokens[i].paragraph;
+    const hasPrev = i > 0 && tokens[i - 1].paragraph === paragraph;
+    const hasNext = i + 1 < n && tokens[i + 1].paragraph === paragraph;
+    const own = previous[i];
+    const around = ((hasPrev ? previous[i - 1] : 7) * 8 + own) * 8 + (hasNext ? previous[i + 1] : 7);
+    const o = i * TEMPLATE_COUNT + t0;
+    features[o] = mix(t0 + 1, around * 8 + stack[i]);
+    features[o + 1] = mix(t0 + 2, ((own * 8 + stack[i]) * 32 + atoms.pos[i]) * 4 + atoms.quote[i]);
+    features[o + 2] = mix(t0 + 3, mix(own * 8 + stack[i], atoms.word[i]));
+  }
 }
 
 /**

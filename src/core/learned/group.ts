@@ -2,8 +2,8 @@
  * Grouping: tagged spans become attributions. Each cue anchors one; it takes the unclaimed content
  * span that follows it in its sentence ("The senator said on Tuesday that the bill would pass") and the
  * one just before it ("“We will win,” she said, “and soon.”" gives two segments), then the nearest source
- * in its sentence, left first. Content nobody's cue claims stands alone, keeping the source tagged in its
- * sentence if any.
+ * in its sentence, left first (sources may serve several cues: "Ruiz said…, adding…"). Content nobody's
+ * cue claims stands alone, keeping the source tagged in its sentence if any.
  */
 import type { Segmented } from '../segment/segment.js';
 import { LABEL_COUNT, O, isBegin, roleOf, type Role } from './labels.js';
@@ -77,28 +77,35 @@ export function groupSpans(spans: readonly TaggedSpan[]): GroupedAttribution[] {
     if (content.length === 0) continue;
     if (content.length > 1) reasons.push('learned/split-content');
     for (const s of content) claimed.add(s);
-    const source = nearestSource(spans, cue, claimed, cues);
-    if (source) {
-      claimed.add(source);
-      reasons.push('learned/nearest-source');
+    let source = nearestSource(spans, cue, cues, 0);
+    if (source) reasons.push('learned/nearest-source');
+    else {
+      // "…,” said Caddell, speaking of Clinton’s health": a second cue in the sentence shares the first one's source
+      let before: GroupedAttribution | undefined;
+      for (const a of out) if (a.cue && a.cue.sentence === cue.sentence && a.source) before = a;
+      source = before?.source ?? nearestSource(spans, cue, cues, 1);
+      if (source) reasons.push(before ? 'learned/shared-source' : 'learned/previous-sentence-source');
     }
     out.push({ cue, source, content, reasons });
   }
   for (const s of spans) {
     if (s.role !== 'content' || claimed.has(s)) continue;
-    const source = nearestSource(spans, s, claimed, cues);
-    if (source) claimed.add(source);
+    const source = nearestSource(spans, s, cues, 0);
     out.push({ source, content: [s], reasons: source ? ['learned/tagger', 'learned/no-cue', 'learned/nearest-source'] : ['learned/tagger', 'learned/no-cue'] });
   }
   return out.sort((a, b) => a.content[0].first - b.content[0].first);
 }
 
-/** The unclaimed source in `anchor`'s sentence nearest to it, the left one on a tie. */
-function nearestSource(spans: readonly TaggedSpan[], anchor: TaggedSpan, claimed: ReadonlySet<TaggedSpan>, cues: readonly TaggedSpan[]): TaggedSpan | undefined {
+/**
+ * The source nearest to `anchor` with no other cue between them, in its sentence or, with `reach` 1,
+ * also in the sentence before it (the segmenter cuts "Sen. David Perdue (R-Ga.) said" after "Sen.");
+ * the left one on a tie.
+ */
+function nearestSource(spans: readonly TaggedSpan[], anchor: TaggedSpan, cues: readonly TaggedSpan[], reach: number): TaggedSpan | undefined {
   let best: TaggedSpan | undefined;
   let bestDistance = Infinity;
   for (const s of spans) {
-    if (s.role !== 'source' || claimed.has(s) || s.sentence !== anchor.sentence) continue;
+    if (s.role !== 'source' || s.paragraph !== anchor.paragraph || s.sentence > anchor.sentence || s.sentence < anchor.sentence - reach) continue;
     const left = s.last <= anchor.first;
     const distance = left ? anchor.first - s.last : s.first - anchor.last + 0.5;
     // a source on the far side of another cue belongs to that cue
@@ -112,21 +119,29 @@ function nearestSource(spans: readonly TaggedSpan[], anchor: TaggedSpan, claimed
   return best;
 }
 
-/** A confidence in [0, 1] from the last pass's scores: the mean margin of the chosen labels over the spans' tokens. */
+/**
+ * A confidence in [0, 1] from the last pass's scores: over the spans' tokens, the mean margin of the
+ * chosen role (its B- or I- label, whichever scores higher) over the best label of another role,
+ * squashed by a logistic whose scale (`MARGIN_SCALE`) is the typical margin of the trained model.
+ */
 export function confidenceOf(scores: Float32Array, labels: ArrayLike<number>, spans: readonly TaggedSpan[]): number {
   let sum = 0;
   let count = 0;
   for (const s of spans) {
     for (let i = s.first; i < s.last; i++) {
       const row = i * LABEL_COUNT;
-      const chosen = scores[row + labels[i]];
+      const begin = labels[i] === O ? O : isBegin(labels[i]) ? labels[i] : labels[i] - 1;
+      const chosen = begin === O ? scores[row] : Math.max(scores[row + begin], scores[row + begin + 1]);
       let other = -Infinity;
-      for (let l = 0; l < LABEL_COUNT; l++) if (l !== labels[i] && scores[row + l] > other) other = scores[row + l];
+      for (let l = 0; l < LABEL_COUNT; l++) if (l !== begin && (begin === O || l !== begin + 1) && scores[row + l] > other) other = scores[row + l];
       sum += chosen - other;
       count++;
     }
   }
   if (count === 0) return 0;
   const margin = sum / count;
-  return Math.round((1 / (1 + Math.exp(-margin / 4))) * 1000) / 1000;
+  return Math.round((1 / (1 + Math.exp(-margin / MARGIN_SCALE))) * 1000) / 1000;
 }
+
+/** The margin (in score units of the bundled model) that maps to a confidence of about 0.73. */
+const MARGIN_SCALE = 150;

@@ -3,7 +3,7 @@
  * several sentences stays one content span); each stacked pass re-tags seeing the previous pass's labels.
  */
 import type { Segmented } from '../segment/segment.js';
-import { computeAtoms, extractFeatures } from './features.js';
+import { computeAtoms, extractFeatures, stackFeatures } from './features.js';
 import { LABEL_COUNT } from './labels.js';
 import { scoreTokens, viterbi } from './decode.js';
 import type { DecodedModel } from './model.js';
@@ -35,9 +35,11 @@ export function tagTokens(seg: Segmented, model: DecodedModel): Tagging {
   const atoms = computeAtoms(seg, model.lexicon);
   const ranges = paragraphRanges(seg);
   const scores = new Float32Array(n * LABEL_COUNT);
+  // later passes differ only in their stacked templates, overwritten in place
+  const features = extractFeatures(seg, atoms);
   let labels: Uint8Array | undefined;
   for (const pass of model.passes) {
-    const features = extractFeatures(seg, atoms, labels);
+    if (labels) stackFeatures(seg, atoms, labels, features);
     const next = new Uint8Array(n);
     for (const [first, last] of ranges) {
       const slice = scores.subarray(first * LABEL_COUNT, last * LABEL_COUNT);
