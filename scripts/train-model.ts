@@ -2,7 +2,7 @@
  * Trains the learned attribution model on PolNeAR's train.jsonl (dev.jsonl only picks the epochs) and
  * writes models/attribution-model.json.
  *
- *   npx tsx scripts/train-model.ts [--shared DIR] [--epochs 12] [--bits 20] [--folds 5] [--passes 2] [--out PATH]
+ *   npx tsx scripts/train-model.ts [--shared DIR] [--epochs 8] [--bits 18] [--folds 5] [--passes 1] [--out PATH]
  *
  * Deterministic: the shuffles are seeded, and nothing else varies between runs.
  */
@@ -26,10 +26,10 @@ import { polnearPaths, readArticles, toScoredAnalysis, type PolnearArticle } fro
 const { values: args } = parseArgs({
   options: {
     shared: { type: 'string' },
-    epochs: { type: 'string', default: '12' },
-    bits: { type: 'string', default: '20' },
+    epochs: { type: 'string', default: '8' },
+    bits: { type: 'string', default: '18' },
     folds: { type: 'string', default: '5' },
-    passes: { type: 'string', default: '2' },
+    passes: { type: 'string', default: '1' },
     seed: { type: 'string', default: '7' },
     prune: { type: 'string', default: '0' },
     out: { type: 'string', default: join(PACKAGE_ROOT, 'models', 'attribution-model.json') },

@@ -5,12 +5,14 @@
  */
 import { LABEL_COUNT, allowed } from './labels.js';
 import { TEMPLATE_COUNT } from './features.js';
-import type { DecodedTagger } from './model.js';
+import { TABLE_STRIDE, type DecodedTagger } from './model.js';
 
 const L = LABEL_COUNT;
 /** ALLOWED[prev * L + next], with prev = L for the sequence start. */
 const ALLOWED = new Uint8Array((L + 1) * L);
 for (let prev = 0; prev <= L; prev++) for (let next = 0; next < L; next++) ALLOWED[prev * L + next] = allowed(prev === L ? undefined : prev, next) ? 1 : 0;
+
+if (TABLE_STRIDE !== 8 || L > TABLE_STRIDE) throw new Error('scoreTokens assumes 8 table slots per bucket');
 
 /** Writes the label scores of tokens [first, last) into `out` ((last - first) × labels). */
 export function scoreTokens(features: Uint32Array, tagger: DecodedTagger, first: number, last: number, out: Float32Array): void {
@@ -20,7 +22,7 @@ export function scoreTokens(features: Uint32Array, tagger: DecodedTagger, first:
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     const base = i * TEMPLATE_COUNT;
     for (let k = 0; k < TEMPLATE_COUNT; k++) {
-      const at = (features[base + k] & mask) * L;
+      const at = (features[base + k] & mask) << 3;
       s0 += table[at]; s1 += table[at + 1]; s2 += table[at + 2]; s3 += table[at + 3];
       s4 += table[at + 4]; s5 += table[at + 5]; s6 += table[at + 6];
     }

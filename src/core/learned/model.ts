@@ -49,13 +49,18 @@ export function parseModel(json: unknown): AttributionModel {
   return model;
 }
 
-/** A tagger pass ready to score: a dense weight table indexed by (bucket, label). */
+/**
+ * A tagger pass ready to score: a dense weight table indexed by (bucket, label), `TABLE_STRIDE` slots
+ * per bucket so that one bucket's weights share a cache line.
+ */
 export interface DecodedTagger {
   readonly mask: number;
   readonly scale: number;
   readonly table: Int16Array;
   readonly transitions: Float32Array;
 }
+
+export const TABLE_STRIDE = 8;
 
 export interface DecodedModel {
   readonly lexicon: CueLexicon;
@@ -81,13 +86,13 @@ function decodeTagger(p: TaggerWeights, index: number): DecodedTagger {
   const count = buckets.length / 4;
   if (weights.length !== count * LABEL_COUNT * 2) throw new Error(`model pass ${index}: ${count} buckets but ${weights.length / 2} weights`);
   const size = 2 ** p.hashBits;
-  const table = new Int16Array(size * LABEL_COUNT);
+  const table = new Int16Array(size * TABLE_STRIDE);
   const b = new DataView(buckets.buffer, buckets.byteOffset, buckets.byteLength);
   const w = new DataView(weights.buffer, weights.byteOffset, weights.byteLength);
   for (let k = 0; k < count; k++) {
     const bucket = b.getUint32(k * 4, true);
     if (bucket >= size) throw new Error(`model pass ${index}: bucket ${bucket} outside 2^${p.hashBits}`);
-    for (let l = 0; l < LABEL_COUNT; l++) table[bucket * LABEL_COUNT + l] = w.getInt16((k * LABEL_COUNT + l) * 2, true);
+    for (let l = 0; l < LABEL_COUNT; l++) table[bucket * TABLE_STRIDE + l] = w.getInt16((k * LABEL_COUNT + l) * 2, true);
   }
   return { mask: size - 1, scale: p.scale, table, transitions: Float32Array.from(p.transitions) };
 }
