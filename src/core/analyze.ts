@@ -19,6 +19,7 @@ import { findTimes } from './time/find-times.js';
 import { findSaidOn } from './time/said-on.js';
 import { findEntities } from './entities/find-entities.js';
 import { resolvePronoun } from './entities/pronouns.js';
+import { predictAttributions, type AttributionModel, type LearnedAttribution } from './learned/index.js';
 
 export interface ArticleInput {
   /** Carried through to the analysis unchanged. */
@@ -30,12 +31,11 @@ export interface ArticleInput {
 
 export interface AnalyzeOptions {
   /** The learned attribution model (see `learned/`); without it only the rules run. */
-  readonly model?: unknown;
+  readonly model?: AttributionModel;
 }
 
 /** Analyses one article. Never throws on content: problems in the text become diagnostics. */
 export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
-  void options;
   const seg = segment(input.text);
   const quoteLayer = findQuotes(seg.text, seg.paragraphs);
   const times: TimeExpression[] = findTimes(seg, input.publishedAt);
@@ -46,10 +46,10 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   const direct = attributeDirectQuotes(seg, quoteLayer.quotes);
   const taken = new Set(direct.flatMap((a) => a.quotes));
   const naming = attributeNamingQuotes(seg, quoteLayer.quotes, taken);
-  const learned: ProposedAttribution[] = [];
+  const learned = options.model ? predictAttributions(seg, options.model).map((l) => proposalOf(seg.text, l)) : [];
   const reported = attributeReportedSpeech(seg, quoteLayer.quotes);
   const trailing = attributeTrailingSources(seg, quoteLayer.quotes, [...direct, ...reported]);
-  const proposals = dropSpeakerOwnThoughts(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned), quoteLayer.quotes);
+  const proposals = dropSpeakerOwnThoughts(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned, outlets.map((o) => o.mention)), quoteLayer.quotes);
   const attributions = assembleAttributions(proposals, {
     seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
     saidOn: (cue) => findSaidOn(seg, times, cue),
@@ -64,5 +64,20 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
     entities: [...entities.entities],
     times,
     diagnostics,
+  };
+}
+
+/** A learned attribution as a proposal, its spans carrying their text. */
+function proposalOf(text: string, l: LearnedAttribution): ProposedAttribution {
+  const withText = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+  return {
+    type: l.type,
+    kind: l.kind,
+    content: l.content,
+    ...(l.source && { source: withText(l.source) }),
+    ...(l.cue && { cue: withText(l.cue) }),
+    quotes: [],
+    confidence: l.confidence,
+    reasons: l.reasons,
   };
 }

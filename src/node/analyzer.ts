@@ -4,8 +4,9 @@
  */
 import { analyze, type ArticleInput } from '../core/analyze.js';
 import type { Analysis } from '../core/analysis.js';
+import { loadBundledModel } from './load-model.js';
 
 /** Analyses one article with the bundled model. */
 export function analyzeArticle(input: ArticleInput): Analysis {
-  return analyze(input, {});
+  return analyze(input, { model: loadBundledModel() });
 }

@@ -33,25 +33,52 @@ export interface AssemblyLayers {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who']);
 
-/** Merges rule and learned proposals: a learned one that overlaps a rule's content adds to it, never replaces it. */
-export function mergeProposals(rules: readonly ProposedAttribution[], learned: readonly ProposedAttribution[]): ProposedAttribution[] {
-  const merged = rules.map((r) => ({ ...r, reasons: [...r.reasons] }));
-  for (const l of learned) {
-    const host = merged.find((r, k) => k < rules.length && overlapShare(r.content, l.content) >= 0.5);
-    if (!host) {
-      merged.push(l);
+/**
+ * Merges rule and learned proposals. Where both found the same words, one proposal stays: it keeps its
+ * spans and takes a missing speaker, cue or addressee from the other. What only one side found stays too.
+ */
+export function mergeProposals(rules: readonly ProposedAttribution[], learned: readonly ProposedAttribution[], outlets: readonly Span[] = []): ProposedAttribution[] {
+  const merged: ProposedAttribution[] = learned.map((l) => ({ ...l, reasons: [...l.reasons] }));
+  const taken = new Set<number>();
+  const out: ProposedAttribution[] = [];
+  for (const r of rules) {
+    let best = -1;
+    let bestShare = 0.5;
+    for (let k = 0; k < merged.length; k++) {
+      if (taken.has(k)) continue;
+      const share = overlapShare(r.content, merged[k].content);
+      if (share >= bestShare) [best, bestShare] = [k, share];
+    }
+    if (best < 0) {
+      out.push({ ...r, reasons: [...r.reasons] });
       continue;
     }
-    if (!host.source && l.source && host.continues === undefined && !host.reasons.includes('speaker/unstated-passive')) {
-      host.source = l.source;
-      host.cue ??= l.cue;
-      host.reasons.push('learned/speaker');
+    taken.add(best);
+    const l = merged[best];
+    // Quotation marks are exact: a rule built on them keeps its spans; elsewhere the model's spans, which
+    // follow PolNeAR's conventions more closely, stay.
+    const ruleWins = r.kind === 'direct' || r.quotes.length > 0 || r.continues !== undefined;
+    const [winner, other] = ruleWins ? [{ ...r, reasons: [...r.reasons] }, l] : [l, r];
+    const unstated = winner.reasons.includes('speaker/unstated-passive');
+    // "Trump told reporters that …, Bloomberg reported": an outlet that carried the words is not their speaker.
+    const relayedBy = (span: Span | undefined) => span !== undefined && outlets.some((o) => o.start < span.end && span.start < o.end);
+    if (!ruleWins && r.source && relayedBy(winner.source) && !relayedBy(r.source)) {
+      winner.source = r.source;
+      winner.cue = r.cue;
+      winner.reasons.push('relays/outlet-is-no-speaker', 'rules/speaker');
+    } else if (!winner.source && other.source && winner.continues === undefined && !unstated) {
+      winner.source = other.source;
+      winner.cue ??= other.cue;
+      winner.reasons.push(ruleWins ? 'learned/speaker' : 'rules/speaker');
     } else {
-      host.reasons.push('learned/agrees');
-      host.confidence = Math.min(1, host.confidence + 0.05);
+      winner.reasons.push(ruleWins ? 'learned/agrees' : 'rules/agree');
+      winner.confidence = Math.min(1, Math.max(winner.confidence, other.confidence) + 0.05);
     }
+    winner.addressee ??= other.addressee;
+    out.push(winner);
   }
-  return merged;
+  merged.forEach((l, k) => { if (!taken.has(k)) out.push(l); });
+  return out;
 }
 
 /** The share of the smaller side's characters that the two contents have in common. */

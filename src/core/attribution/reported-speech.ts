@@ -57,10 +57,6 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
         cueTokens = { ...cueTokens, end: seg.tokens[next].end, text: seg.text.slice(cueTokens.start, seg.tokens[next].end) };
         contentStart = next + 1;
         reason = 'indirect/cue-infinitive';
-      } else if (contentStart < 0 && type === 'attitude' && nounPhraseStartingAt(seg, next, s.last) > next) {
-        // "criticized the plan for its cost": an attitude towards what follows.
-        contentStart = next;
-        reason = 'indirect/cue-object';
       }
       if (contentStart < 0) continue;
       const end = clauseEnd(seg, contentStart, s.last, quotes);
