@@ -47,5 +47,5 @@ export interface ExtractedArticle {
   paragraphs: ParagraphSource[];
   posts: EmbeddedPost[];
   /** Problems found in the input, in the analysis's diagnostic shape. */
-  diagnostics: { code: string; severity: 'error' | 'warning' | 'info'; message: string }[];
+  diagnostics: { code: string; severity: 'error' | 'warning' | 'info'; message: string; actual?: string; expected?: string }[];
 }

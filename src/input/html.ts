@@ -1,0 +1,302 @@
+/**
+ * HTML to article: the body text found by @mozilla/readability on a linkedom DOM, rendered one line per
+ * paragraph, with what the page says about itself. Blockquotes, pull quotes and embedded social posts
+ * carry statements, so they are kept even where readability drops them. Pure: no I/O.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { ArticleMetadata, EmbeddedPost, ExtractedArticle, ParagraphSource } from './types.js';
+import { readMetadata } from './metadata.js';
+import { findDateline } from './dates.js';
+import { guessEnglish } from './language.js';
+import { isEmbeddedPost, readPost, type PostFields } from './social-posts.js';
+
+export interface ExtractHtmlOptions {
+  /** Where the page came from: resolves relative links and is the canonical URL of last resort. */
+  readonly url?: string;
+}
+
+type InputDiagnostic = ExtractedArticle['diagnostics'][number];
+
+/** An element's place in the original page: "<ordinal> <selector>", set before readability moves things. */
+const PLACE = 'data-whosaid-place';
+/** Marks a kept element (blockquote, pull quote, post) with its index. */
+const KEEP = 'data-whosaid-keep';
+
+/** Elements that start a line of their own (HTML's block-level content). */
+const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'body', 'html']);
+/** Elements without readable text. */
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'button', 'select',
+  'textarea', 'input', 'object', 'embed', 'canvas', 'video', 'audio', 'head']);
+/** Elements whose text is not article text, when rendering an article readability found. */
+const NOT_ARTICLE = new Set([...NOT_TEXT, 'nav', 'form', 'header', 'footer']);
+/** Class or id of a pull quote: "pullquote", "pull-quote", "pull_quote". */
+const PULL_QUOTE = /\bpull[-_]?quote\b/i;
+/** Deeper than this the DOM is walked as text. */
+const MAX_DEPTH = 200;
+
+interface Line {
+  readonly text: string;
+  readonly selector: string;
+  readonly element: string;
+  readonly ordinal: number;
+  /** Set on a post's first line. */
+  readonly post?: PostFields;
+  /** Set on a post's signature line. */
+  readonly signature?: boolean;
+}
+
+interface RenderContext {
+  readonly keepers: Keeper[];
+  /** Indexes of the kept elements met while rendering. */
+  readonly used: Set<number>;
+  readonly skip: ReadonlySet<string>;
+}
+
+interface Keeper {
+  readonly el: Element;
+  readonly kind: 'social-post' | 'blockquote' | 'pull-quote';
+  readonly ordinal: number;
+  /** No kept element around it. */
+  readonly top: boolean;
+  lines?: Line[];
+}
+
+/** Extracts the article from a page: its text, paragraph map, embedded posts, metadata and diagnostics. */
+export function extractHtml(html: string, options: ExtractHtmlOptions = {}): ExtractedArticle {
+  const diagnostics: InputDiagnostic[] = [];
+  const { document } = parseDocument(html);
+  const page = readMetadata(document, options.url);
+  if (page.badJsonLd > 0) {
+    diagnostics.push({ code: 'input/bad-json-ld', severity: 'info', message: `${page.badJsonLd} JSON-LD block(s) in the page did not parse as JSON; metadata was read from the other sources.` });
+  }
+  const keepers = annotate(document);
+  const article = runReadability(document);
+  let lines = article?.content ? renderArticle(article.content, keepers, NOT_ARTICLE) : [];
+  if (lines.length === 0) {
+    const { document: fresh } = parseDocument(html);
+    const freshKeepers = annotate(fresh);
+    lines = fresh.body ? renderArticle(fresh.body, freshKeepers, NOT_TEXT) : [];
+    diagnostics.push({
+      code: 'input/no-article-body', severity: 'warning',
+      message: `Readability found no article body in the page; expected an article element with paragraphs, found ${lines.length ? 'only other text, so the whole body text was used' : 'no text at all'}.`,
+    });
+  }
+
+  const { text, paragraphs, posts } = assemble(lines);
+  const metadata: ArticleMetadata = { ...page.metadata };
+  if (!metadata.byline && article?.byline?.trim()) metadata.byline = article.byline.replace(/\s+/g, ' ').trim();
+  if (!metadata.title && article?.title?.trim()) metadata.title = article.title.trim();
+  if (!metadata.publishedAt) {
+    const dateline = findDateline(text, metadata.canonicalUrl ?? options.url);
+    if (dateline?.date) {
+      metadata.publishedAt = dateline.date;
+      metadata.publishedAtSource = 'dateline';
+    } else if (dateline) {
+      diagnostics.push({ code: 'input/dateline-without-year', severity: 'info', message: `The dateline "${dateline.text}" gives no year and the page gives no other date; the publication date is unknown.` });
+    }
+  }
+  const language = checkLanguage(text, metadata.language);
+  if (language) diagnostics.push(language);
+  return { text, metadata, paragraphs, posts, diagnostics };
+}
+
+/** linkedom takes a fragment's first element as the root, so a page without <html> is wrapped in one. */
+function parseDocument(html: string): { document: Document } {
+  const page = /<html[\s>]/i.test(html) ? html
+    : /<body[\s>]/i.test(html) ? `<!DOCTYPE html><html>${html}</html>`
+    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(page) as unknown as { document: Document };
+}
+
+function runReadability(document: Document): { content?: Element; title?: string; byline?: string } | undefined {
+  try {
+    const result = new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
+    if (!result) return undefined;
+    return {
+      ...(result.content && { content: result.content }),
+      ...(result.title && { title: result.title }),
+      ...(result.byline && { byline: result.byline }),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Marks every block element with its place in the page (document order and a CSS selector) and every
+ * element to keep, and renders the kept ones while the page is still as written.
+ */
+function annotate(document: Document): Keeper[] {
+  const keepers: Keeper[] = [];
+  let ordinal = 0;
+  const visit = (el: Element, path: string, inKeeper: boolean, depth: number): void => {
+    const tag = el.localName.toLowerCase();
+    ordinal++;
+    const kind = isEmbeddedPost(el) ? 'social-post'
+      : tag === 'blockquote' ? 'blockquote'
+      : PULL_QUOTE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) ? 'pull-quote'
+      : undefined;
+    if (BLOCK.has(tag) || kind) el.setAttribute(PLACE, `${ordinal} ${path}`);
+    if (kind) {
+      el.setAttribute(KEEP, String(keepers.length));
+      keepers.push({ el, kind, ordinal, top: !inKeeper });
+    }
+    if (NOT_TEXT.has(tag) || depth > MAX_DEPTH) return;
+    const children = [...el.children];
+    const counts = new Map<string, number>();
+    for (const c of children) counts.set(c.localName, (counts.get(c.localName) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const c of children) {
+      const n = (seen.get(c.localName) ?? 0) + 1;
+      seen.set(c.localName, n);
+      const step = (counts.get(c.localName) ?? 0) > 1 ? `${c.localName.toLowerCase()}:nth-of-type(${n})` : c.localName.toLowerCase();
+      visit(c, `${path} > ${step}`, inKeeper || kind !== undefined, depth + 1);
+    }
+  };
+  if (document.documentElement) visit(document.documentElement, 'html', false, 0);
+  const ctx: RenderContext = { keepers, used: new Set(), skip: NOT_ARTICLE };
+  for (const k of keepers) keeperLines(k, ctx);
+  return keepers;
+}
+
+/** Renders a kept element once; later calls return the same lines. */
+function keeperLines(k: Keeper, ctx: RenderContext): Line[] {
+  if (k.lines) return k.lines;
+  const { selector, ordinal } = placeOf(k.el);
+  if (k.kind === 'social-post') {
+    const post = readPost(k.el, (node) => collapse(textOf(node, ctx.skip)));
+    k.lines = post.body ? [{ text: post.body, selector, element: 'social-post', ordinal, post }] : [];
+    if (post.body && post.signature) k.lines.push({ text: post.signature, selector, element: 'social-post', ordinal, signature: true });
+  } else {
+    k.lines = [];
+    renderBlock(k.el, k.kind, ctx, k.lines, 0);
+  }
+  return k.lines;
+}
+
+/** Renders readability's article (or the page body), putting back kept elements it dropped. */
+function renderArticle(root: Element, keepers: Keeper[], skip: ReadonlySet<string>): Line[] {
+  const ctx: RenderContext = { keepers, used: new Set(), skip };
+  const lines: Line[] = [];
+  renderElement(root, undefined, ctx, lines, 0);
+  if (lines.length === 0) return lines;
+  const ordinals = lines.map((l) => l.ordinal);
+  const lo = Math.min(...ordinals);
+  const hi = Math.max(...ordinals);
+  const dropped = keepers.filter((k, i) => k.top && !ctx.used.has(i) && k.ordinal > lo && k.ordinal < hi);
+  if (dropped.length === 0) return lines;
+  const merged: Line[] = [];
+  let d = 0;
+  for (const line of lines) {
+    while (d < dropped.length && dropped[d].ordinal < line.ordinal) merged.push(...keeperLines(dropped[d++], ctx));
+    merged.push(line);
+  }
+  return merged;
+}
+
+function renderElement(el: Element, kind: string | undefined, ctx: RenderContext, out: Line[], depth: number): void {
+  const keep = el.getAttribute(KEEP);
+  const keeper = keep === null ? undefined : ctx.keepers[+keep];
+  if (keeper) {
+    ctx.used.add(+keep!);
+    out.push(...keeperLines(keeper, ctx));
+    return;
+  }
+  if (ctx.skip.has(el.localName.toLowerCase())) return;
+  renderBlock(el, kind, ctx, out, depth);
+}
+
+/** One line for a block without blocks inside; otherwise its inline runs and its blocks in order. */
+function renderBlock(el: Element, kind: string | undefined, ctx: RenderContext, out: Line[], depth: number): void {
+  const tag = el.localName.toLowerCase();
+  const emit = (text: string): void => {
+    const t = collapse(text);
+    if (!t) return;
+    const { selector, ordinal } = placeOf(el);
+    out.push({ text: t, selector, element: kind ?? tag, ordinal });
+  };
+  if (depth > MAX_DEPTH || !hasBlockInside(el, 0)) { emit(textOf(el, ctx.skip)); return; }
+  let run = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 1 && isBlock(node as Element)) {
+      emit(run);
+      run = '';
+      renderElement(node as Element, kind, ctx, out, depth + 1);
+    } else {
+      run += textOf(node, ctx.skip);
+    }
+  }
+  emit(run);
+}
+
+function isBlock(el: Element): boolean {
+  return BLOCK.has(el.localName.toLowerCase()) || el.hasAttribute(KEEP);
+}
+
+function hasBlockInside(el: Element, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  for (const c of el.children) if (isBlock(c) || hasBlockInside(c, depth + 1)) return true;
+  return false;
+}
+
+/** An element's place in the original page, or its nearest marked ancestor's (readability adds wrappers). */
+function placeOf(el: Element): { selector: string; ordinal: number } {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const place = e.getAttribute(PLACE);
+    if (place) {
+      const space = place.indexOf(' ');
+      return { ordinal: +place.slice(0, space), selector: place.slice(space + 1) };
+    }
+  }
+  return { ordinal: 0, selector: 'body' };
+}
+
+/** A node's text: line breaks and block edges become spaces, skipped elements drop out. */
+function textOf(node: Node, skip: ReadonlySet<string>): string {
+  if (node.nodeType === 3) return (node as Text).data;
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  const tag = el.localName.toLowerCase();
+  if (tag === 'br') return ' ';
+  if (skip.has(tag)) return '';
+  let s = '';
+  for (const c of el.childNodes) s += textOf(c, skip);
+  return BLOCK.has(tag) ? ` ${s} ` : s;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function assemble(lines: Line[]): { text: string; paragraphs: ParagraphSource[]; posts: EmbeddedPost[] } {
+  const paragraphs: ParagraphSource[] = [];
+  const posts: EmbeddedPost[] = [];
+  let text = '';
+  for (const line of lines) {
+    if (text) text += '\n';
+    const start = text.length;
+    text += line.text;
+    paragraphs.push({ start, end: text.length, selector: line.selector, element: line.element });
+    if (line.post) {
+      const { author, handle, date, url } = line.post;
+      posts.push({ start, end: text.length, ...(author && { author }), ...(handle && { handle }), ...(date && { date }), ...(url && { url }) });
+    }
+  }
+  return { text, paragraphs, posts };
+}
+
+function checkLanguage(text: string, declared: string | undefined): InputDiagnostic | undefined {
+  const primary = declared?.split('-')[0];
+  if (primary && primary !== 'en') {
+    return { code: 'input/not-english', severity: 'warning', message: `The page declares its language as "${declared}"; whosaid reads English only, so no attributions were looked for.` };
+  }
+  const guess = guessEnglish(text);
+  if (guess.english === false) {
+    return { code: 'input/not-english', severity: 'warning', message: `The text does not read as English: ${Math.round(guess.share * 100)}% of its ${guess.words} words are common English words, expected at least 12%; no attributions were looked for.` };
+  }
+  return undefined;
+}
