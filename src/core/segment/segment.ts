@@ -84,10 +84,10 @@ export function segment(text: string): Segmented {
   };
   for (let k = 0; k < values.length; k++) {
     const value = values[k];
-    const at = text.indexOf(value, cursor);
+    const at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
     if (at < 0) continue; // wink-nlp normalised the token; it carries no place in the text
     const end = at + value.length;
-    if (types[k] === 'tabCRLF' || value.trim() === '') {
+    if (value.charCodeAt(0) <= 32 || types[k] === 'tabCRLF') {
       cursor = end;
       continue;
     }
@@ -97,7 +97,8 @@ export function segment(text: string): Segmented {
       closeSentence();
       winkSentence = sentenceOfToken[k];
     }
-    const lower = value.toLowerCase().replace(APOSTROPHES, "'");
+    const folded = value.toLowerCase();
+    const lower = folded.includes('’') || folded.includes('‘') || folded.includes('ʼ') ? folded.replace(APOSTROPHES, "'") : folded;
     tokens.push({
       i: tokens.length,
       start: at,
