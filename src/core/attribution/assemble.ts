@@ -40,12 +40,14 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'h
 export function mergeProposals(rules: readonly ProposedAttribution[], learned: readonly ProposedAttribution[], outlets: readonly Span[] = []): ProposedAttribution[] {
   const merged: ProposedAttribution[] = learned.map((l) => ({ ...l, reasons: [...l.reasons] }));
   const taken = new Set<number>();
+  const bounds = merged.map((l) => boundsOf(l.content));
   const out: ProposedAttribution[] = [];
   for (const r of rules) {
     let best = -1;
     let bestShare = 0.5;
+    const [from, to] = boundsOf(r.content);
     for (let k = 0; k < merged.length; k++) {
-      if (taken.has(k)) continue;
+      if (taken.has(k) || bounds[k][0] >= to || bounds[k][1] <= from) continue;
       const share = overlapShare(r.content, merged[k].content);
       if (share >= bestShare) [best, bestShare] = [k, share];
     }
@@ -79,6 +81,16 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
   }
   merged.forEach((l, k) => { if (!taken.has(k)) out.push(l); });
   return out;
+}
+
+function boundsOf(content: readonly Span[]): [number, number] {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const s of content) {
+    if (s.start < from) from = s.start;
+    if (s.end > to) to = s.end;
+  }
+  return [from, to];
 }
 
 /** The share of the smaller side's characters that the two contents have in common. */
