@@ -12,7 +12,7 @@ import { attributeDirectQuotes, type ProposedAttribution } from './attribution/d
 import { attributeNamingQuotes } from './attribution/naming-quotes.js';
 import { attributeReportedSpeech } from './attribution/reported-speech.js';
 import { attributeTrailingSources } from './attribution/trailing-source.js';
-import { assembleAttributions, dropSpeakerOwnThoughts, mergeProposals } from './attribution/assemble.js';
+import { assembleAttributions, dropUnsupported, mergeProposals } from './attribution/assemble.js';
 import { findSocialPosts } from './relays/social-post.js';
 import { findOutletRelays } from './relays/outlet.js';
 import { findTimes } from './time/find-times.js';
@@ -49,7 +49,7 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   const learned = options.model ? predictAttributions(seg, options.model).map((l) => proposalOf(seg.text, l)) : [];
   const reported = attributeReportedSpeech(seg, quoteLayer.quotes);
   const trailing = attributeTrailingSources(seg, quoteLayer.quotes, [...direct, ...reported]);
-  const proposals = dropSpeakerOwnThoughts(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned, outlets.map((o) => o.mention)), quoteLayer.quotes);
+  const proposals = dropUnsupported(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned, outlets.map((o) => o.mention)), quoteLayer.quotes);
   const attributions = assembleAttributions(proposals, {
     seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
     saidOn: (cue) => findSaidOn(seg, times, cue),

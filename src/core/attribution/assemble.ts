@@ -103,11 +103,14 @@ function overlapShare(a: readonly Span[], b: readonly Span[]): number {
 }
 
 /**
- * Attributions inside someone's quote are kept only where the quote reports another speaker's words:
+ * Drops proposals the text does not support. Attributions inside someone's quote are kept only where the
+ * quote reports another speaker's words:
  * "“…Kim said he’s ready…,” Ruiz said" keeps Kim; "“I think we’ll win,” she said" has no second speaker.
  */
-export function dropSpeakerOwnThoughts(proposals: readonly ProposedAttribution[], quotes: readonly Quote[]): ProposedAttribution[] {
+export function dropUnsupported(proposals: readonly ProposedAttribution[], quotes: readonly Quote[]): ProposedAttribution[] {
   return proposals.filter((p) => {
+    // Unquoted words with neither a cue nor a speaker: nothing in the text attributes them.
+    if (!p.cue && !p.source && p.quotes.length === 0 && kindOf(p.content, quotes) === 'indirect') return false;
     if (!p.cue || p.quotes.length > 0) return true;
     const cue = p.cue;
     const inside = quotes.some((q) => q.depth === 0 && q.start < cue.start && cue.end < q.end);
