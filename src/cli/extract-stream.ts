@@ -58,10 +58,11 @@ class Batch {
   async emit(value: unknown): Promise<void> {
     await write(this.io.stdout, JSON.stringify(value) + '\n');
   }
-  async fail(record: ErrorRecord, where: string, exitCode: ExitCode): Promise<void> {
+  /** Writes the error record, and `whosaid: where: problem` on stderr. */
+  async fail(record: ErrorRecord, where: string, problem: string, exitCode: ExitCode): Promise<void> {
     this.failures.push(exitCode);
     this.progress.clear();
-    this.io.stderr.write(`whosaid: ${where}: ${record.error.message}\n`);
+    this.io.stderr.write(`whosaid: ${where}: ${problem}\n`);
     await this.emit(record);
   }
   finish(total: number): void {
@@ -97,7 +98,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
       items++;
       const request = parseInputLine(raw);
       if (!request.ok) {
-        await batch.fail({ id: request.id, line: lineNo, error: { code: 'input/bad-line', message: `line ${lineNo}: ${request.problem}` } }, `${label}:${lineNo}`, EXIT.failed);
+        await batch.fail({ id: request.id, line: lineNo, error: { code: 'input/bad-line', message: `line ${lineNo}: ${request.problem}` } }, `${label}:${lineNo}`, request.problem, EXIT.failed);
       } else {
         const publishedAt = request.publishedAt ?? options.published;
         const source: Source = {
@@ -111,7 +112,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
           await batch.emit(await analyzeSource(source, services));
         } catch (error) {
           const failure = failureOf(error);
-          await batch.fail({ id: request.id ?? null, line: lineNo, error: { code: failure.code, message: `line ${lineNo}: ${failure.message}` } }, `${label}:${lineNo}`, failure.exitCode);
+          await batch.fail({ id: request.id ?? null, line: lineNo, error: { code: failure.code, message: `line ${lineNo}: ${failure.message}` } }, `${label}:${lineNo}`, failure.message, failure.exitCode);
         }
       }
       progress.update(lineNo, bytes);
@@ -143,7 +144,7 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
     items++;
     const where = `${name}: record ${item.index}`;
     if (!item.ok) {
-      await batch.fail({ id: item.recordId ?? null, record: item.index, error: { code: item.code, message: `record ${item.index}: ${item.message}` } }, where, EXIT.failed);
+      await batch.fail({ id: item.recordId ?? null, record: item.index, error: { code: item.code, message: `record ${item.index}: ${item.message}` } }, where, item.message, EXIT.failed);
     } else {
       const warc = { recordId: item.recordId, uri: item.uri, ...(item.date !== undefined && { date: item.date }) };
       try {
@@ -154,7 +155,7 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
         await batch.emit({ ...analysis, warc });
       } catch (error) {
         const failure = failureOf(error);
-        await batch.fail({ id: item.recordId, record: item.index, error: { code: failure.code, message: `record ${item.index}: ${failure.message}` } }, where, failure.exitCode);
+        await batch.fail({ id: item.recordId, record: item.index, error: { code: failure.code, message: `record ${item.index}: ${failure.message}` } }, where, failure.message, failure.exitCode);
       }
     }
     progress.update(items, bytes);

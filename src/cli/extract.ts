@@ -60,9 +60,10 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
     try {
       const source = await readSource(name, io.stdin);
       analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { publishedAt: options.published }) }, services);
-    } catch (error) {
-      const described = describeError(error instanceof CliError ? error : new CliError(messageOf(error), EXIT.internal, name));
+    } catch (caught) {
+      const error = named(caught, name);
       if (single) throw error;
+      const described = describeError(error);
       failures.push(described.exitCode);
       if (described.line) io.stderr.write(described.line + '\n');
       continue;
@@ -80,6 +81,8 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   if (code !== EXIT.ok) throw new ReportedFailure(code);
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The error with the input's name on it, where it does not carry one already. */
+function named(error: unknown, name: string): unknown {
+  if (error instanceof CliError) return error.input === undefined ? new CliError(error.message, error.exitCode, name) : error;
+  return error;
 }
