@@ -1,0 +1,62 @@
+// The CLI as a user runs it: child processes on the tsx entry (src/cli/main.ts) and on bin/whosaid.js.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const entry = join(root, 'src/cli/main.ts');
+const bin = join(root, 'bin/whosaid.js');
+
+function whosaid(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, input, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('child process: a file, piped, gives JSON and exit 0', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-bin-'));
+  const file = join(dir, 'market.txt');
+  writeFileSync(file, '“Prices will fall by spring,” the trader told the newspaper.');
+  const { code, stdout, stderr } = whosaid(['extract', file, '--published', '2025-11-13']);
+  assert.equal(code, 0, stderr);
+  const analysis = JSON.parse(stdout) as { id: string; attributions: { text: string }[] };
+  assert.equal(analysis.id, file);
+  assert.match(analysis.attributions[0].text, /Prices will fall by spring/);
+});
+
+test('child process: --jsonl from stdin with a bad line exits 1, no progress bar in a pipe', () => {
+  const input = ['{"id":"ok","text":"The teacher said the exam was postponed."}', '{"id":"bad","text":false}', ''].join('\n');
+  const { code, stdout, stderr } = whosaid(['extract', '--jsonl', '-'], input);
+  assert.equal(code, 1);
+  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: { code: string } });
+  assert.deepEqual(lines.map((l) => l.id), ['ok', 'bad']);
+  assert.equal(lines[1].error?.code, 'input/bad-line');
+  assert.equal(stderr, 'whosaid: stdin:2: expected a string `text`, found boolean\n');
+});
+
+test('child process: a missing file exits 66, a bad flag 2', () => {
+  const missing = whosaid(['extract', 'no-such-article.txt']);
+  assert.deepEqual([missing.code, missing.stderr], [66, 'whosaid: no-such-article.txt: no such file\n']);
+  const usage = whosaid(['extract', '--published', 'yesterday', 'x.txt']);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /^whosaid: --published: expected a date as YYYY-MM-DD/);
+});
+
+test('bin/whosaid.js without a build prints a hint and exits 70', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-nobuild-'));
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(bin, join(dir, 'bin/whosaid.js'));
+  const result = spawnSync(process.execPath, [join(dir, 'bin/whosaid.js'), '--version'], { encoding: 'utf8' });
+  assert.equal(result.status, 70);
+  assert.match(result.stderr, /run `npm run build`/);
+  assert.equal(result.stderr.trim().split('\n').length, 1);
+});
+
+test('bin/whosaid.js on the build', { skip: existsSync(join(root, 'dist/cli/main.js')) ? false : 'dist/ is not built (npm run build)' }, () => {
+  const result = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^whosaid \d+\.\d+\.\d+\n$/);
+});
