@@ -19,11 +19,14 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export class CliError extends Error {
   readonly exitCode: ExitCode;
   readonly input?: string;
-  constructor(message: string, exitCode: ExitCode, input?: string) {
+  /** A stable code from the module that failed (e.g. `input/http-status`), for error records. */
+  readonly code?: string;
+  constructor(message: string, exitCode: ExitCode, input?: string, code?: string) {
     super(message);
     this.name = new.target.name;
     this.exitCode = exitCode;
     if (input !== undefined) this.input = input;
+    if (code !== undefined) this.code = code;
   }
 }
 
@@ -36,15 +39,15 @@ export class UsageError extends CliError {
 
 /** An input that cannot be read: missing, a directory, not permitted, unreachable. */
 export class InputNotFoundError extends CliError {
-  constructor(input: string, message: string) {
-    super(message, EXIT.noInput, input);
+  constructor(input: string, message: string, code?: string) {
+    super(message, EXIT.noInput, input, code);
   }
 }
 
 /** An input that was read but could not be analysed (bad HTML, a broken record, a bad line). */
 export class InputFailedError extends CliError {
-  constructor(input: string, message: string) {
-    super(message, EXIT.failed, input);
+  constructor(input: string, message: string, code?: string) {
+    super(message, EXIT.failed, input, code);
   }
 }
 

@@ -43,7 +43,7 @@ async function open(name: string, io: Io): Promise<Opened> {
 /** The stable code and message of an item's failure. */
 function failureOf(error: unknown): { code: string; message: string; exitCode: ExitCode } {
   if (error instanceof CliError) {
-    const code = error.exitCode === EXIT.noInput ? 'input/unreadable' : error.exitCode === EXIT.internal ? 'internal/error' : 'input/failed';
+    const code = error.code ?? (error.exitCode === EXIT.noInput ? 'input/unreadable' : error.exitCode === EXIT.internal ? 'internal/error' : 'input/failed');
     return { code, message: error.message, exitCode: error.exitCode === EXIT.internal ? EXIT.internal : EXIT.failed };
   }
   return { code: 'internal/error', message: error instanceof Error ? error.message : String(error), exitCode: EXIT.internal };

@@ -83,6 +83,6 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
 
 /** The error with the input's name on it, where it does not carry one already. */
 function named(error: unknown, name: string): unknown {
-  if (error instanceof CliError) return error.input === undefined ? new CliError(error.message, error.exitCode, name) : error;
+  if (error instanceof CliError) return error.input === undefined ? new CliError(error.message, error.exitCode, name, error.code) : error;
   return error;
 }

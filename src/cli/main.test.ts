@@ -321,7 +321,7 @@ function fakePages(calls: string[]): Partial<Services> {
     },
     async fetchPage(url: string) {
       calls.push(`fetchPage ${url}`);
-      if (url.includes('gone')) throw Object.assign(new Error('HTTP 404 Not Found'), { name: 'InputError', code: 'fetch/http-status', input: url });
+      if (url.includes('gone')) throw Object.assign(new Error(`Fetching ${url} returned HTTP 404.`), { name: 'InputError', code: 'input/http-status', input: url });
       return { url: `${url}?final`, status: 200, contentType: 'text/html', html: '<p>The editor said the page was live.</p>' };
     },
   };
@@ -347,7 +347,7 @@ test('a URL that fails names the URL; jsonl lines with html and url work like fi
   const calls: string[] = [];
   const gone = await run(['extract', 'https://example.com/gone'], {}, fakePages(calls));
   assert.equal(gone.code, 66);
-  assert.equal(gone.stderr, 'whosaid: https://example.com/gone: HTTP 404 Not Found (fetch/http-status)\n');
+  assert.equal(gone.stderr, 'whosaid: https://example.com/gone: Fetching https://example.com/gone returned HTTP 404 (input/http-status)\n');
 
   const input = [
     JSON.stringify({ id: 'h', html: '<p>The host said the show was over.</p>' }),
@@ -358,8 +358,9 @@ test('a URL that fails names the URL; jsonl lines with html and url work like fi
   assert.equal(lines.code, 1);
   const out = jsonLines(lines.stdout);
   assert.deepEqual(out.map((r) => r.id), ['h', 'u', 'w']);
-  assert.deepEqual(out[1], { id: 'u', line: 2, error: { code: 'input/unreadable', message: 'line 2: HTTP 404 Not Found (fetch/http-status)' } });
-  assert.equal(lines.stderr, 'whosaid: stdin:2: HTTP 404 Not Found (fetch/http-status)\n');
+  const problem = 'Fetching https://example.com/gone returned HTTP 404 (input/http-status)';
+  assert.deepEqual(out[1], { id: 'u', line: 2, error: { code: 'input/http-status', message: `line 2: ${problem}` } });
+  assert.equal(lines.stderr, `whosaid: stdin:2: ${problem}\n`);
 });
 
 test('--warc: one analysis per record with its warc fields; a broken record becomes an error record', async () => {

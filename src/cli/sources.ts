@@ -66,7 +66,8 @@ export async function readSource(name: string, stdin: Readable): Promise<Source>
 /** Turns an error from the input readers into one that names the input. */
 function inputFailure(name: string, error: unknown, fetching: boolean): CliError | unknown {
   if (isInputError(error)) {
-    return fetching ? new InputNotFoundError(name, `${error.message} (${error.code})`) : new InputFailedError(name, `${error.message} (${error.code})`);
+    const message = `${error.message.replace(/\.$/, '')} (${error.code})`;
+    return fetching ? new InputNotFoundError(name, message, error.code) : new InputFailedError(name, message, error.code);
   }
   return error;
 }
