@@ -13,7 +13,9 @@ export type InputErrorCode =
   | 'input/http-status'
   | 'input/not-html'
   | 'input/too-large'
-  | 'input/bad-encoding';
+  | 'input/bad-encoding'
+  | 'input/binary'
+  | 'input/truncated';
 
 export interface InputErrorDetail {
   /** What was found: a status, a content type, a byte count, an encoding label, a cause's message. */
@@ -31,6 +33,8 @@ const DESCRIBE: Record<InputErrorCode, (input: string, d: InputErrorDetail) => s
   'input/not-html': (input, d) => `${input} is not an HTML page: its content type is ${d.actual ?? 'unknown'}, expected ${d.expected ?? 'text/html or application/xhtml+xml'}.`,
   'input/too-large': (input, d) => `${input} is larger than the size cap: expected at most ${d.expected ?? 'the cap'}, found ${d.actual ?? 'more'}.`,
   'input/bad-encoding': (input, d) => `${input} cannot be decoded: ${d.actual ?? 'unknown encoding'}; expected ${d.expected ?? 'an encoding TextDecoder supports'}.`,
+  'input/binary': (input, d) => `${input} is binary, not text: ${d.actual ?? 'it has NUL bytes'}; expected an HTML page.`,
+  'input/truncated': (input, d) => `${input} ends early: ${d.actual ?? 'the last record is cut off'}; expected ${d.expected ?? 'a complete record'}.`,
 };
 
 export class InputError extends Error {

@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { readWarc, type WarcItem } from './warc.js';
+
+/** Short fictional stories written for these tests. */
+const pageOf = (n: number): string =>
+  `<!DOCTYPE html><html lang="en"><body><article><p>The harbor office said on Monday that ferry ${n} would run again from April.</p></article></body></html>`;
+
+interface Spec {
+  type?: 'response' | 'request' | 'warcinfo' | 'resource';
+  url?: string;
+  status?: string;
+  headers?: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+async function* chunksOf(body: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield body;
+}
+
+async function recordOf(spec: Spec, i: number, gzip: boolean): Promise<Uint8Array> {
+  const type = spec.type ?? 'response';
+  const body = typeof spec.body === 'string' ? new TextEncoder().encode(spec.body) : spec.body;
+  const http = type === 'response' || type === 'request';
+  const record = type === 'warcinfo'
+    ? WARCRecord.createWARCInfo({ filename: 'test.warc', warcVersion: 'WARC/1.1' }, { software: 'whosaid tests' })
+    : WARCRecord.create({
+      url: spec.url ?? `https://news.example/story-${i}`,
+      date: '2021-03-03T10:00:00Z',
+      type,
+      warcVersion: 'WARC/1.1',
+      ...(http && { httpHeaders: spec.headers ?? { 'Content-Type': 'text/html; charset=utf-8' } }),
+      ...(type === 'response' && { statusline: spec.status ?? 'HTTP/1.1 200 OK' }),
+      ...(type === 'request' && { statusline: 'GET / HTTP/1.1' }),
+    }, chunksOf(body));
+  return WARCSerializer.serialize(record, { gzip });
+}
+
+async function archive(specs: Spec[], gzip: boolean): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for (const [i, spec] of specs.entries()) parts.push(await recordOf(spec, i, gzip));
+  return Buffer.concat(parts);
+}
+
+/** The archive in chunks of 1000 bytes, as a file stream would give it. */
+async function* streamOf(data: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < data.length; i += 1000) yield data.subarray(i, i + 1000);
+}
+
+async function collect(data: Uint8Array, options?: Parameters<typeof readWarc>[1]): Promise<WarcItem[]> {
+  const items: WarcItem[] = [];
+  for await (const item of readWarc(streamOf(data), options)) items.push(item);
+  return items;
+}
+
+const summary = (items: WarcItem[]): string[] => items.map((i) => (i.ok ? `${i.index} ok ${i.uri}` : `${i.index} ${i.code}`));
+
+for (const gzip of [false, true]) {
+  const kind = gzip ? 'gzipped' : 'plain';
+
+  test(`${kind}: HTML responses with their record id, URI and date; other records are passed over`, async () => {
+    const data = await archive([
+      { type: 'warcinfo', body: '' },
+      { type: 'request', body: '' },
+      { body: pageOf(0) },
+      { type: 'resource', headers: {}, body: 'a resource record' },
+      { body: pageOf(1) },
+    ], gzip);
+    const items = await collect(data);
+    assert.deepEqual(summary(items), ['0 ok https://news.example/story-2', '1 ok https://news.example/story-4']);
+    const [first] = items;
+    assert.ok(first.ok);
+    assert.match(first.recordId, /^<urn:uuid:[0-9a-f-]+>$/);
+    assert.equal(first.date, '2021-03-03T10:00:00Z');
+    assert.equal(first.html, pageOf(0));
+  });
+
+  test(`${kind}: each bad record is one error item and the stream goes on`, async () => {
+    const cases: [string, Spec, string][] = [
+      ['not HTML', { headers: { 'Content-Type': 'application/pdf' }, body: '%PDF-1.4' }, 'input/not-html'],
+      ['no content type, not HTML', { headers: {}, body: 'plain words only' }, 'input/not-html'],
+      ['binary', { headers: { 'Content-Type': 'text/html' }, body: new Uint8Array([0x3c, 0x70, 0x3e, 0x00, 0x01, 0x02]) }, 'input/binary'],
+      ['huge', { body: `<p>${'word '.repeat(500)}</p>` }, 'input/too-large'],
+      ['unknown charset', { headers: { 'Content-Type': 'text/html; charset=x-bogus-8' }, body: pageOf(9) }, 'input/bad-encoding'],
+      ['invalid bytes', { headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 2 ? 0xe9 : 0x41))) }, 'input/bad-encoding'],
+      ['not found', { status: 'HTTP/1.1 404 Not Found', body: pageOf(9) }, 'input/http-status'],
+    ];
+    for (const [name, spec, code] of cases) {
+      const data = await archive([{ body: pageOf(0) }, spec, { body: pageOf(2) }], gzip);
+      const items = await collect(data, { maxBytes: 1000 });
+      assert.deepEqual(summary(items), ['0 ok https://news.example/story-0', `1 ${code}`, '2 ok https://news.example/story-2'], name);
+      const bad = items[1];
+      assert.ok(!bad.ok && bad.uri === 'https://news.example/story-1' && bad.recordId && bad.message.length > 20, name);
+    }
+  });
+
+  test(`${kind}: a gzip Content-Encoding in the record is decoded`, async () => {
+    const body = gzipSync(Buffer.from(pageOf(5)));
+    const items = await collect(await archive([{ headers: { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip' }, body }], gzip));
+    assert.ok(items[0].ok && items[0].html === pageOf(5));
+  });
+
+  test(`${kind}: from and limit pick response records`, async () => {
+    const data = await archive([{ type: 'warcinfo', body: '' }, ...[0, 1, 2, 3, 4].flatMap((n) => [{ type: 'request' as const, body: '' }, { body: pageOf(n) }])], gzip);
+    const cases: [Parameters<typeof readWarc>[1], number[]][] = [
+      [{}, [0, 1, 2, 3, 4]],
+      [{ from: 2 }, [2, 3, 4]],
+      [{ limit: 2 }, [0, 1]],
+      [{ from: 1, limit: 3 }, [1, 2, 3]],
+      [{ from: 4, limit: 10 }, [4]],
+      [{ from: 9 }, []],
+      [{ limit: 0 }, []],
+    ];
+    for (const [options, expected] of cases) {
+      const items = await collect(data, options);
+      assert.deepEqual(items.map((i) => i.index), expected, JSON.stringify(options));
+      assert.ok(items.every((i) => i.ok && i.html === pageOf(i.index)));
+    }
+  });
+
+  test(`${kind}: a truncated archive ends with one error item after the records it has`, async () => {
+    const data = await archive([{ body: pageOf(0) }, { body: pageOf(1) }, { body: pageOf(2) }], gzip);
+    const whole = await archive([{ body: pageOf(0) }, { body: pageOf(1) }], gzip);
+    const cuts: [string, number][] = [
+      ['in the last record', data.length - 60],
+      ['in the middle', whole.length + 30],
+    ];
+    for (const [name, cut] of cuts) {
+      const items = await collect(data.subarray(0, cut));
+      const last = items[items.length - 1];
+      assert.ok(!last.ok && last.code === 'input/truncated', `${name}: ${JSON.stringify(summary(items))}`);
+      assert.deepEqual(items.filter((i) => !i.ok).length, 1, name);
+      assert.deepEqual(items.slice(0, 2).map((i) => i.ok), [true, true], name);
+    }
+  });
+}
+
+test('an empty archive has no items', async () => {
+  assert.deepEqual(await collect(new Uint8Array(0)), []);
+});
