@@ -144,7 +144,8 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
     items++;
     const where = `${name}: record ${item.index}`;
     if (!item.ok) {
-      await batch.fail({ id: item.recordId ?? null, record: item.index, error: { code: item.code, message: `record ${item.index}: ${item.message}` } }, where, item.message, EXIT.failed);
+      // the reader's message names the record already: "record 1 (https://…/b.png) is not an HTML page: …"
+      await batch.fail({ id: item.recordId ?? null, record: item.index, error: { code: item.code, message: item.message } }, name, item.message, EXIT.failed);
     } else {
       const warc = { recordId: item.recordId, uri: item.uri, ...(item.date !== undefined && { date: item.date }) };
       try {
