@@ -98,15 +98,15 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
       items++;
       const request = parseInputLine(raw);
       if (!request.ok) {
-        await batch.fail({ id: request.id, line: lineNo, error: { code: 'input/bad-line', message: `line ${lineNo}: ${request.problem}` } }, `${label}:${lineNo}`, request.problem, EXIT.failed);
+        await batch.fail({ id: request.id, line: lineNo, error: { code: 'input/bad-line', message: `line ${lineNo}: ${request.problem}` } }, `${label}:${lineNo}${request.column !== undefined ? `:${request.column}` : ''}`, request.problem, EXIT.failed);
       } else {
-        const publishedAt = request.publishedAt ?? options.published;
         const source: Source = {
           name: `${label}:${lineNo}`,
           kind: request.source,
           value: request.value,
           ...(request.id !== undefined && { id: request.id }),
-          ...(publishedAt !== undefined && { publishedAt }),
+          ...(request.publishedAt !== undefined && { publishedAt: request.publishedAt }),
+          ...(options.published !== undefined && { defaultPublishedAt: options.published }),
         };
         try {
           await batch.emit(await analyzeSource(source, services));
@@ -150,7 +150,7 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
       const warc = { recordId: item.recordId, uri: item.uri, ...(item.date !== undefined && { date: item.date }) };
       try {
         const analysis = await analyzeSource(
-          { name: where, kind: 'html', value: item.html, id: item.recordId, ...(options.published !== undefined && { publishedAt: options.published }) },
+          { name: where, kind: 'html', value: item.html, id: item.recordId, ...(options.published !== undefined && { defaultPublishedAt: options.published }) },
           services,
         );
         await batch.emit({ ...analysis, warc });

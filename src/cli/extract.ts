@@ -21,7 +21,8 @@ export interface ExtractOptions {
   all?: boolean;
   /** Confidence and reasons under each table row. */
   explain?: boolean;
-  /** The reference date (YYYY-MM-DD) for relative dates, where an input does not give its own. */
+  /** The reference date (YYYY-MM-DD) for relative dates, where an input does not give its own
+   * (a JSON line's `publishedAt`, a page's published date). */
   published?: string;
   /** Read JSON lines of articles from the one input. */
   jsonl?: boolean;
@@ -59,7 +60,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
     let analysis: Analysis;
     try {
       const source = await readSource(name, io.stdin);
-      analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { publishedAt: options.published }) }, services);
+      analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services);
     } catch (caught) {
       const error = named(caught, name);
       if (single) throw error;

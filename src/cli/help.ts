@@ -29,7 +29,9 @@ Options:
   --all                       every attribution type (belief, intention, attitude, decree,
                               perception, evidence), with a type column; default statements only
   --explain                   with the table, each attribution's confidence and reasons
-  --published YYYY-MM-DD      the publication date, the reference for relative dates ("Tuesday")
+  --published YYYY-MM-DD      the publication date, the reference for relative dates ("Tuesday"),
+                              where an input gives none (a page's own date or a line's
+                              publishedAt wins)
   --jsonl                     read JSON lines {id, text | html | url, publishedAt?} from FILE or stdin
                               and write one analysis per line with the same id; a bad line becomes
                               {"id", "line", "error": {"code", "message"}} and the rest goes on

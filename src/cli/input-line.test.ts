@@ -19,8 +19,9 @@ test('lines of --jsonl input: what each asks for, or what is wrong with it', () 
   for (const [line, expected] of cases) assert.deepEqual(parseInputLine(line), expected, line);
 });
 
-test('invalid JSON is reported with the parser\'s reason', () => {
+test('invalid JSON is reported with the parser\'s reason and, where it gives one, the column', () => {
   const result = parseInputLine('{"id": "a", text: 1}');
   assert.equal(result.ok, false);
   assert.match(result.ok ? '' : result.problem, /^invalid JSON: /);
+  assert.equal(result.ok ? undefined : result.column, 13);
 });

@@ -18,7 +18,7 @@ export type InputLine = z.infer<typeof InputLine>;
 /** What a line asks for: exactly one of text, html or url. */
 export type LineRequest =
   | { ok: true; id?: string; source: 'text' | 'html' | 'url'; value: string; publishedAt?: string }
-  | { ok: false; id: string | null; problem: string };
+  | { ok: false; id: string | null; problem: string; column?: number };
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -38,7 +38,10 @@ export function parseInputLine(raw: string): LineRequest {
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    return { ok: false, id: null, problem: `invalid JSON: ${(error as Error).message}` };
+    // V8 says where: "Expected ',' or '}' after property value in JSON at position 6"
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    return { ok: false, id: null, problem: `invalid JSON: ${message}`, ...(position && { column: Number(position[1]) + 1 }) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, id: null, problem: `expected a JSON object, found ${describeValue(value)}` };

@@ -313,11 +313,13 @@ function fakePages(calls: string[]): Partial<Services> {
     extractHtml(html: string, options?: { url?: string }): ExtractedArticle {
       calls.push(`extractHtml${options?.url ? ` ${options.url}` : ''}`);
       const text = html.replace(/<[^>]+>/g, '').trim();
-      return { text, metadata: {}, paragraphs: [], posts: [], diagnostics: [] };
+      const date = /<time datetime="([\d-]+)"/.exec(html)?.[1];
+      return { text, metadata: date ? { publishedAt: date } : {}, paragraphs: [], posts: [], diagnostics: [] };
     },
     analyzeExtracted(article: ExtractedArticle, options: { id?: string; publishedAt?: string }): Analysis {
       calls.push('analyzeExtracted');
-      return { ...fakeAnalyze({ ...options, text: article.text }), text: article.text };
+      const publishedAt = options.publishedAt ?? article.metadata.publishedAt;
+      return { ...fakeAnalyze({ ...options, ...(publishedAt && { publishedAt }), text: article.text }), text: article.text };
     },
     async fetchPage(url: string) {
       calls.push(`fetchPage ${url}`);
@@ -475,4 +477,21 @@ test('--warc end to end: a gzipped archive written here, the real reader and eng
   assert.match(((out[2].attributions as Analysis['attributions'])[0] ?? { text: '' }).text, /The lake is frozen/);
   const one = await run(['extract', '--warc', archive, '--from', '2', '--limit', '1']);
   assert.deepEqual([one.code, jsonLines(one.stdout).map((r) => (r.warc as { uri: string }).uri)], [0, ['https://example.com/lake']]);
+});
+
+test('--published is the reference where an input gives none: a page\'s date and a line\'s publishedAt win', async () => {
+  const input = [
+    JSON.stringify({ id: 'dated-page', html: '<time datetime="2025-10-01"></time><p>The mayor said the vote was close.</p>' }),
+    JSON.stringify({ id: 'undated-page', html: '<p>The mayor said the vote was over.</p>' }),
+    JSON.stringify({ id: 'dated-line', html: '<time datetime="2025-10-01"></time><p>x</p>', publishedAt: '2025-09-09' }),
+    JSON.stringify({ id: 'text', text: 'The mayor said nothing.' }),
+  ].join('\n');
+  const { code, stdout } = await run(['extract', '--jsonl', '--published', '2025-11-13'], { stdin: input }, fakePages([]));
+  assert.equal(code, 0);
+  assert.deepEqual(jsonLines(stdout).map((a) => [a.id, a.publishedAt]), [
+    ['dated-page', '2025-10-01'],
+    ['undated-page', '2025-11-13'],
+    ['dated-line', '2025-09-09'],
+    ['text', '2025-11-13'],
+  ]);
 });

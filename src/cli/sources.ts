@@ -18,7 +18,10 @@ export interface Source {
   /** The text, the HTML, or the URL. */
   value: string;
   id?: string;
+  /** The article's own date (a JSON line's `publishedAt`): the reference, over what a page says. */
   publishedAt?: string;
+  /** The reference where the article gives none of its own (`--published`): a page's date wins over it. */
+  defaultPublishedAt?: string;
 }
 
 const URL_PATTERN = /^https?:\/\//i;
@@ -74,9 +77,11 @@ function inputFailure(name: string, error: unknown, fetching: boolean): CliError
 
 /** Analyses a source: plain text directly, HTML through the page extractor, a URL fetched first. */
 export async function analyzeSource(source: Source, services: Services): Promise<Analysis> {
-  const reference = source.publishedAt !== undefined ? { publishedAt: source.publishedAt } : {};
   const id = source.id !== undefined ? { id: source.id } : {};
-  if (source.kind === 'text') return services.analyzeArticle({ ...id, text: source.value, ...reference });
+  if (source.kind === 'text') {
+    const publishedAt = source.publishedAt ?? source.defaultPublishedAt;
+    return services.analyzeArticle({ ...id, text: source.value, ...(publishedAt !== undefined && { publishedAt }) });
+  }
   let html = source.value;
   let url: string | undefined;
   if (source.kind === 'url') {
@@ -90,7 +95,8 @@ export async function analyzeSource(source: Source, services: Services): Promise
   }
   try {
     const article = await services.extractHtml(html, url !== undefined ? { url } : undefined);
-    return await services.analyzeExtracted(article, { ...id, ...reference });
+    const publishedAt = source.publishedAt ?? (article.metadata.publishedAt === undefined ? source.defaultPublishedAt : undefined);
+    return await services.analyzeExtracted(article, { ...id, ...(publishedAt !== undefined && { publishedAt }) });
   } catch (error) {
     throw inputFailure(source.name, error, false);
   }
