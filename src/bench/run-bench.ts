@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Analysis } from '../core/analysis.js';
 import type { ArticleInput } from '../core/analyze.js';
-import { loadNlp } from '../core/segment/nlp.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { analyzeArticle } from '../node/analyzer.js';
 import { resolveSharedFolder, sharedPaths } from '../eval/shared-folder.js';
 import { countWords } from './count-words.js';
@@ -68,9 +69,12 @@ export interface BenchReport {
 const TARGET_RATIO = 0.5;
 const WORD_DEFINITION = 'whitespace-separated tokens (as Python str.split() counts them)';
 
-/** The bare wink-nlp pass: read the document, then its tokens with value and part of speech, sentences and entities. */
+/**
+ * The bare wink-nlp pass: read the document, then its tokens with value and part of speech, sentences and
+ * entities. It runs wink-nlp's full default pipeline (entities included), not the leaner one the core uses.
+ */
 function bareWink(): (input: ArticleInput) => unknown {
-  const nlp = loadNlp();
+  const nlp = winkNLP(model);
   const its = nlp.its;
   return (input) => {
     const doc = nlp.readDoc(input.text);
