@@ -22,7 +22,8 @@ export interface SocialPost {
   readonly url?: string;
 }
 
-const SIGNATURE = /^[—–-]{1,2}\s*([^()\n]{1,80}?)\s*\((@[A-Za-z0-9_.]{1,50})\)\s*(.*)$/;
+// The handle may carry an instance, as Mastodon's do: "(@janeroe@social.example)".
+const SIGNATURE = /^[—–-]{1,2}\s*([^()\n]{1,80}?)\s*\((@[A-Za-z0-9_.]{1,50}(?:@[A-Za-z0-9.-]{1,100})?)\)\s*(.*)$/;
 const URL = /https?:\/\/[^\s"”’)]+/g;
 
 export function findSocialPosts(seg: Segmented, times: readonly TimeExpression[]): SocialPost[] {
