@@ -12,6 +12,16 @@ const L = LABEL_COUNT;
 const ALLOWED = new Uint8Array((L + 1) * L);
 for (let prev = 0; prev <= L; prev++) for (let next = 0; next < L; next++) ALLOWED[prev * L + next] = allowed(prev === L ? undefined : prev, next) ? 1 : 0;
 
+/** PREDECESSORS[PREDECESSOR_START[l] .. PREDECESSOR_START[l + 1]): the labels that may precede label l, ascending. */
+const PREDECESSOR_START = new Uint8Array(L + 1);
+const PREDECESSORS: number[] = [];
+for (let next = 0; next < L; next++) {
+  PREDECESSOR_START[next] = PREDECESSORS.length;
+  for (let prev = 0; prev < L; prev++) if (ALLOWED[prev * L + next]) PREDECESSORS.push(prev);
+}
+PREDECESSOR_START[L] = PREDECESSORS.length;
+const PREDECESSOR = Uint8Array.from(PREDECESSORS);
+
 if (TABLE_STRIDE !== 8 || L > TABLE_STRIDE) throw new Error('scoreTokens assumes 8 table slots per bucket');
 
 /** Writes the label scores of tokens [first, last) into `out` ((last - first) × labels). */
@@ -55,8 +65,8 @@ export function viterbi(scores: ArrayLike<number>, n: number, transitions: Array
     for (let l = 0; l < L; l++) {
       let top = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + l]) continue;
+      for (let k = PREDECESSOR_START[l]; k < PREDECESSOR_START[l + 1]; k++) {
+        const p = PREDECESSOR[k];
         const v = best[prevRow + p] + transitions[p * L + l];
         if (v > top) {
           top = v;

@@ -11,14 +11,15 @@ import type { Segmented, Token } from '../segment/segment.js';
 import { hashString, hashSuffix, mix } from './hash.js';
 
 /** Universal part-of-speech tags wink-nlp emits, as small integers. */
-const POS_IDS: Readonly<Record<string, number>> = {
+export const POS_IDS: Readonly<Record<string, number>> = {
   ADJ: 1, ADP: 2, ADV: 3, AUX: 4, CCONJ: 5, DET: 6, INTJ: 7, NOUN: 8, NUM: 9, PART: 10, PRON: 11,
   PROPN: 12, PUNCT: 13, SCONJ: 14, SYM: 15, VERB: 16, X: 17, SPACE: 18,
 };
-const POS_BEFORE = 30;
-const POS_AFTER = 31;
-const WORD_BEFORE = 0x5eed0001;
-const WORD_AFTER = 0x5eed0002;
+/** The part of speech and the word that stand for "no token" before or after a paragraph's edge. */
+export const POS_BEFORE = 30;
+export const POS_AFTER = 31;
+export const WORD_BEFORE = 0x5eed0001;
+export const WORD_AFTER = 0x5eed0002;
 
 /** Cue-lexicon strength of a lemma: 0 unknown; 1–4 rising share of its training occurrences that were cues. */
 export type CueLexicon = ReadonlyMap<string, number>;
@@ -51,10 +52,6 @@ export function computeAtoms(seg: Segmented, lexicon: CueLexicon): Atoms {
     word: new Uint32Array(n), lemma: new Uint32Array(n), pos: new Uint8Array(n), shape: new Uint32Array(n),
     suffix: new Uint32Array(n), quote: new Uint8Array(n), cue: new Uint8Array(n),
   };
-  let paragraph = -1;
-  let doubleDepth = 0;
-  let straightOpen = false;
-  let singleDepth = 0;
   for (let i = 0; i < n; i++) {
     const t = seg.tokens[i];
     atoms.word[i] = hashString(t.lower);
@@ -63,6 +60,20 @@ export function computeAtoms(seg: Segmented, lexicon: CueLexicon): Atoms {
     atoms.shape[i] = shapeHash(t.text);
     atoms.suffix[i] = hashSuffix(t.lower, 3);
     atoms.cue[i] = lexicon.get(t.lemma) ?? lexicon.get(t.lower) ?? 0;
+  }
+  quoteStates(seg, atoms.quote);
+  return atoms;
+}
+
+/** Writes each token's quotation-mark state into `out`; the marks' depth starts afresh in each paragraph. */
+export function quoteStates(seg: Segmented, out: Uint8Array): void {
+  const n = seg.tokens.length;
+  let paragraph = -1;
+  let doubleDepth = 0;
+  let straightOpen = false;
+  let singleDepth = 0;
+  for (let i = 0; i < n; i++) {
+    const t = seg.tokens[i];
     if (t.paragraph !== paragraph) {
       paragraph = t.paragraph;
       doubleDepth = 0;
@@ -87,13 +98,12 @@ export function computeAtoms(seg: Segmented, lexicon: CueLexicon): Atoms {
       state = QuoteState.Closing;
       singleDepth--;
     }
-    atoms.quote[i] = state;
+    out[i] = state;
   }
-  return atoms;
 }
 
 /** A hash of the token's character classes with repeats collapsed, at most five long: "McCain" → Xx Xx. */
-function shapeHash(s: string): number {
+export function shapeHash(s: string): number {
   let h = 0x811c9dc5;
   let prev = -1;
   let length = 0;
@@ -110,7 +120,7 @@ function shapeHash(s: string): number {
 }
 
 /** Buckets a token distance: 0 none, then 1, 2, 3, 4–6, 7–10, 11+. */
-function distanceBucket(d: number): number {
+export function distanceBucket(d: number): number {
   if (d <= 0) return 0;
   if (d <= 3) return d;
   if (d <= 6) return 4;
@@ -119,22 +129,11 @@ function distanceBucket(d: number): number {
 }
 
 /**
- * Extracts the features of every token of `seg` into one array, `TEMPLATE_COUNT` per token
- * (token i's at [i * TEMPLATE_COUNT, (i + 1) * TEMPLATE_COUNT)). `previous` holds an earlier pass's labels,
- * which a stacked pass sees as its own label, its neighbours' and whether a cue or a source was tagged
- * earlier or later in the sentence.
+ * Within each sentence, per token: the distance bucket to the nearest strong cue on its left and on its
+ * right, and whether a "that" or a comma stands between that left cue and the token.
  */
-export function extractFeatures(seg: Segmented, atoms: Atoms, previous?: Uint8Array): Uint32Array {
+export function cueContext(seg: Segmented, cue: Uint8Array, leftCue: Uint8Array, rightCue: Uint8Array, thatSince: Uint8Array, commaSince: Uint8Array): void {
   const tokens = seg.tokens;
-  const n = tokens.length;
-  const out = new Uint32Array(n * TEMPLATE_COUNT);
-  const { word, lemma, pos, shape, suffix, quote, cue } = atoms;
-  // Within each sentence: distance to the nearest strong cue left and right, and whether a "that" or a
-  // comma stands between that left cue and the token.
-  const leftCue = new Uint8Array(n);
-  const rightCue = new Uint8Array(n);
-  const thatSince = new Uint8Array(n);
-  const commaSince = new Uint8Array(n);
   for (const s of seg.sentences) {
     let last = -1;
     let that = 0;
@@ -159,6 +158,24 @@ export function extractFeatures(seg: Segmented, atoms: Atoms, previous?: Uint8Ar
       if (cue[i] >= STRONG_CUE) next = i;
     }
   }
+}
+
+/**
+ * Extracts the features of every token of `seg` into one array, `TEMPLATE_COUNT` per token
+ * (token i's at [i * TEMPLATE_COUNT, (i + 1) * TEMPLATE_COUNT)). `previous` holds an earlier pass's labels,
+ * which a stacked pass sees as its own label, its neighbours' and whether a cue or a source was tagged
+ * earlier or later in the sentence.
+ */
+export function extractFeatures(seg: Segmented, atoms: Atoms, previous?: Uint8Array): Uint32Array {
+  const tokens = seg.tokens;
+  const n = tokens.length;
+  const out = new Uint32Array(n * TEMPLATE_COUNT);
+  const { word, lemma, pos, shape, suffix, quote, cue } = atoms;
+  const leftCue = new Uint8Array(n);
+  const rightCue = new Uint8Array(n);
+  const thatSince = new Uint8Array(n);
+  const commaSince = new Uint8Array(n);
+  cueContext(seg, cue, leftCue, rightCue, thatSince, commaSince);
   let sentence = -1;
   let sentenceStart = 0;
   let sentenceEnd = 0;
@@ -290,7 +307,7 @@ export function stackFeatures(seg: Segmented, atoms: Atoms, previous: Uint8Array
  * Per token, three flags from an earlier pass's labels within its sentence: a cue tagged before it (4),
  * a cue tagged after it (2), a source tagged before it (1).
  */
-function stackCodes(seg: Segmented, labels: Uint8Array): Uint8Array {
+export function stackCodes(seg: Segmented, labels: Uint8Array): Uint8Array {
   const out = new Uint8Array(labels.length);
   for (const s of seg.sentences) {
     let cueBefore = 0;

@@ -3,9 +3,9 @@
  * several sentences stays one content span); each stacked pass re-tags seeing the previous pass's labels.
  */
 import type { Segmented } from '../segment/segment.js';
-import { computeAtoms, extractFeatures, stackFeatures } from './features.js';
 import { LABEL_COUNT } from './labels.js';
-import { scoreTokens, viterbi } from './decode.js';
+import { viterbi } from './decode.js';
+import { scoreWords } from './word-scores.js';
 import type { DecodedModel } from './model.js';
 
 export interface Tagging {
@@ -32,20 +32,13 @@ export function paragraphRanges(seg: Segmented): [number, number][] {
 /** Tags `seg`'s tokens with the model's passes in turn. */
 export function tagTokens(seg: Segmented, model: DecodedModel): Tagging {
   const n = seg.tokens.length;
-  const atoms = computeAtoms(seg, model.lexicon);
   const ranges = paragraphRanges(seg);
   const scores = new Float32Array(n * LABEL_COUNT);
-  // later passes differ only in their stacked templates, overwritten in place
-  const features = extractFeatures(seg, atoms);
   let labels: Uint8Array | undefined;
   for (const pass of model.passes) {
-    if (labels) stackFeatures(seg, atoms, labels, features);
+    scoreWords(seg, pass, model.lexicon, scores, labels);
     const next = new Uint8Array(n);
-    for (const [first, last] of ranges) {
-      const slice = scores.subarray(first * LABEL_COUNT, last * LABEL_COUNT);
-      scoreTokens(features, pass, first, last, slice);
-      viterbi(slice, last - first, pass.transitions, next, first);
-    }
+    for (const [first, last] of ranges) viterbi(scores.subarray(first * LABEL_COUNT, last * LABEL_COUNT), last - first, pass.transitions, next, first);
     labels = next;
   }
   return { labels: labels ?? new Uint8Array(n), scores };
