@@ -34,23 +34,32 @@ const SUBJECT = 2;
 /** The entity the pronoun at `tokenIndex` most likely refers to, or undefined. */
 export function resolvePronoun(seg: Segmented, layer: EntityLayer, tokenIndex: number): string | undefined {
   let memo = resolved.get(layer);
-  if (!memo) resolved.set(layer, (memo = new Map()));
+  if (!memo) {
+    const typeOf = new Map<string, EntityType>();
+    for (const e of layer.entities) typeOf.set(e.id, e.type);
+    resolved.set(layer, (memo = { answers: new Map(), typeOf }));
+  }
   return resolveWith(seg, layer, tokenIndex, memo);
 }
 
-const resolved = new WeakMap<EntityLayer, Map<number, string | undefined>>();
+/** Per entity layer, computed once: the answers so far and each entity's type. */
+interface Memo {
+  readonly answers: Map<number, string | undefined>;
+  readonly typeOf: ReadonlyMap<string, EntityType>;
+}
 
-function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, memo: Map<number, string | undefined>): string | undefined {
-  if (memo.has(tokenIndex)) return memo.get(tokenIndex);
+const resolved = new WeakMap<EntityLayer, Memo>();
+
+function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, memo: Memo): string | undefined {
+  const { answers, typeOf } = memo;
+  if (answers.has(tokenIndex)) return answers.get(tokenIndex);
   const pronoun = seg.tokens[tokenIndex];
   const family = pronoun && FAMILY_OF.get(pronoun.lower);
   if (!family) return undefined;
   const { types } = family;
-  memo.set(tokenIndex, undefined);
+  answers.set(tokenIndex, undefined);
   const quoteOf = quoteOfTokens(seg);
   const quote = quoteOf[tokenIndex];
-  const typeOf = new Map<string, EntityType>();
-  for (const e of layer.entities) typeOf.set(e.id, e.type);
   const floor = seg.sentences[Math.max(0, pronoun.sentence - WINDOW)].first;
 
   let best: string | undefined;
@@ -71,7 +80,7 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
   for (let i = tokenIndex - 1; i >= floor; i--) {
     if (quoteOf[i] === quote && FAMILY_OF.get(seg.tokens[i].lower) === family) consider(resolveWith(seg, layer, i, memo), i, i + 1);
   }
-  memo.set(tokenIndex, best);
+  answers.set(tokenIndex, best);
   return best;
 }
 
