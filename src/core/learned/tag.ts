@@ -4,7 +4,7 @@
  */
 import type { Segmented } from '../segment/segment.js';
 import { LABEL_COUNT } from './labels.js';
-import { viterbi } from './decode.js';
+import { viterbiBio } from './decode.js';
 import { scoreWords } from './word-scores.js';
 import type { DecodedModel } from './model.js';
 
@@ -38,7 +38,7 @@ export function tagTokens(seg: Segmented, model: DecodedModel): Tagging {
   for (const pass of model.passes) {
     scoreWords(seg, pass, model.lexicon, scores, labels);
     const next = new Uint8Array(n);
-    for (const [first, last] of ranges) viterbi(scores.subarray(first * LABEL_COUNT, last * LABEL_COUNT), last - first, pass.transitions, next, first);
+    for (const [first, last] of ranges) viterbiBio(scores, first, last, pass.transitions, next);
     labels = next;
   }
   return { labels: labels ?? new Uint8Array(n), scores };

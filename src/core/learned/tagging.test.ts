@@ -5,7 +5,8 @@ import { decodeBase64, encodeBase64 } from './base64.js';
 import { computeAtoms, extractFeatures, QuoteState, TEMPLATE_COUNT } from './features.js';
 import { labelTokens } from './gold.js';
 import { LABELS, LABEL_COUNT, allowed } from './labels.js';
-import { viterbi } from './decode.js';
+import { viterbi, viterbiBio } from './decode.js';
+import { seededRandom } from './train.js';
 import { hashString, mix } from './hash.js';
 
 const label = (name: (typeof LABELS)[number]) => LABELS.indexOf(name);
@@ -99,4 +100,19 @@ test('a quoted apostrophe is not a closing mark: “It’s fine,” he said', ()
   const atoms = computeAtoms(seg, new Map());
   const he = seg.tokens.findIndex((t) => t.text === 'he');
   assert.equal(atoms.quote[he], QuoteState.Outside);
+});
+
+test('viterbiBio decodes as viterbi does, ties included', () => {
+  const random = seededRandom(5);
+  for (let run = 0; run < 50; run++) {
+    const n = 1 + Math.floor(random() * 30);
+    // small integers, so that ties are common
+    const scores = Float32Array.from({ length: (n + 3) * LABEL_COUNT }, () => Math.floor(random() * 5) - 2);
+    const transitions = Float32Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, () => Math.floor(random() * 3) - 1);
+    const expected = new Uint8Array(n + 3);
+    viterbi(scores.subarray(2 * LABEL_COUNT, (n + 2) * LABEL_COUNT), n, transitions, expected, 2);
+    const actual = new Uint8Array(n + 3);
+    viterbiBio(scores, 2, n + 2, transitions, actual);
+    assert.deepEqual(actual, expected);
+  }
 });
