@@ -65,7 +65,8 @@ function lowerCaseWords(seg: Segmented): Set<string> {
   let words = lowerCaseCache.get(seg);
   if (!words) {
     words = new Set();
-    for (const t of seg.tokens) if (t.text === t.lower) words.add(t.lower);
+    // the text, not the lower-cased copy: the same characters, and already hashed
+    for (const t of seg.tokens) if (t.text === t.lower) words.add(t.text);
     lowerCaseCache.set(seg, words);
   }
   return words;

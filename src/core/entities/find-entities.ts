@@ -167,7 +167,8 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk): Proposal[] {
   if (words.length === 1 && isRoleWord(key)) return out;
   const [roleStart, personal] = roleBefore(seg, p);
   const role = roleStart < p ? textOf(seg, roleStart, p) : undefined;
-  const display = textOf(seg, p, last).text.replace(/[[\]]/g, '');
+  const written = textOf(seg, p, last).text;
+  const display = written.includes('[') || written.includes(']') ? written.replace(/[[\]]/g, '') : written;
   out.push({ first: p, last, type: typeOf(seg, p, last, key, personal), key, display, words, ...(role && { role }) });
   return out;
 }
@@ -299,7 +300,7 @@ export function findEntities(seg: Segmented): EntityLayer {
       if (m.role) roles.push(m.role);
       const span = textOf(seg, m.first, m.last);
       spans.push(span);
-      mentions.push({ ...span, entity: id, first: m.first, last: m.last });
+      mentions.push({ start: span.start, end: span.end, text: span.text, entity: id, first: m.first, last: m.last });
     }
     entities.push({ id, type: c.type, name, mentions: spans, ...(roles.length > 0 && { roles }) });
   }
