@@ -60,13 +60,21 @@ function isNameToken(seg: Segmented, i: number): boolean {
 
 const lowerCaseCache = new WeakMap<Segmented, Set<string>>();
 
-/** The words the text writes in lower case somewhere. */
+/**
+ * Of the capitalized words that open a sentence (the only ones `isNameToken` asks about), those the text
+ * also writes in lower case somewhere.
+ */
 function lowerCaseWords(seg: Segmented): Set<string> {
   let words = lowerCaseCache.get(seg);
   if (!words) {
+    const { tokens } = seg;
+    const openers = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (isCapitalized(t.text) && (seg.sentences[t.sentence].first === i || isOpeningMark(tokens[i - 1]))) openers.add(t.lower);
+    }
     words = new Set();
-    // the text, not the lower-cased copy: the same characters, and already hashed
-    for (const t of seg.tokens) if (t.text === t.lower) words.add(t.text);
+    for (const t of tokens) if (openers.has(t.text) && t.text === t.lower) words.add(t.text);
     lowerCaseCache.set(seg, words);
   }
   return words;
