@@ -57,26 +57,28 @@ const CONSTANT_UNSTACKED = CONSTANT + 1; // the bias and the stacked templates o
 const BOUNDARY = CONSTANT_UNSTACKED + 1; // before, after, two before, two after the paragraph
 const SMALL_ROWS = BOUNDARY + 4;
 
-interface WordType {
-  readonly lemma: string;
-  readonly word: number;
-  readonly suffix: number;
-  readonly cue: number;
-  /** Where its vectors start in the cache's pool. */
-  readonly at: number;
-  /** Another word type with the same text and another lemma ("saw" the verb and the noun). */
-  other: WordType | undefined;
-}
+/** A word type's facts in the cache's slot table: where its vectors start in the pool, its word and suffix hashes, its cue strength. */
+const AT = 0;
+const WORD = 1;
+const SUFFIX = 2;
+const CUE_STRENGTH = 3;
+const FACTS = 4;
 
 /**
  * A tagger's cached vectors, all in one pool: the small-key tables (`SMALL_ROWS` rows, filled on first
- * use) and after them the word types' vectors, appended as they come.
+ * use) and after them the word types' vectors, appended as they come. Word types are found through an
+ * open-addressing table keyed by text and lemma (the same text can have two lemmas: "saw").
  */
 interface TaggerCache {
-  readonly words: Map<string, WordType>;
   pool: Int32Array;
   used: number;
   readonly filled: Uint8Array;
+  /** Per slot, its text and lemma (undefined: empty). */
+  keys: (string | undefined)[];
+  /** Per slot, `FACTS` numbers. */
+  facts: Int32Array;
+  slotMask: number;
+  types: number;
 }
 
 const caches = new WeakMap<DecodedTagger, TaggerCache>();
@@ -85,7 +87,8 @@ function cacheOf(tagger: DecodedTagger): TaggerCache {
   let c = caches.get(tagger);
   if (!c) {
     const pool = new Int32Array(SMALL_ROWS * V + 4096 * WORD_VECTORS);
-    c = { words: new Map(), pool, used: SMALL_ROWS * V, filled: new Uint8Array(SMALL_ROWS) };
+    c = { pool, used: SMALL_ROWS * V, filled: new Uint8Array(SMALL_ROWS), keys: [], facts: new Int32Array(0), slotMask: 0, types: 0 };
+    resetSlots(c, 1 << 15);
     caches.set(tagger, c);
     const at = (row: number) => row * V;
     addWeights(pool, at(CONSTANT), tagger, mix(1, 0));
@@ -108,9 +111,40 @@ function addWeights(dst: Int32Array, at: number, tagger: DecodedTagger, h: numbe
   for (let l = 0; l < L; l++) dst[at + l] += table[w + l];
 }
 
-function wordTypeOf(c: TaggerCache, tagger: DecodedTagger, lexicon: CueLexicon, t: Token): WordType {
-  const head = c.words.get(t.text);
-  for (let e = head; e; e = e.other) if (e.lemma === t.lemma) return e;
+function resetSlots(c: TaggerCache, size: number): void {
+  c.keys = new Array<string | undefined>(size * 2).fill(undefined);
+  c.facts = new Int32Array(size * FACTS);
+  c.slotMask = size - 1;
+  c.types = 0;
+}
+
+/** The slot of `text` with `lemma`, or of the empty slot where it belongs. */
+function slotOf(c: TaggerCache, text: string, lemma: string): number {
+  const keys = c.keys;
+  let slot = hashString(text) & c.slotMask;
+  for (;;) {
+    const k = keys[2 * slot];
+    if (k === undefined || (k === text && keys[2 * slot + 1] === lemma)) return slot;
+    slot = (slot + 1) & c.slotMask;
+  }
+}
+
+/** Adds the word type of token `t` to the cache (it is not there yet) and returns its slot. */
+function addWordType(c: TaggerCache, tagger: DecodedTagger, lexicon: CueLexicon, t: Token): number {
+  if ((c.types + 1) * 2 > c.slotMask + 1) {
+    // keep the table at most half full: rehash into one twice the size
+    const { keys, facts } = c;
+    resetSlots(c, (c.slotMask + 1) * 2);
+    for (let s = 0; s < keys.length / 2; s++) {
+      const text = keys[2 * s];
+      if (text === undefined) continue;
+      const to = slotOf(c, text, keys[2 * s + 1]!);
+      c.keys[2 * to] = text;
+      c.keys[2 * to + 1] = keys[2 * s + 1];
+      c.facts.set(facts.subarray(s * FACTS, (s + 1) * FACTS), to * FACTS);
+      c.types++;
+    }
+  }
   const word = hashString(t.lower);
   const lemma = t.lemma === t.lower ? word : hashString(t.lemma);
   const suffix = hashSuffix(t.lower, 3);
@@ -137,9 +171,16 @@ function wordTypeOf(c: TaggerCache, tagger: DecodedTagger, lexicon: CueLexicon, 
   addWeights(v, at + AS_NEXT, tagger, mix(12, lemma));
   addWeights(v, at + AS_PREV2, tagger, mix(9, word));
   addWeights(v, at + AS_NEXT2, tagger, mix(10, word));
-  const e: WordType = { lemma: t.lemma, word, suffix, cue: lexicon.get(t.lemma) ?? lexicon.get(t.lower) ?? 0, at, other: head };
-  c.words.set(t.text, e);
-  return e;
+  const slot = slotOf(c, t.text, t.lemma);
+  c.keys[2 * slot] = t.text;
+  c.keys[2 * slot + 1] = t.lemma;
+  const f = slot * FACTS;
+  c.facts[f + AT] = at;
+  c.facts[f + WORD] = word;
+  c.facts[f + SUFFIX] = suffix;
+  c.facts[f + CUE_STRENGTH] = lexicon.get(t.lemma) ?? lexicon.get(t.lower) ?? 0;
+  c.types++;
+  return slot;
 }
 
 /** Per-token scratch arrays, grown to the longest text seen; no state survives a call. */
@@ -184,19 +225,22 @@ export function scoreWords(seg: Segmented, tagger: DecodedTagger, lexicon: CueLe
   if (n === 0) return;
   const c = cacheOf(tagger);
   // a long-running server sees an open vocabulary: start afresh between documents, never within one
-  if (c.words.size >= MAX_WORD_TYPES) {
-    c.words.clear();
+  if (c.types >= MAX_WORD_TYPES) {
+    resetSlots(c, 1 << 15);
     c.used = SMALL_ROWS * V;
   }
   reserve(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const e = wordTypeOf(c, tagger, lexicon, t);
-    atOf[i] = e.at;
-    wordOf[i] = e.word;
-    suffixOf[i] = e.suffix;
+    let slot = slotOf(c, t.text, t.lemma);
+    if (c.keys[2 * slot] === undefined) slot = addWordType(c, tagger, lexicon, t);
+    const f = slot * FACTS;
+    const facts = c.facts;
+    atOf[i] = facts[f + AT];
+    wordOf[i] = facts[f + WORD];
+    suffixOf[i] = facts[f + SUFFIX];
+    cue[i] = facts[f + CUE_STRENGTH];
     pos[i] = POS_IDS[t.pos] ?? 0;
-    cue[i] = e.cue;
   }
   quoteStates(seg, quote);
   leftCue.fill(0, 0, n);
