@@ -2,7 +2,7 @@
  * Trains the learned attribution model on PolNeAR's train.jsonl (dev.jsonl only picks the epochs) and
  * writes models/attribution-model.json.
  *
- *   npx tsx scripts/train-model.ts [--shared DIR] [--epochs 8] [--bits 18] [--folds 5] [--passes 1] [--out PATH]
+ *   npx tsx scripts/train-model.ts [--shared DIR] [--epochs 8] [--bits 16] [--folds 5] [--passes 1] [--out PATH]
  *
  * Deterministic: the shuffles are seeded, and nothing else varies between runs.
  */
@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
   options: {
     shared: { type: 'string' },
     epochs: { type: 'string', default: '8' },
-    bits: { type: 'string', default: '18' },
+    bits: { type: 'string', default: '16' },
     folds: { type: 'string', default: '5' },
     passes: { type: 'string', default: '1' },
     seed: { type: 'string', default: '7' },

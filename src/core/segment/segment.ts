@@ -61,7 +61,6 @@ export function segment(text: string): Segmented {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
-  const types = doc.tokens().out(its.type) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
   const sentenceOfToken = new Int32Array(values.length);
@@ -87,7 +86,8 @@ export function segment(text: string): Segmented {
     const at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
     if (at < 0) continue; // wink-nlp normalised the token; it carries no place in the text
     const end = at + value.length;
-    if (value.charCodeAt(0) <= 32 || types[k] === 'tabCRLF') {
+    if (value.charCodeAt(0) <= 32) {
+      // line breaks and tabs (wink-nlp's `tabCRLF` tokens) begin with a control character
       cursor = end;
       continue;
     }
