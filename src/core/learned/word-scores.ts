@@ -79,6 +79,8 @@ interface TaggerCache {
   facts: Int32Array;
   slotMask: number;
   types: number;
+  /** Per vocabulary id (`Token.vocab`), its slot + 1 as last found (0: not yet); cleared when the slots move. */
+  byVocab: Int32Array;
 }
 
 const caches = new WeakMap<DecodedTagger, TaggerCache>();
@@ -87,7 +89,7 @@ function cacheOf(tagger: DecodedTagger): TaggerCache {
   let c = caches.get(tagger);
   if (!c) {
     const pool = new Int32Array(SMALL_ROWS * V + 4096 * WORD_VECTORS);
-    c = { pool, used: SMALL_ROWS * V, filled: new Uint8Array(SMALL_ROWS), keys: [], facts: new Int32Array(0), slotMask: 0, types: 0 };
+    c = { pool, used: SMALL_ROWS * V, filled: new Uint8Array(SMALL_ROWS), keys: [], facts: new Int32Array(0), slotMask: 0, types: 0, byVocab: new Int32Array(1 << 16) };
     resetSlots(c, 1 << 15);
     caches.set(tagger, c);
     const at = (row: number) => row * V;
@@ -116,6 +118,7 @@ function resetSlots(c: TaggerCache, size: number): void {
   c.facts = new Int32Array(size * FACTS);
   c.slotMask = size - 1;
   c.types = 0;
+  c.byVocab.fill(0);
 }
 
 /** The slot of `text` with `lemma`, or of the empty slot where it belongs. */
@@ -127,6 +130,19 @@ function slotOf(c: TaggerCache, text: string, lemma: string): number {
     if (k === undefined || (k === text && keys[2 * slot + 1] === lemma)) return slot;
     slot = (slot + 1) & c.slotMask;
   }
+}
+
+/** The slot of token `t`'s word type, added to the cache if new, remembered under its vocabulary id. */
+function findWordType(c: TaggerCache, tagger: DecodedTagger, lexicon: CueLexicon, t: Token): number {
+  let slot = slotOf(c, t.text, t.lemma);
+  if (c.keys[2 * slot] === undefined) slot = addWordType(c, tagger, lexicon, t);
+  if (t.vocab >= c.byVocab.length) {
+    const grown = new Int32Array(Math.max(t.vocab + 1, c.byVocab.length * 2));
+    grown.set(c.byVocab);
+    c.byVocab = grown;
+  }
+  c.byVocab[t.vocab] = slot + 1;
+  return slot;
 }
 
 /** Adds the word type of token `t` to the cache (it is not there yet) and returns its slot. */
@@ -232,8 +248,8 @@ export function scoreWords(seg: Segmented, tagger: DecodedTagger, lexicon: CueLe
   reserve(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    let slot = slotOf(c, t.text, t.lemma);
-    if (c.keys[2 * slot] === undefined) slot = addWordType(c, tagger, lexicon, t);
+    let slot = t.vocab < c.byVocab.length ? c.byVocab[t.vocab] - 1 : -1;
+    if (slot < 0 || c.keys[2 * slot + 1] !== t.lemma) slot = findWordType(c, tagger, lexicon, t);
     const f = slot * FACTS;
     const facts = c.facts;
     atOf[i] = facts[f + AT];

@@ -13,6 +13,8 @@ export interface Token {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** wink-nlp's vocabulary id of `text`: within one process, tokens with the same id have the same text. */
+  readonly vocab: number;
   /** Lower-cased text with curly apostrophes folded to straight ones. */
   readonly lower: string;
   readonly lemma: string;
@@ -61,6 +63,7 @@ export function segment(text: string): Segmented {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
+  const vocab = doc.tokens().out(its.uniqueId as unknown as typeof its.value) as unknown as number[];
   const tags = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
   const sentenceOfToken = new Int32Array(values.length);
@@ -104,6 +107,7 @@ export function segment(text: string): Segmented {
       start: at,
       end,
       text: value,
+      vocab: vocab[k],
       lower,
       lemma: lemmas[k] ?? lower,
       pos: tags[k] ?? 'X',
