@@ -82,21 +82,24 @@ export function quoteStates(seg: Segmented, out: Uint8Array): void {
     }
     let state = doubleDepth + singleDepth + (straightOpen ? 1 : 0) > 0 ? QuoteState.Inside : QuoteState.Outside;
     const text = t.text;
-    if (OPENING.has(text)) {
-      state = QuoteState.Opening;
-      doubleDepth++;
-    } else if (CLOSING.has(text)) {
-      state = QuoteState.Closing;
-      if (doubleDepth > 0) doubleDepth--;
-    } else if (text === '"') {
-      state = straightOpen ? QuoteState.Closing : QuoteState.Opening;
-      straightOpen = !straightOpen;
-    } else if (text === '‘') {
-      state = QuoteState.Opening;
-      singleDepth++;
-    } else if ((text === '’' || text === "'") && singleDepth > 0) {
-      state = QuoteState.Closing;
-      singleDepth--;
+    // every quotation mark is a token of its own, one character long
+    if (text.length === 1) {
+      if (OPENING.has(text)) {
+        state = QuoteState.Opening;
+        doubleDepth++;
+      } else if (CLOSING.has(text)) {
+        state = QuoteState.Closing;
+        if (doubleDepth > 0) doubleDepth--;
+      } else if (text === '"') {
+        state = straightOpen ? QuoteState.Closing : QuoteState.Opening;
+        straightOpen = !straightOpen;
+      } else if (text === '‘') {
+        state = QuoteState.Opening;
+        singleDepth++;
+      } else if ((text === '’' || text === "'") && singleDepth > 0) {
+        state = QuoteState.Closing;
+        singleDepth--;
+      }
     }
     out[i] = state;
   }
