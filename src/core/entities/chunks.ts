@@ -10,6 +10,7 @@ import { MONTHS, WEEKDAYS } from '../time/date-words.js';
 import { speaksAfter } from './groups.js';
 import { ORG_HEADS } from './organizations.js';
 import { isRoleWord } from './roles.js';
+import { memoByVocab } from './vocab-memo.js';
 
 export interface Chunk {
   /** Token range [first, last). */
@@ -36,69 +37,113 @@ function isCapitalized(text: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** Facts of a token's text that the chunker asks about, as bits of `wordFacts`. */
+const CAPITALIZED = 1;
 /** "#Trump", "#NorthKorea"; not "#nuclear". */
-export function isNameHashtag(token: Token): boolean {
-  return token.text.length > 1 && token.text.charCodeAt(0) === 35 && isCapitalized(token.text.slice(1));
+const NAME_HASHTAG = 2;
+const FUNCTION_WORD = 4;
+/** A mark after which a capitalized word opens a sentence of its own: “Moon … */
+const OPENING_MARK = 8;
+/** "Engineers", "Protesters": a plural of people. */
+const PEOPLE_PLURAL = 16;
+/** The text is its own lower case: "moon", not "Moon". */
+const LOWER_CASE = 32;
+/** A month or weekday. */
+const DATE_WORD = 64;
+
+/** Lower-case words → their vocabulary ids, as `wordFacts` met them: how a word's lower case is found as a token. */
+const LOWER_CASE_IDS = new Map<string, number>();
+
+const wordFacts = memoByVocab((t) => {
+  const { text, lower } = t;
+  let facts = 0;
+  if (isCapitalized(text)) facts |= CAPITALIZED;
+  if (text.length > 1 && text.charCodeAt(0) === 35 && isCapitalized(text.slice(1))) facts |= NAME_HASHTAG;
+  if (FUNCTION_WORDS.has(lower)) facts |= FUNCTION_WORD;
+  if (text.length === 1 && '“"‘(—–-'.includes(text)) facts |= OPENING_MARK;
+  if (/(?:ers|ists|ians|ants|ents|ors)$/.test(lower)) facts |= PEOPLE_PLURAL;
+  if (MONTHS.has(lower) || WEEKDAYS.has(lower)) facts |= DATE_WORD;
+  if (text === lower) {
+    facts |= LOWER_CASE;
+    LOWER_CASE_IDS.set(text, t.vocab);
+  }
+  return facts;
+});
+
+/** One run of `findNameChunks` over a text. */
+interface Scan {
+  readonly seg: Segmented;
+  /** The stamp under which `markLowerCaseWords` marked the text's lower-case words (0: not yet). */
+  lowerCaseStamp: number;
 }
 
 /** A token that can be part of a name where it stands. */
-function isNameToken(seg: Segmented, i: number): boolean {
+function isNameToken(scan: Scan, i: number): boolean {
+  const { seg } = scan;
   const t = seg.tokens[i];
-  if (!isCapitalized(t.text) || CLOSED_CLASS.has(t.pos)) return false;
-  if (FUNCTION_WORDS.has(t.lower)) return false;
+  if ((wordFacts(t) & (CAPITALIZED | FUNCTION_WORD)) !== CAPITALIZED || CLOSED_CLASS.has(t.pos)) return false;
   // A capitalized common word opens many sentences ("Protesters gathered", "Engineers had suggested");
   // it counts there only before another name word, or when it is no plural the text writes in lower case.
   const sentenceStart = seg.sentences[t.sentence].first === i || isOpeningMark(seg.tokens[i - 1]);
   if (!sentenceStart) return true;
   const next = seg.tokens[i + 1];
-  if (next !== undefined && next.sentence === t.sentence && next.pos === 'PROPN' && isCapitalized(next.text)) return true;
+  if (next !== undefined && next.sentence === t.sentence && next.pos === 'PROPN' && (wordFacts(next) & CAPITALIZED) !== 0) return true;
   // "Engineers had suggested": a plural of people is a group, not a name.
-  if (/(?:ers|ists|ians|ants|ents|ors)$/.test(t.lower)) return false;
+  if ((wordFacts(t) & PEOPLE_PLURAL) !== 0) return false;
   // "Moon said the talks went well": a word the text never writes in lower case, and no plural, is a name.
-  return t.lemma.toLowerCase() === t.lower && !lowerCaseWords(seg).has(t.lower);
+  return t.lemma.toLowerCase() === t.lower && !writesInLowerCase(scan, t.lower);
 }
 
-const lowerCaseCache = new WeakMap<Segmented, Set<string>>();
+/** Per vocabulary id, the stamp of the text that `markLowerCaseWords` last found it in. */
+let lowerCaseSeen = new Int32Array(1 << 16);
+let lastStamp = 0;
 
-/**
- * Of the capitalized words that open a sentence (the only ones `isNameToken` asks about), those the text
- * also writes in lower case somewhere.
- */
-function lowerCaseWords(seg: Segmented): Set<string> {
-  let words = lowerCaseCache.get(seg);
-  if (!words) {
-    const { tokens } = seg;
-    const openers = new Set<string>();
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (isCapitalized(t.text) && (seg.sentences[t.sentence].first === i || isOpeningMark(tokens[i - 1]))) openers.add(t.lower);
-    }
-    words = new Set();
-    for (const t of tokens) if (openers.has(t.text) && t.text === t.lower) words.add(t.text);
-    lowerCaseCache.set(seg, words);
+/** True where the text writes `word` (lower case) as a token of its own. */
+function writesInLowerCase(scan: Scan, word: string): boolean {
+  if (scan.lowerCaseStamp === 0) scan.lowerCaseStamp = markLowerCaseWords(scan.seg.tokens);
+  const id = LOWER_CASE_IDS.get(word);
+  return id !== undefined && lowerCaseSeen[id] === scan.lowerCaseStamp;
+}
+
+/** Marks the vocabulary ids of the text's lower-case words with a new stamp, and returns it. */
+function markLowerCaseWords(tokens: readonly Token[]): number {
+  if (lastStamp === 0x7fffffff) {
+    lowerCaseSeen.fill(0);
+    lastStamp = 0;
   }
-  return words;
+  const stamp = ++lastStamp;
+  for (const t of tokens) {
+    if ((wordFacts(t) & LOWER_CASE) === 0) continue;
+    if (t.vocab >= lowerCaseSeen.length) {
+      const grown = new Int32Array(Math.max(t.vocab + 1, lowerCaseSeen.length * 2));
+      grown.set(lowerCaseSeen);
+      lowerCaseSeen = grown;
+    }
+    lowerCaseSeen[t.vocab] = stamp;
+  }
+  return stamp;
 }
 
 function isOpeningMark(t: Token | undefined): boolean {
-  return t !== undefined && t.text.length === 1 && '“"‘(—–-'.includes(t.text);
+  return t !== undefined && (wordFacts(t) & OPENING_MARK) !== 0;
 }
 
 /** How many tokens after `i` join the chunk as an inner connector: "of", "of the", "&", "[", "-in". */
-function connectorWidth(seg: Segmented, i: number, previous: Token): number {
-  const t = seg.tokens[i];
-  const next = seg.tokens[i + 1];
+function connectorWidth(scan: Scan, i: number, previous: Token): number {
+  const { tokens } = scan.seg;
+  const t = tokens[i];
+  const next = tokens[i + 1];
   if (!next || next.sentence !== t.sentence) return 0;
   if (t.lower === 'of' && (isRoleWord(previous.lower) || ORG_HEADS.has(previous.lower))) {
-    if (isNameToken(seg, i + 1)) return 1;
-    const after = seg.tokens[i + 2];
-    if (next.lower === 'the' && after && after.sentence === t.sentence && isNameToken(seg, i + 2)) return 2;
+    if (isNameToken(scan, i + 1)) return 1;
+    const after = tokens[i + 2];
+    if (next.lower === 'the' && after && after.sentence === t.sentence && isNameToken(scan, i + 2)) return 2;
     return 0;
   }
-  if (t.text === '&' && isNameToken(seg, i + 1)) return 1;
+  if (t.text === '&' && isNameToken(scan, i + 1)) return 1;
   // "Mike [Pompeo]": the bracket and its closing partner stay inside the name.
-  if (t.text === '[' && isNameToken(seg, i + 1) && seg.tokens[i + 2]?.text === ']') return 1;
-  if (t.text === ']' && previous.end === t.start) return isNameToken(seg, i + 1) ? 1 : -1;
+  if (t.text === '[' && isNameToken(scan, i + 1) && tokens[i + 2]?.text === ']') return 1;
+  if (t.text === ']' && previous.end === t.start) return isNameToken(scan, i + 1) ? 1 : -1;
   // "Moon Jae-in": a hyphen glued to a lower-case part; "Trump-Kim" is two names.
   if (t.text === '-' && !t.spaceBefore && !next.spaceBefore && /^[a-z]+$/.test(next.text)) return 2;
   return 0;
@@ -108,25 +153,26 @@ function connectorWidth(seg: Segmented, i: number, previous: Token): number {
 export function findNameChunks(seg: Segmented): Chunk[] {
   const chunks: Chunk[] = [];
   const { tokens } = seg;
+  const scan: Scan = { seg, lowerCaseStamp: 0 };
   let i = 0;
   while (i < tokens.length) {
-    if (isNameHashtag(tokens[i])) {
+    if ((wordFacts(tokens[i]) & NAME_HASHTAG) !== 0) {
       chunks.push({ first: i, last: i + 1, hashtag: true });
       i++;
       continue;
     }
-    if (!isNameToken(seg, i)) {
+    if (!isNameToken(scan, i)) {
       i++;
       continue;
     }
     const first = i;
     let last = i + 1;
     while (last < tokens.length && tokens[last].sentence === tokens[first].sentence) {
-      if (isNameToken(seg, last)) {
+      if (isNameToken(scan, last)) {
         last++;
         continue;
       }
-      const width = connectorWidth(seg, last, tokens[last - 1]);
+      const width = connectorWidth(scan, last, tokens[last - 1]);
       if (width === -1) {
         last++;
         break;
@@ -134,20 +180,26 @@ export function findNameChunks(seg: Segmented): Chunk[] {
       if (width === 0) break;
       last += width;
     }
-    const trimmed = trimDates(seg, first, last);
-    if (trimmed) chunks.push({ first: trimmed[0], last: trimmed[1], hashtag: false });
+    const end = endWithoutDates(seg, first, last);
+    if (end > first) chunks.push({ first, last: end, hashtag: false });
     i = last;
   }
   return chunks;
 }
 
-/** "Nov. 6", "Tuesday", "in May": a month or weekday alone or before a number is a date, not a name. */
-function trimDates(seg: Segmented, first: number, last: number): [number, number] | undefined {
+/**
+ * "Nov. 6", "Tuesday", "in May": a month or weekday alone or before a number is a date, not a name. The end
+ * of the chunk [first, last) without it; `first` when nothing is left.
+ */
+function endWithoutDates(seg: Segmented, first: number, last: number): number {
   const { tokens } = seg;
-  const isDateWord = (t: Token) => MONTHS.has(t.lower) || WEEKDAYS.has(t.lower);
   // "After the vote, May said she will stay": a month word that speaks is a name.
-  if (last - first === 1 && isDateWord(tokens[first])) return speaksAfter(seg, first) ? [first, last] : undefined;
+  if (last - first === 1 && isDateWord(tokens[first])) return speaksAfter(seg, first) ? last : first;
   if (isDateWord(tokens[last - 1]) && tokens[last]?.pos === 'NUM') last--;
-  if (last - first === 1 && isDateWord(tokens[first])) return undefined;
-  return last > first ? [first, last] : undefined;
+  if (last - first === 1 && isDateWord(tokens[first])) return first;
+  return last;
+}
+
+function isDateWord(t: Token): boolean {
+  return (wordFacts(t) & DATE_WORD) !== 0;
 }

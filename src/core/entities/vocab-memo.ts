@@ -1,0 +1,26 @@
+/**
+ * Per-word facts remembered by wink-nlp's vocabulary id (`Token.vocab`). Within one process an id always
+ * stands for the same text, so a fact of the text (its case, its lexicon entries) is worked out once per
+ * word type; the entity stage's loops then read one small number per token instead of hashing or
+ * comparing its text. The memo grows with the vocabulary, one byte or two per word type wink-nlp knows.
+ */
+import type { Token } from '../segment/segment.js';
+
+/** `classify(t)` memoized by `t.vocab`; `classify` must depend on `t.text` alone and return 0 … 65534. */
+export function memoByVocab(classify: (t: Token) => number): (t: Token) => number {
+  /** Per vocabulary id, its fact + 1 (0: not yet worked out). */
+  let memo = new Uint16Array(1 << 16);
+  return (t) => {
+    const id = t.vocab;
+    if (id >= memo.length) {
+      const grown = new Uint16Array(Math.max(id + 1, memo.length * 2));
+      grown.set(memo);
+      memo = grown;
+    }
+    const known = memo[id];
+    if (known !== 0) return known - 1;
+    const fact = classify(t);
+    memo[id] = fact + 1;
+    return fact;
+  };
+}
