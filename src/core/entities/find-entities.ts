@@ -12,6 +12,7 @@ import { findGroupSpeakers, speaksAfter } from './groups.js';
 import { KNOWN_ORGS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
 import { DEMONYMS, PLACES } from './places.js';
 import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
+import { memoByVocab } from './vocab-memo.js';
 
 export interface Mention {
   readonly start: number;
@@ -55,11 +56,63 @@ const JOINING = new Set(['of', 'the', 'and', '&', 'for']);
 
 type LexiconType = 'place' | 'organization' | 'demonym';
 
-function lexiconType(key: string): LexiconType | undefined {
-  if (KNOWN_ORGS.has(key)) return 'organization';
-  if (PLACES.has(key)) return 'place';
-  if (DEMONYMS.has(key)) return 'demonym';
-  return undefined;
+/** The lexicons as one map from key to type: an organization's name wins over a place's, a place's over a demonym's. */
+const LEXICON: ReadonlyMap<string, LexiconType> = new Map<string, LexiconType>([
+  ...[...DEMONYMS.keys()].map((k) => [k, 'demonym'] as const),
+  ...[...PLACES].map((k) => [k, 'place'] as const),
+  ...[...KNOWN_ORGS].map((k) => [k, 'organization'] as const),
+]);
+
+/** Every leading part of a lexicon key ("n", "no", …, "north korea"): a key that starts otherwise is in no lexicon. */
+const KEY_PREFIXES: ReadonlySet<string> = new Set([...LEXICON.keys()].flatMap((k) => [...k].map((_, n) => k.slice(0, n + 1))));
+
+/** Facts of a token's text that typing asks about, as bits of `wordFacts`. */
+const CAPITALIZED_WORD = 1;
+const BRACKET = 2;
+const ROLE_WORD = 4;
+const PERSONAL_TITLE = 8;
+const JOINING_WORD = 16;
+/** Its lower case starts some lexicon key: only then can a key of several tokens starting with it be one. */
+const STARTS_KEY = 32;
+/** "FBI", "U.N.": all capitals. */
+const ACRONYM = 64;
+const ORG_SUFFIX = 128;
+const ORG_HEAD = 256;
+const PLACE_SUFFIX = 512;
+const PLACE_PREFIX = 1024;
+/** The bits above this hold the word's own lexicon type, as an index into `LEXICON_TYPES`. */
+const TYPE_SHIFT = 12;
+const LEXICON_TYPES: readonly (LexiconType | undefined)[] = [undefined, 'place', 'organization', 'demonym'];
+
+const wordFacts = memoByVocab((t) => {
+  const { text, lower } = t;
+  let facts = LEXICON_TYPES.indexOf(LEXICON.get(lower)) << TYPE_SHIFT;
+  if (text !== lower) facts |= CAPITALIZED_WORD;
+  if (text === '[' || text === ']') facts |= BRACKET;
+  if (isRoleWord(lower)) facts |= ROLE_WORD;
+  if (PERSONAL_TITLES.has(lower)) facts |= PERSONAL_TITLE;
+  if (JOINING.has(lower)) facts |= JOINING_WORD;
+  if (KEY_PREFIXES.has(lower)) facts |= STARTS_KEY;
+  if (text.length > 1 && /^[A-Z][A-Z.&]+$/.test(text)) facts |= ACRONYM;
+  if (ORG_SUFFIXES.has(lower)) facts |= ORG_SUFFIX;
+  if (ORG_HEADS.has(lower)) facts |= ORG_HEAD;
+  if (PLACE_SUFFIXES.has(lower)) facts |= PLACE_SUFFIX;
+  if (PLACE_PREFIXES.has(lower)) facts |= PLACE_PREFIX;
+  return facts;
+});
+
+function has(t: Token, fact: number): boolean {
+  return (wordFacts(t) & fact) !== 0;
+}
+
+/** The lexicon type of the key of tokens [first, last); builds the key only when some lexicon key starts like it. */
+function lexiconTypeOf(tokens: readonly Token[], first: number, last: number): LexiconType | undefined {
+  const facts = wordFacts(tokens[first]);
+  // one token's key is its lower case (a bracket's is empty, and no key)
+  if (last - first === 1) return LEXICON_TYPES[facts >> TYPE_SHIFT];
+  // a key starts with its first token's lower case, unless that token is a bracket
+  if ((facts & (STARTS_KEY | BRACKET)) === 0) return undefined;
+  return LEXICON.get(keyOf(tokens, first, last));
 }
 
 function keyOf(tokens: readonly Token[], first: number, last: number): string {
@@ -75,7 +128,7 @@ function keyOf(tokens: readonly Token[], first: number, last: number): string {
 /** The longest lexicon entry that starts at token `i` and ends before `limit`, as [width, type]. */
 function lexiconAt(tokens: readonly Token[], i: number, limit: number): [number, LexiconType] | undefined {
   for (let w = Math.min(MAX_LEXICON_WORDS, limit - i); w >= 1; w--) {
-    const type = lexiconType(keyOf(tokens, i, i + w));
+    const type = lexiconTypeOf(tokens, i, i + w);
     if (type) return [w, type];
   }
   return undefined;
@@ -84,15 +137,11 @@ function lexiconAt(tokens: readonly Token[], i: number, limit: number): [number,
 /** The longest lexicon entry that ends at token `end - 1` and starts at or after `floor`. */
 function lexiconEndingAt(tokens: readonly Token[], end: number, floor: number): [number, LexiconType] | undefined {
   for (let w = Math.min(MAX_LEXICON_WORDS, end - floor); w >= 1; w--) {
-    if (!isCapitalizedWord(tokens[end - w])) continue;
-    const type = lexiconType(keyOf(tokens, end - w, end));
+    if (!has(tokens[end - w], CAPITALIZED_WORD)) continue;
+    const type = lexiconTypeOf(tokens, end - w, end);
     if (type) return [w, type];
   }
   return undefined;
-}
-
-function isCapitalizedWord(t: Token): boolean {
-  return t.text !== t.lower;
 }
 
 /** "#NorthKorea" → "North Korea". */
@@ -115,19 +164,20 @@ function roleBefore(seg: Segmented, nameStart: number): [number, boolean] {
   while (r > floor) {
     const t = tokens[r - 1];
     if (t.pos === 'VERB' || t.pos === 'PUNCT' && t.text !== '.') break;
-    const entry = isCapitalizedWord(t) ? lexiconEndingAt(tokens, r, floor) : undefined;
+    const entry = has(t, CAPITALIZED_WORD) ? lexiconEndingAt(tokens, r, floor) : undefined;
     if (entry) {
       r -= entry[0];
       continue;
     }
-    if (!isRoleWord(t.lower)) break;
-    if (PERSONAL_TITLES.has(t.lower)) personal = true;
+    const facts = wordFacts(t);
+    if ((facts & ROLE_WORD) === 0) break;
+    if ((facts & PERSONAL_TITLE) !== 0) personal = true;
     r--;
   }
   // A role starts with its title, never with a joining word ("and North Korean leader" → "North Korean leader"),
   // and ends with a title word: in "Geneva and Stockholm" nothing is a role.
-  while (r < nameStart && JOINING.has(tokens[r].lower)) r++;
-  if (r < nameStart && (JOINING.has(tokens[nameStart - 1].lower) || !isRoleWord(tokens[nameStart - 1].lower))) return [nameStart, false];
+  while (r < nameStart && has(tokens[r], JOINING_WORD)) r++;
+  if (r < nameStart && (wordFacts(tokens[nameStart - 1]) & (JOINING_WORD | ROLE_WORD)) !== ROLE_WORD) return [nameStart, false];
   return [r, personal];
 }
 
@@ -137,13 +187,13 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk): Proposal[] {
   if (chunk.hashtag) {
     const display = splitHashtag(tokens[chunk.first].text);
     const key = display.toLowerCase();
-    const known = lexiconType(key);
+    const known = LEXICON.get(key);
     const type: EntityType = known === 'organization' ? 'organization' : known === 'place' ? 'place' : 'other';
     if (known === 'demonym') return [];
     return [{ first: chunk.first, last: chunk.last, type, key, display, words: key.split(' ') }];
   }
   const out: Proposal[] = [];
-  const whole = lexiconType(keyOf(tokens, chunk.first, chunk.last));
+  const whole = lexiconTypeOf(tokens, chunk.first, chunk.last);
   if (whole === 'demonym') return [];
   let p = chunk.first;
   if (!whole && !isOrganizationShape(tokens, chunk.first, chunk.last)) {
@@ -155,10 +205,10 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk): Proposal[] {
         p += entry[0];
         continue;
       }
-      if (!isRoleWord(tokens[p].lower)) break;
+      if (!has(tokens[p], ROLE_WORD)) break;
       p++;
     }
-    while (p < chunk.last && JOINING.has(tokens[p].lower)) p++;
+    while (p < chunk.last && has(tokens[p], JOINING_WORD)) p++;
   }
   if (p >= chunk.last) return out;
   const last = chunk.last;
@@ -175,8 +225,8 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk): Proposal[] {
 
 /** "The Washington Post", "Bank of England": a name shaped like an organization keeps its place words. */
 function isOrganizationShape(tokens: readonly Token[], first: number, last: number): boolean {
-  if (last - first > 1 && ORG_SUFFIXES.has(tokens[last - 1].lower)) return true;
-  return last - first > 2 && ORG_HEADS.has(tokens[first].lower) && tokens[first + 1].lower === 'of';
+  if (last - first > 1 && has(tokens[last - 1], ORG_SUFFIX)) return true;
+  return last - first > 2 && has(tokens[first], ORG_HEAD) && tokens[first + 1].lower === 'of';
 }
 
 function lexiconProposal(seg: Segmented, first: number, last: number, type: 'place' | 'organization'): Proposal {
@@ -186,21 +236,27 @@ function lexiconProposal(seg: Segmented, first: number, last: number, type: 'pla
 
 /** The type of the name at [first, last), from the lexicons, its title and its shape. */
 function typeOf(seg: Segmented, first: number, last: number, key: string, personal: boolean): EntityType {
-  const known = lexiconType(key);
+  const known = LEXICON.get(key);
   if (known === 'organization') return 'organization';
   if (known === 'place') return 'place';
   const { tokens } = seg;
   const words = last - first;
-  const lastWord = tokens[last - 1].lower;
-  if (words > 1 && ORG_SUFFIXES.has(lastWord)) return 'organization';
-  if (words > 2 && ORG_HEADS.has(tokens[first].lower) && tokens[first + 1].lower === 'of') return 'organization';
-  if (words === 1 && /^[A-Z][A-Z.&]+$/.test(tokens[first].text) && tokens[first].text.length > 1) return 'organization';
-  if (words > 1 && tokens.slice(first, last).some((t) => t.text === '&')) return 'organization';
-  if (words > 1 && (PLACE_SUFFIXES.has(lastWord) || PLACE_PREFIXES.has(tokens[first].lower))) return 'place';
+  const firstFacts = wordFacts(tokens[first]);
+  const lastFacts = wordFacts(tokens[last - 1]);
+  if (words > 1 && (lastFacts & ORG_SUFFIX) !== 0) return 'organization';
+  if (words > 2 && (firstFacts & ORG_HEAD) !== 0 && tokens[first + 1].lower === 'of') return 'organization';
+  if (words === 1 && (firstFacts & ACRONYM) !== 0) return 'organization';
+  if (words > 1 && hasAmpersand(tokens, first, last)) return 'organization';
+  if (words > 1 && ((lastFacts & PLACE_SUFFIX) !== 0 || (firstFacts & PLACE_PREFIX) !== 0)) return 'place';
   if (personal) return 'person';
-  if (words > 1 && !ORG_SUFFIXES.has(lastWord)) return 'person';
+  if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
   if (speaksAfter(seg, last - 1)) return 'person';
   return 'other';
+}
+
+function hasAmpersand(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (tokens[i].text === '&') return true;
+  return false;
 }
 
 /**

@@ -4,6 +4,7 @@
  * "told reporters" names an addressee, not a speaker.
  */
 import type { Segmented } from '../segment/segment.js';
+import { memoByVocab } from './vocab-memo.js';
 
 /** Plural nouns for people who speak as a body. Source: team list of the collective speakers common in news. */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
@@ -28,6 +29,9 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
 ]);
 
 const MODIFIERS = new Set(['ADJ', 'NUM', 'PROPN']);
+
+/** 1 for a word of `GROUP_NOUNS`, by vocabulary id: the scan over every token reads no text. */
+const isGroupNoun = memoByVocab((t) => (GROUP_NOUNS.has(t.lower) ? 1 : 0));
 
 export interface GroupMention {
   /** Token range [first, last): modifiers and the group noun ("North Korean officials"). */
@@ -54,10 +58,11 @@ export function findGroupSpeakers(seg: Segmented): GroupMention[] {
   const { tokens } = seg;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || !GROUP_NOUNS.has(t.lower) || !speaksAfter(seg, i)) continue;
+    if (isGroupNoun(t) === 0 || (t.pos !== 'NOUN' && t.pos !== 'PROPN') || !speaksAfter(seg, i)) continue;
     let first = i;
     while (first > seg.sentences[t.sentence].first && MODIFIERS.has(tokens[first - 1].pos)) first--;
-    const key = tokens.slice(first, i + 1).map((x) => x.lower).join(' ');
+    let key = tokens[first].lower;
+    for (let k = first + 1; k <= i; k++) key += ` ${tokens[k].lower}`;
     out.push({ first, last: i + 1, key });
   }
   return out;
