@@ -11,7 +11,8 @@ import type { OutletRelay } from '../relays/outlet.js';
 import type { SocialPost } from '../relays/social-post.js';
 import type { Segmented } from '../segment/segment.js';
 import { tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
-import { cueAndAddressee, type ProposedAttribution } from './direct-quotes.js';
+import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
+import { firstTopQuoteEndingAfter, topQuoteBefore, topQuotes } from './top-quotes.js';
 
 export interface EntityLookup {
   readonly entities: readonly Entity[];
@@ -39,32 +40,42 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'h
  */
 export function mergeProposals(rules: readonly ProposedAttribution[], learned: readonly ProposedAttribution[], outlets: readonly Span[] = []): ProposedAttribution[] {
   const merged: ProposedAttribution[] = learned.map((l) => ({ ...l, reasons: [...l.reasons] }));
-  const taken = new Set<number>();
-  const bounds = merged.map((l) => boundsOf(l.content));
+  // Every rule looks at every learned proposal: their bounds and taken flags sit in flat arrays.
+  const taken = new Uint8Array(merged.length);
+  const froms = new Float64Array(merged.length);
+  const tos = new Float64Array(merged.length);
+  for (let k = 0; k < merged.length; k++) {
+    froms[k] = startOf(merged[k].content);
+    tos[k] = endOf(merged[k].content);
+  }
   const out: ProposedAttribution[] = [];
   for (const r of rules) {
     let best = -1;
     let bestShare = 0.5;
-    const [from, to] = boundsOf(r.content);
+    const from = startOf(r.content);
+    const to = endOf(r.content);
     for (let k = 0; k < merged.length; k++) {
-      if (taken.has(k) || bounds[k][0] >= to || bounds[k][1] <= from) continue;
+      if (taken[k] === 1 || froms[k] >= to || tos[k] <= from) continue;
       const share = overlapShare(r.content, merged[k].content);
-      if (share >= bestShare) [best, bestShare] = [k, share];
+      if (share >= bestShare) {
+        best = k;
+        bestShare = share;
+      }
     }
     if (best < 0) {
       out.push({ ...r, reasons: [...r.reasons] });
       continue;
     }
-    taken.add(best);
+    taken[best] = 1;
     const l = merged[best];
     // Quotation marks are exact: a rule built on them keeps its spans; elsewhere the model's spans, which
     // follow PolNeAR's conventions more closely, stay.
     const ruleWins = r.kind === 'direct' || r.quotes.length > 0 || r.continues !== undefined;
-    const [winner, other] = ruleWins ? [{ ...r, reasons: [...r.reasons] }, l] : [l, r];
+    const winner = ruleWins ? { ...r, reasons: [...r.reasons] } : l;
+    const other = ruleWins ? l : r;
     const unstated = winner.reasons.includes('speaker/unstated-passive');
     // "Trump told reporters that …, Bloomberg reported": an outlet that carried the words is not their speaker.
-    const relayedBy = (span: Span | undefined) => span !== undefined && outlets.some((o) => o.start < span.end && span.start < o.end);
-    if (!ruleWins && r.source && relayedBy(winner.source) && !relayedBy(r.source)) {
+    if (!ruleWins && r.source && relayedBy(winner.source, outlets) && !relayedBy(r.source, outlets)) {
       winner.source = r.source;
       winner.cue = r.cue;
       winner.reasons.push('relays/outlet-is-no-speaker', 'rules/speaker');
@@ -79,26 +90,40 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
     winner.addressee ??= other.addressee;
     out.push(winner);
   }
-  merged.forEach((l, k) => { if (!taken.has(k)) out.push(l); });
+  for (let k = 0; k < merged.length; k++) if (taken[k] === 0) out.push(merged[k]);
   return out;
 }
 
-function boundsOf(content: readonly Span[]): [number, number] {
+/** Whether a span overlaps an outlet that carried the words. */
+function relayedBy(span: Span | undefined, outlets: readonly Span[]): boolean {
+  if (span === undefined) return false;
+  for (const o of outlets) if (o.start < span.end && span.start < o.end) return true;
+  return false;
+}
+
+function startOf(content: readonly Span[]): number {
   let from = Infinity;
+  for (const s of content) if (s.start < from) from = s.start;
+  return from;
+}
+
+function endOf(content: readonly Span[]): number {
   let to = -Infinity;
-  for (const s of content) {
-    if (s.start < from) from = s.start;
-    if (s.end > to) to = s.end;
-  }
-  return [from, to];
+  for (const s of content) if (s.end > to) to = s.end;
+  return to;
+}
+
+function sizeOf(content: readonly Span[]): number {
+  let n = 0;
+  for (const x of content) n += x.end - x.start;
+  return n;
 }
 
 /** The share of the smaller side's characters that the two contents have in common. */
 function overlapShare(a: readonly Span[], b: readonly Span[]): number {
   let common = 0;
   for (const x of a) for (const y of b) common += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
-  const size = (s: readonly Span[]) => s.reduce((n, x) => n + x.end - x.start, 0);
-  const smaller = Math.min(size(a), size(b));
+  const smaller = Math.min(sizeOf(a), sizeOf(b));
   return smaller > 0 ? common / smaller : 0;
 }
 
@@ -112,9 +137,8 @@ export function dropUnsupported(proposals: readonly ProposedAttribution[], quote
     // Unquoted words with neither a cue nor a speaker: nothing in the text attributes them.
     if (!p.cue && !p.source && p.quotes.length === 0 && kindOf(p.content, quotes) === 'indirect') return false;
     if (!p.cue || p.quotes.length > 0) return true;
-    const cue = p.cue;
-    const inside = quotes.some((q) => q.depth === 0 && q.start < cue.start && cue.end < q.end);
-    if (!inside) return true;
+    const around = topQuoteBefore(quotes, p.cue.start);
+    if (!around || p.cue.end >= around.end) return true;
     return p.type === 'statement' && p.source !== undefined && !FIRST_AND_SECOND_PERSON.test(p.source.text);
   });
 }
@@ -124,9 +148,14 @@ const FIRST_AND_SECOND_PERSON = /^(i|we|you|us|me)$/i;
 export function assembleAttributions(proposals: readonly ProposedAttribution[], layers: AssemblyLayers): Attribution[] {
   const { seg } = layers;
   const order = proposals.map((p, i) => i).sort((a, b) => proposals[a].content[0].start - proposals[b].content[0].start || a - b);
-  const idOf = new Map<number, string>(order.map((p, k) => [p, `a${k + 1}`]));
-  const entityById = new Map(layers.entities.entities.map((e) => [e.id, e]));
+  const idOf: string[] = new Array(proposals.length);
+  for (let k = 0; k < order.length; k++) idOf[order[k]] = `a${k + 1}`;
+  const entityById = new Map<string, Entity>();
+  for (const e of layers.entities.entities) entityById.set(e.id, e);
   const speakers = new Map<number, Attribution['speaker']>();
+  // Only direct proposals built on quotation marks can hold another proposal's cue.
+  const quoting: number[] = [];
+  for (let k = 0; k < proposals.length; k++) if (proposals[k].quotes.length > 0 && proposals[k].kind === 'direct') quoting.push(k);
 
   const speakerOf = (p: number): Attribution['speaker'] => {
     const known = speakers.get(p);
@@ -148,48 +177,60 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
     const proposal = proposals[p];
     const speaker = speakerOf(p);
     const relays: Relay[] = [];
-    const within = containingQuote(proposal, p, proposals);
+    const within = containingQuote(proposal, p, proposals, quoting);
     if (within !== undefined) {
       const outer = speakerOf(within);
-      relays.push({ kind: 'quote', name: outer.name ?? outer.mention?.text ?? 'unknown', ...(outer.entity && { entity: outer.entity }) });
+      const relay: Relay = { kind: 'quote', name: outer.name ?? outer.mention?.text ?? 'unknown' };
+      if (outer.entity) relay.entity = outer.entity;
+      relays.push(relay);
     }
     for (const post of layers.posts) {
       if (proposal.content.every((s) => s.start >= post.body.start && s.end <= post.body.end)) {
         relays.push({ kind: 'social-post', name: post.author, handle: post.handle, ...(post.date && { on: post.date }), ...(post.url && { url: post.url }) });
       }
     }
-    const cueSentence = proposal.cue ? seg.tokens[tokenAtOrAfter(seg, proposal.cue.start)]?.sentence : undefined;
-    for (const outlet of layers.outlets) {
-      if (outlet.sentence !== cueSentence || !proposal.source || !proposal.cue || proposal.cue.start >= outlet.clause.start) continue;
-      if (proposal.source.start >= outlet.mention.start && proposal.source.end <= outlet.mention.end) continue;
-      const on = layers.saidOn(outlet.cue);
-      relays.push({
-        kind: 'outlet', name: outlet.mention.text.replace(/^the\s+/i, ''), mention: outlet.mention, cue: outlet.cue,
-        ...(layers.entities.entityAt(outlet.mention.start, outlet.mention.end) && { entity: layers.entities.entityAt(outlet.mention.start, outlet.mention.end) }),
-        ...(on && { on: on.value.slice(0, 10) }),
-      });
-    }
+    if (layers.outlets.length > 0) relays.push(...outletRelays(proposal, layers));
     const addressee = proposal.addressee ?? (proposal.cue ? addresseeAfter(seg, proposal.cue) : undefined);
     const saidOn = proposal.cue ? dateOfCue(proposal.cue, layers, proposal.content) : undefined;
     // Rules that worked from the quotation marks know the kind; otherwise the marks inside the content decide.
     const kind = proposal.quotes.length > 0 ? proposal.kind : kindOf(proposal.content, layers.quotes);
-    out.push({
-      id: idOf.get(p)!,
+    // Optional fields are set in the order the analysis lists them, so the JSON keeps its key order.
+    const attribution: Attribution = {
+      id: idOf[p],
       type: proposal.type,
       kind,
       content: kind === 'mixed' && mostlyQuoted(proposal.content, layers.quotes) ? splitAtQuotes(proposal.content, layers.quotes) : proposal.content.map(({ start, end }) => ({ start, end })),
       text: textOf(seg.text, proposal.content),
       speaker,
-      ...(proposal.cue && { cue: proposal.cue }),
-      ...(addressee && { addressee: withEntity(addressee, layers) }),
-      ...(relays.length > 0 && { relays }),
-      ...(within !== undefined && { within: idOf.get(within)! }),
-      ...(saidOn && { saidOn }),
-      confidence: round(proposal.confidence),
-      reasons: proposal.reasons,
-    });
+    } as Attribution;
+    if (proposal.cue) attribution.cue = proposal.cue;
+    if (addressee) attribution.addressee = withEntity(addressee, layers);
+    if (relays.length > 0) attribution.relays = relays;
+    if (within !== undefined) attribution.within = idOf[within];
+    if (saidOn) attribution.saidOn = saidOn;
+    attribution.confidence = round(proposal.confidence);
+    attribution.reasons = proposal.reasons;
+    out.push(attribution);
   }
   return out;
+}
+
+/** The outlets that carried a proposal's words: named in its cue's sentence, after its cue, and not its speaker. */
+function outletRelays(proposal: ProposedAttribution, layers: AssemblyLayers): Relay[] {
+  const { seg } = layers;
+  const relays: Relay[] = [];
+  const cueSentence = proposal.cue ? seg.tokens[tokenAtOrAfter(seg, proposal.cue.start)]?.sentence : undefined;
+  for (const outlet of layers.outlets) {
+    if (outlet.sentence !== cueSentence || !proposal.source || !proposal.cue || proposal.cue.start >= outlet.clause.start) continue;
+    if (proposal.source.start >= outlet.mention.start && proposal.source.end <= outlet.mention.end) continue;
+    const on = layers.saidOn(outlet.cue);
+    relays.push({
+      kind: 'outlet', name: outlet.mention.text.replace(/^the\s+/i, ''), mention: outlet.mention, cue: outlet.cue,
+      ...(layers.entities.entityAt(outlet.mention.start, outlet.mention.end) && { entity: layers.entities.entityAt(outlet.mention.start, outlet.mention.end) }),
+      ...(on && { on: on.value.slice(0, 10) }),
+    });
+  }
+  return relays;
 }
 
 function resolveSpeaker(mention: TextSpan, layers: AssemblyLayers, entityById: ReadonlyMap<string, Entity>): Attribution['speaker'] {
@@ -199,16 +240,16 @@ function resolveSpeaker(mention: TextSpan, layers: AssemblyLayers, entityById: R
   if (last - first === 1 && PRONOUNS.has(seg.tokens[first].lower)) entity = layers.resolvePronoun(first);
   else entity = layers.entities.entityAt(mention.start, mention.end);
   const found = entity !== undefined ? entityById.get(entity) : undefined;
-  return { mention, ...(found && { entity: found.id, name: found.name }) };
+  return found ? { mention, entity: found.id, name: found.name } : { mention };
 }
 
-/** The proposal whose direct quote holds this one's cue: a quote inside a quote. */
-function containingQuote(proposal: ProposedAttribution, self: number, proposals: readonly ProposedAttribution[]): number | undefined {
+/** The proposal whose direct quote holds this one's cue: a quote inside a quote. `quoting` lists the candidates in order. */
+function containingQuote(proposal: ProposedAttribution, self: number, proposals: readonly ProposedAttribution[], quoting: readonly number[]): number | undefined {
   const cue = proposal.cue;
   if (!cue) return undefined;
-  for (let k = 0; k < proposals.length; k++) {
-    if (k === self || proposals[k].quotes.length === 0 || proposals[k].kind !== 'direct') continue;
-    if (proposals[k].content.some((s) => s.start < cue.start && cue.end <= s.end)) return k;
+  for (const k of quoting) {
+    if (k === self) continue;
+    for (const s of proposals[k].content) if (s.start < cue.start && cue.end <= s.end) return k;
   }
   return undefined;
 }
@@ -217,7 +258,7 @@ function addresseeAfter(seg: Segmented, cue: TextSpan): TextSpan | undefined {
   const c = tokenAtOrAfter(seg, cue.start);
   const token = seg.tokens[c];
   if (!token) return undefined;
-  return cueAndAddressee(seg, c, seg.sentences[token.sentence].last).addressee;
+  return addresseeOfCue(seg, c, seg.sentences[token.sentence].last);
 }
 
 function withEntity(addressee: TextSpan, layers: AssemblyLayers) {
@@ -237,23 +278,35 @@ function dateOfCue(cue: Span, layers: AssemblyLayers, content: readonly Span[]):
  * holds the content (reported speech inside someone's quote) does not make it direct.
  */
 export function kindOf(content: readonly Span[], quotes: readonly Quote[]): QuoteKind {
+  const top = topQuotes(quotes);
   let quoted = false;
   let whole = true;
   for (const s of content) {
-    const inner = quotes.filter((q) => q.depth === 0 && q.start >= s.start - 1 && q.end <= s.end + 1);
-    if (inner.length) quoted = true;
-    if (!inner.some((q) => q.start <= s.start + 1 && q.end >= s.end - 1)) whole = false;
+    let inner = false;
+    let holds = false;
+    // A quote that ends by s.start - 1 starts before it too; one that starts past s.end + 1 ends past it too.
+    for (let k = firstTopQuoteEndingAfter(top, s.start - 1); k < top.length && top[k].start <= s.end + 1; k++) {
+      const q = top[k];
+      if (q.start < s.start - 1 || q.end > s.end + 1) continue;
+      inner = true;
+      if (q.start <= s.start + 1 && q.end >= s.end - 1) holds = true;
+    }
+    if (inner) quoted = true;
+    if (!holds) whole = false;
   }
   return whole && quoted ? 'direct' : quoted ? 'mixed' : 'indirect';
 }
 
 /** Whether quoted words make up at least 40% of a content: "noted that the plan “needs much more work.”" */
 function mostlyQuoted(content: readonly Span[], quotes: readonly Quote[]): boolean {
+  const top = topQuotes(quotes);
   let quoted = 0;
   let all = 0;
   for (const s of content) {
     all += s.end - s.start;
-    for (const q of quotes) if (q.depth === 0) quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
+    for (let k = firstTopQuoteEndingAfter(top, s.start); k < top.length && top[k].start < s.end; k++) {
+      quoted += Math.min(top[k].end, s.end) - Math.max(top[k].start, s.start);
+    }
   }
   return all > 0 && quoted / all >= 0.4;
 }
@@ -264,10 +317,12 @@ function mostlyQuoted(content: readonly Span[], quotes: readonly Quote[]): boole
  */
 export function splitAtQuotes(content: readonly Span[], quotes: readonly Quote[]): Span[] {
   const out: Span[] = [];
+  const top = topQuotes(quotes);
   for (const s of content) {
     let at = s.start;
-    for (const q of quotes) {
-      if (q.depth > 0 || q.end <= at || q.start >= s.end) continue;
+    for (let k = firstTopQuoteEndingAfter(top, at); k < top.length && top[k].start < s.end; k++) {
+      const q = top[k];
+      if (q.end <= at) continue;
       const qs = Math.max(q.start, at);
       const qe = Math.min(q.end, s.end);
       if (qs > at) pushTrimmed(out, at, qs);

@@ -48,9 +48,14 @@ export function attributeDirectQuotes(seg: Segmented, quotes: readonly Quote[]):
     const found = attributeAfter(seg, q) ?? attributeBefore(seg, q);
     if (found) {
       claimed.add(q.i);
-      const proposed: ProposedAttribution = { ...found, quotes: [q.i], content: [...q.segments], kind: 'direct', type: 'statement' };
+      const proposed: ProposedAttribution = {
+        type: 'statement', kind: 'direct', content: [...q.segments], quotes: [q.i], confidence: found.confidence, reasons: found.reasons,
+      };
+      if (found.source) proposed.source = found.source;
+      if (found.cue) proposed.cue = found.cue;
+      if (found.addressee) proposed.addressee = found.addressee;
       // "“First,” he said, “second.”": the next quote continues the same statement.
-      const next = quotes.find((n) => n.i > q.i && n.depth === 0);
+      const next = nextTopQuote(quotes, q.i);
       if (next && found.reasons.includes('direct/speaker-after') && continuesAfterAttribution(seg, found, next)) {
         claimed.add(next.i);
         proposed.quotes.push(next.i);
@@ -77,6 +82,12 @@ export function attributeDirectQuotes(seg: Segmented, quotes: readonly Quote[]):
     }
   }
   return out;
+}
+
+/** The first top-level quote after quote `i` (quotes are listed by their index). */
+function nextTopQuote(quotes: readonly Quote[], i: number): Quote | undefined {
+  for (let k = i + 1; k < quotes.length; k++) if (quotes[k].depth === 0) return quotes[k];
+  return undefined;
 }
 
 type Found = Pick<ProposedAttribution, 'source' | 'cue' | 'addressee' | 'confidence' | 'reasons'>;
@@ -176,13 +187,19 @@ function isCue(t: Token | undefined): boolean {
 }
 
 /** The cue and, for verbs of telling, the person told: "told reporters", "told CNN". */
-export function cueAndAddressee(seg: Segmented, c: number, ceiling: number): Pick<Found, 'cue' | 'addressee'> {
+function cueAndAddressee(seg: Segmented, c: number, ceiling: number): Pick<Found, 'cue' | 'addressee'> {
   const cue = cueSpan(seg, c, seg.sentences[seg.tokens[c].sentence].first);
-  if (!ADDRESSING.has(seg.tokens[c].lemma)) return { cue };
+  const addressee = addresseeOfCue(seg, c, ceiling);
+  return addressee ? { cue, addressee } : { cue };
+}
+
+/** The person told by the verb of telling at token `c`, within [c + 1, ceiling): "told reporters", "told CNN". */
+export function addresseeOfCue(seg: Segmented, c: number, ceiling: number): TextSpan | undefined {
+  if (!ADDRESSING.has(seg.tokens[c].lemma)) return undefined;
   let end = nounPhraseStartingAt(seg, c + 1, ceiling);
-  if (end < 0) return { cue };
+  if (end < 0) return undefined;
   while (end > c + 1 && TIME_WORDS.test(seg.tokens[end - 1].lower)) end--;
-  return end > c + 1 ? { cue, addressee: spanOfTokens(seg, c + 1, end) } : { cue };
+  return end > c + 1 ? spanOfTokens(seg, c + 1, end) : undefined;
 }
 
 /** After “First,” he said, the next quote opens right after a comma in the same sentence. */

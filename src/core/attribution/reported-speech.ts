@@ -13,7 +13,8 @@ import type { Segmented, Token } from '../segment/segment.js';
 import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import type { Quote } from '../quotes/find-quotes.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
-import { cueAndAddressee, type ProposedAttribution } from './direct-quotes.js';
+import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
+import { topQuoteBefore } from './top-quotes.js';
 import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
 
@@ -47,7 +48,7 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
       const source = subjectOf(seg, c, s.first, lastSubject);
       if (source) lastSubject = source;
       let next = c + 1;
-      const { addressee } = cueAndAddressee(seg, c, s.last);
+      const addressee = addresseeOfCue(seg, c, s.last);
       if (addressee) next = tokenIndexAt(seg, next, addressee.end);
       let cueTokens = cueSpan(seg, c, s.first);
       let contentStart = clauseStart(seg, next, s.last);
@@ -65,13 +66,13 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
         type: reason === 'indirect/cue-infinitive' ? 'intention' : type,
         kind: 'indirect',
         content: [{ start: seg.tokens[contentStart].start, end: seg.tokens[end - 1].end }],
-        ...(source && { source }),
         cue: cueTokens,
-        ...(addressee && { addressee }),
         quotes: [],
         confidence: source ? 0.75 : 0.45,
-        reasons: [reason, ...(source ? [] : ['speaker/not-found'])],
+        reasons: source ? [reason] : [reason, 'speaker/not-found'],
       };
+      if (source) proposal.source = source;
+      if (addressee) proposal.addressee = addressee;
       out.push(proposal);
       c = end - 1;
     }
@@ -115,8 +116,8 @@ function isOpeningQuote(t: Token | undefined): boolean {
 function clauseEnd(seg: Segmented, from: number, last: number, quotes: readonly Quote[]): number {
   let end = last;
   // Reported speech inside a quote ends with the quote: “…Kim said he’s ready,” Ruiz said.
-  const around = quotes.find((q) => q.start < seg.tokens[from].start && seg.tokens[from].start < q.end);
-  if (around) {
+  const around = topQuoteBefore(quotes, seg.tokens[from].start);
+  if (around && seg.tokens[from].start < around.end) {
     while (end > from && seg.tokens[end - 1].start >= around.end) end--;
     while (end > from && (isPunct(seg.tokens[end - 1], ',.”"’') )) end--;
   }
@@ -141,7 +142,8 @@ function clauseEnd(seg: Segmented, from: number, last: number, quotes: readonly 
 }
 
 function insideQuote(offset: number, quotes: readonly Quote[]): boolean {
-  return quotes.some((q) => q.start < offset && offset < q.end - 1);
+  const q = topQuoteBefore(quotes, offset);
+  return q !== undefined && offset < q.end - 1;
 }
 
 /** The cue's subject: the noun phrase before it, or for ", adding that" and ", but noted that" the sentence's earlier speaker. */

@@ -11,14 +11,18 @@
  */
 import type { Span } from '../analysis.js';
 import type { Quote } from '../quotes/find-quotes.js';
-import type { Segmented } from '../segment/segment.js';
+import type { Segmented, Token } from '../segment/segment.js';
 import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import type { ProposedAttribution } from './direct-quotes.js';
 import { nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
+import { topQuoteBefore } from './top-quotes.js';
 
-const TRAILING_WORDS = /^(on|early|late|last|this|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|a|an|the|statement|interview|week|month|year|morning|afternoon|evening|night|recently|earlier|later|privately|publicly)$/;
+/** Words that may follow a trailing cue to the sentence's end: ", officials said in a statement Tuesday". */
+const TRAILING_WORDS = new Set(['on', 'early', 'late', 'last', 'this', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'in', 'a', 'an', 'the', 'statement', 'interview', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'recently', 'earlier', 'later', 'privately', 'publicly']);
+/** Words that may stand between a trailing source and its cue: "officials also said". */
+const BEFORE_CUE = new Set(['also', 'later', 'have', 'has', 'had', 'then', 'previously', 'reportedly']);
 
 export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[], existing: readonly ProposedAttribution[]): ProposedAttribution[] {
   const out: ProposedAttribution[] = [];
@@ -67,11 +71,15 @@ function proposal(content: Span, source: ProposedAttribution['source'], cue: Pro
 function lastCommaOutsideQuotes(seg: Segmented, first: number, end: number, quotes: readonly Quote[]): number {
   for (let i = end - 1; i > first; i--) {
     const t = seg.tokens[i];
-    if (!isPunct(t, ',')) continue;
-    if (quotes.some((q) => q.start < t.start && t.end < q.end)) continue;
-    return i;
+    if (t.text === ',' && !insideQuote(t, quotes)) return i;
   }
   return -1;
+}
+
+/** Whether some quote holds the token strictly inside its marks. */
+function insideQuote(t: Token, quotes: readonly Quote[]): boolean {
+  const q = topQuoteBefore(quotes, t.start);
+  return q !== undefined && t.end < q.end;
 }
 
 /** ", officials said" / ", said Ana Ruiz, the clerk" / ", according to the audit" up to the sentence's end. */
@@ -95,17 +103,17 @@ function trailingSource(seg: Segmented, a: number, end: number): { source: Propo
   const np = nounPhraseStartingAt(seg, a, end);
   if (np < 0) return undefined;
   let c = np;
-  while (c < end && /^(also|later|have|has|had|then|previously|reportedly)$/.test(seg.tokens[c].lower)) c++;
+  while (c < end && BEFORE_CUE.has(seg.tokens[c].lower)) c++;
   const cue = seg.tokens[c];
   if (!cue || c >= end || cue.pos !== 'VERB' || typeOfCueLemma(cue.lemma) !== 'statement') return undefined;
-  for (let k = c + 1; k < end; k++) if (!TRAILING_WORDS.test(seg.tokens[k].lower)) return undefined;
+  for (let k = c + 1; k < end; k++) if (!TRAILING_WORDS.has(seg.tokens[k].lower)) return undefined;
   return { source: spanOfTokens(seg, a, np), cue: cueSpan(seg, c, np) };
 }
 
 /** "The plan, Ruiz said, would cost less": a source between two commas inside the words. */
 function parentheticalSource(seg: Segmented, first: number, end: number, quotes: readonly Quote[]) {
   for (let open = first + 1; open < end - 3; open++) {
-    if (!isPunct(seg.tokens[open], ',') || quotes.some((q) => q.start < seg.tokens[open].start && seg.tokens[open].end < q.end)) continue;
+    if (seg.tokens[open].text !== ',' || insideQuote(seg.tokens[open], quotes)) continue;
     let close = open + 1;
     while (close < end && close < open + 12 && !isPunct(seg.tokens[close], ',')) close++;
     if (close >= end - 1 || !isPunct(seg.tokens[close], ',')) continue;

@@ -27,7 +27,7 @@ export function findOutletRelays(seg: Segmented): OutletRelay[] {
     // Look for the last comma-led clause of the sentence.
     let comma = -1;
     for (let i = s.last - 1; i > s.first; i--) {
-      if (isPunct(seg.tokens[i], ',')) { comma = i; break; }
+      if (seg.tokens[i].text === ',') { comma = i; break; }
     }
     if (comma < 0) continue;
     const end = endOfClause(seg, s.last);

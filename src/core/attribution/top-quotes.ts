@@ -1,0 +1,45 @@
+/**
+ * Offset look-ups over a quote layer's top-level quotes, by binary search instead of a scan per question.
+ *
+ * Top-level quotes never overlap and come in text order, so their starts and their ends both ascend. A
+ * nested quote lies within its top-level one, so "is this offset inside some quote" needs only the top level:
+ * of the quotes that start before an offset, only the last can still be open there.
+ */
+import type { Quote } from '../quotes/find-quotes.js';
+
+const cache = new WeakMap<readonly Quote[], readonly Quote[]>();
+
+/** The quotes of depth 0, in text order; computed once per quote list. */
+export function topQuotes(quotes: readonly Quote[]): readonly Quote[] {
+  let top = cache.get(quotes);
+  if (!top) {
+    top = quotes.filter((q) => q.depth === 0);
+    cache.set(quotes, top);
+  }
+  return top;
+}
+
+/** The last top-level quote that starts before `offset`: the only one that can hold it. */
+export function topQuoteBefore(quotes: readonly Quote[], offset: number): Quote | undefined {
+  const top = topQuotes(quotes);
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (top[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? top[lo - 1] : undefined;
+}
+
+/** The index in `top` of the first quote that ends after `offset`, or top.length. */
+export function firstTopQuoteEndingAfter(top: readonly Quote[], offset: number): number {
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (top[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
