@@ -181,20 +181,19 @@ function roleBefore(seg: Segmented, nameStart: number): [number, boolean] {
   return [r, personal];
 }
 
-/** The mentions a chunk proposes: its name, and the places and organizations inside its title. */
-function proposeFromChunk(seg: Segmented, chunk: Chunk): Proposal[] {
+/** Adds to `out` the mentions a chunk proposes: its name, and the places and organizations inside its title. */
+function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
   const { tokens } = seg;
   if (chunk.hashtag) {
     const display = splitHashtag(tokens[chunk.first].text);
     const key = display.toLowerCase();
     const known = LEXICON.get(key);
     const type: EntityType = known === 'organization' ? 'organization' : known === 'place' ? 'place' : 'other';
-    if (known === 'demonym') return [];
-    return [{ first: chunk.first, last: chunk.last, type, key, display, words: key.split(' ') }];
+    if (known !== 'demonym') out.push({ first: chunk.first, last: chunk.last, type, key, display, words: key.split(' ') });
+    return;
   }
-  const out: Proposal[] = [];
   const whole = lexiconTypeOf(tokens, chunk.first, chunk.last);
-  if (whole === 'demonym') return [];
+  if (whole === 'demonym') return;
   let p = chunk.first;
   if (!whole && !isOrganizationShape(tokens, chunk.first, chunk.last)) {
     // Split the title off the front: "U.S. Secretary of State Mike Pompeo" → "Mike Pompeo".
@@ -210,17 +209,16 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk): Proposal[] {
     }
     while (p < chunk.last && has(tokens[p], JOINING_WORD)) p++;
   }
-  if (p >= chunk.last) return out;
+  if (p >= chunk.last) return;
   const last = chunk.last;
   const key = keyOf(tokens, p, last);
   const words = key.split(' ');
-  if (words.length === 1 && isRoleWord(key)) return out;
+  if (words.length === 1 && isRoleWord(key)) return;
   const [roleStart, personal] = roleBefore(seg, p);
-  const role = roleStart < p ? textOf(seg, roleStart, p) : undefined;
-  const written = textOf(seg, p, last).text;
+  const written = seg.text.slice(tokens[p].start, tokens[last - 1].end);
   const display = written.includes('[') || written.includes(']') ? written.replace(/[[\]]/g, '') : written;
-  out.push({ first: p, last, type: typeOf(seg, p, last, key, personal), key, display, words, ...(role && { role }) });
-  return out;
+  const type = typeOf(seg, p, last, key, personal);
+  out.push(roleStart < p ? { first: p, last, type, key, display, words, role: textOf(seg, roleStart, p) } : { first: p, last, type, key, display, words });
 }
 
 /** "The Washington Post", "Bank of England": a name shaped like an organization keeps its place words. */
@@ -272,7 +270,6 @@ const PLACE_SUFFIXES: ReadonlySet<string> = new Set([
 const PLACE_PREFIXES: ReadonlySet<string> = new Set(['port', 'fort', 'mount', 'mt.', 'lake', 'san', 'santa', 'saint', 'st.', 'cape', 'glen', 'isle']);
 
 interface Cluster {
-  readonly id: string;
   type: EntityType;
   readonly members: Proposal[];
   /** Its name words, over all mentions. */
@@ -289,15 +286,6 @@ function cluster(proposals: readonly Proposal[]): Cluster[] {
   const byNameWord = new Map<string, Cluster>();
   /** Each one-word name not (yet) part of a longer one → its entity. */
   const bySingleWord = new Map<string, Cluster>();
-  const join = (c: Cluster, p: Proposal) => {
-    c.members.push(p);
-    for (const w of p.words) c.words.add(w);
-    if (c.type === 'other') c.type = p.type;
-    if (p.words.length > 1) c.multiWord = true;
-    byKey.set(p.key, c);
-    if (c.multiWord && c.type === 'person') for (const w of c.words) byNameWord.set(w, c);
-    else if (!c.multiWord && (c.type === 'person' || c.type === 'other')) bySingleWord.set(p.key, c);
-  };
   for (const p of proposals) {
     let target = byKey.get(p.key);
     if (target && !compatible(target, p)) target = undefined;
@@ -307,18 +295,26 @@ function cluster(proposals: readonly Proposal[]): Cluster[] {
     }
     if (!target && p.words.length > 1 && p.type === 'person') {
       // "Mike Pompeo" after a bare "Pompeo": the surname (or the family name first, "Kim Jong Un") named it before.
-      for (const c of [bySingleWord.get(lastNameWord(p.words)), bySingleWord.get(p.words[0])]) {
-        if (c && !c.multiWord && compatible(c, p)) {
-          target = c;
-          break;
-        }
+      const bySurname = bySingleWord.get(lastNameWord(p.words));
+      if (bySurname && !bySurname.multiWord && compatible(bySurname, p)) target = bySurname;
+      else {
+        const byFirstWord = bySingleWord.get(p.words[0]);
+        if (byFirstWord && !byFirstWord.multiWord && compatible(byFirstWord, p)) target = byFirstWord;
       }
     }
     if (!target) {
-      target = { id: `e${clusters.length + 1}`, type: p.type, members: [], words: new Set(), multiWord: false };
+      target = { type: p.type, members: [], words: new Set(), multiWord: false };
       clusters.push(target);
     }
-    join(target, p);
+    // join it
+    const c = target;
+    c.members.push(p);
+    for (const w of p.words) c.words.add(w);
+    if (c.type === 'other') c.type = p.type;
+    if (p.words.length > 1) c.multiWord = true;
+    byKey.set(p.key, c);
+    if (c.multiWord && c.type === 'person') for (const w of c.words) byNameWord.set(w, c);
+    else if (!c.multiWord && (c.type === 'person' || c.type === 'other')) bySingleWord.set(p.key, c);
   }
   return clusters;
 }
@@ -335,30 +331,33 @@ function lastNameWord(words: readonly string[]): string {
 /** Finds the entities the text names, with every mention and the roles the text gives them. */
 export function findEntities(seg: Segmented): EntityLayer {
   const proposals: Proposal[] = [];
-  for (const chunk of findNameChunks(seg)) proposals.push(...proposeFromChunk(seg, chunk));
+  for (const chunk of findNameChunks(seg)) proposeFromChunk(seg, chunk, proposals);
   for (const g of findGroupSpeakers(seg)) {
     if (namesInside(proposals, g.first, g.last)) continue;
     proposals.push({ first: g.first, last: g.last, type: 'group', key: g.key, display: textOf(seg, g.first, g.last).text, words: [g.key] });
   }
   proposals.sort((a, b) => a.first - b.first || b.last - a.last);
-  const clusters = cluster(proposals).filter((c) => c.type !== 'other' || c.members.length > 1);
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
-  for (let k = 0; k < clusters.length; k++) {
-    const c = clusters[k];
-    const id = `e${k + 1}`;
+  for (const c of cluster(proposals)) {
+    // a name typed by nothing and mentioned once is no entity
+    if (c.type === 'other' && c.members.length === 1) continue;
+    const id = `e${entities.length + 1}`;
     let name = c.members[0].display;
     let size = c.members[0].words.length;
     const spans: TextSpan[] = [];
     const roles: TextSpan[] = [];
     for (const m of c.members) {
-      if (m.words.length > size) [name, size] = [m.display, m.words.length];
+      if (m.words.length > size) {
+        name = m.display;
+        size = m.words.length;
+      }
       if (m.role) roles.push(m.role);
       const span = textOf(seg, m.first, m.last);
       spans.push(span);
       mentions.push({ start: span.start, end: span.end, text: span.text, entity: id, first: m.first, last: m.last });
     }
-    entities.push({ id, type: c.type, name, mentions: spans, ...(roles.length > 0 && { roles }) });
+    entities.push(roles.length > 0 ? { id, type: c.type, name, mentions: spans, roles } : { id, type: c.type, name, mentions: spans });
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities, mentions, entityAt: (start, end) => entityAt(mentions, start, end) };
