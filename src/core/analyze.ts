@@ -5,7 +5,7 @@
  * The stage order is written down once, here:
  *   segment → quotes → times → entities → relays → attribution (rules, learned model) → assembly
  */
-import { ANALYSIS_VERSION, type Analysis, type Diagnostic, type TimeExpression } from './analysis.js';
+import { ANALYSIS_VERSION, type Analysis, type Diagnostic, type TextSpan, type TimeExpression } from './analysis.js';
 import { segment } from './segment/segment.js';
 import { findQuotes } from './quotes/find-quotes.js';
 import { attributeDirectQuotes, type ProposedAttribution } from './attribution/direct-quotes.js';
@@ -44,7 +44,8 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
   const outlets = findOutletRelays(seg);
 
   const direct = attributeDirectQuotes(seg, quoteLayer.quotes);
-  const taken = new Set(direct.flatMap((a) => a.quotes));
+  const taken = new Set<number>();
+  for (const a of direct) for (const q of a.quotes) taken.add(q);
   const naming = attributeNamingQuotes(seg, quoteLayer.quotes, taken);
   const learned = options.model ? predictAttributions(seg, options.model).map((l) => proposalOf(seg.text, l)) : [];
   const reported = attributeReportedSpeech(seg, quoteLayer.quotes);
@@ -69,15 +70,12 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
 
 /** A learned attribution as a proposal, its spans carrying their text. */
 function proposalOf(text: string, l: LearnedAttribution): ProposedAttribution {
-  const withText = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
-  return {
-    type: l.type,
-    kind: l.kind,
-    content: l.content,
-    ...(l.source && { source: withText(l.source) }),
-    ...(l.cue && { cue: withText(l.cue) }),
-    quotes: [],
-    confidence: l.confidence,
-    reasons: l.reasons,
-  };
+  const proposal: ProposedAttribution = { type: l.type, kind: l.kind, content: l.content, quotes: [], confidence: l.confidence, reasons: l.reasons };
+  if (l.source) proposal.source = withText(text, l.source);
+  if (l.cue) proposal.cue = withText(text, l.cue);
+  return proposal;
+}
+
+function withText(text: string, s: { start: number; end: number }): TextSpan {
+  return { start: s.start, end: s.end, text: text.slice(s.start, s.end) };
 }
