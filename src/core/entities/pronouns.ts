@@ -5,9 +5,10 @@
  * only for a pronoun inside the same quote, and a pronoun inside a quote looks only inside it.
  */
 import type { EntityType } from '../analysis.js';
-import type { Segmented } from '../segment/segment.js';
+import type { Segmented, Token } from '../segment/segment.js';
 import { quoteOfTokens } from '../time/quoted-tokens.js';
 import type { EntityLayer, Mention } from './find-entities.js';
+import { memoByVocab } from './vocab-memo.js';
 
 interface PronounFamily {
   readonly words: readonly string[];
@@ -24,6 +25,16 @@ const FAMILIES: readonly PronounFamily[] = [
   { words: ['we', 'us', 'our'], types: new Set(['group', 'organization']) },
 ];
 const FAMILY_OF: ReadonlyMap<string, PronounFamily> = new Map(FAMILIES.flatMap((f) => f.words.map((w) => [w, f] as const)));
+/** 1 + the index in `FAMILIES` of a word's family (0: no pronoun), by vocabulary id: the look-back reads no text. */
+const familyNumber = memoByVocab((t) => {
+  const family = FAMILY_OF.get(t.lower);
+  return family ? FAMILIES.indexOf(family) + 1 : 0;
+});
+
+function familyOf(t: Token): PronounFamily | undefined {
+  const n = familyNumber(t);
+  return n === 0 ? undefined : FAMILIES[n - 1];
+}
 
 /** Sentences before the pronoun's own that may hold its antecedent. */
 const WINDOW = 3;
@@ -54,7 +65,7 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
   const { answers, typeOf } = memo;
   if (answers.has(tokenIndex)) return answers.get(tokenIndex);
   const pronoun = seg.tokens[tokenIndex];
-  const family = pronoun && FAMILY_OF.get(pronoun.lower);
+  const family = pronoun && familyOf(pronoun);
   if (!family) return undefined;
   const { types } = family;
   answers.set(tokenIndex, undefined);
@@ -64,24 +75,41 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
 
   let best: string | undefined;
   let bestScore = -Infinity;
-  const consider = (entity: string | undefined, first: number, last: number) => {
-    const type = entity && typeOf.get(entity);
-    if (!entity || !type || !types.has(type)) return;
-    const distance = pronoun.sentence - seg.tokens[first].sentence;
-    const score = -DISTANCE_COST * distance + (isSubject(seg, last) ? SUBJECT : 0);
-    if (score > bestScore) [best, bestScore] = [entity, score];
-  };
   // Earlier mentions, and earlier pronouns of the same kind through what they resolved to
   // ("adding that he’s already developed a rapport with Kim … ” he said": he is the earlier he).
   for (let k = lastMentionBefore(layer.mentions, pronoun.start); k >= 0 && layer.mentions[k].first >= floor; k--) {
     const m = layer.mentions[k];
-    if (quoteOf[m.first] === quote) consider(m.entity, m.first, m.last);
+    if (quoteOf[m.first] !== quote || !agrees(typeOf, types, m.entity)) continue;
+    const score = scoreOf(seg, pronoun.sentence, m.first, m.last);
+    if (score > bestScore) {
+      best = m.entity;
+      bestScore = score;
+    }
   }
   for (let i = tokenIndex - 1; i >= floor; i--) {
-    if (quoteOf[i] === quote && FAMILY_OF.get(seg.tokens[i].lower) === family) consider(resolveWith(seg, layer, i, memo), i, i + 1);
+    if (quoteOf[i] !== quote || familyOf(seg.tokens[i]) !== family) continue;
+    const entity = resolveWith(seg, layer, i, memo);
+    if (entity === undefined || !agrees(typeOf, types, entity)) continue;
+    const score = scoreOf(seg, pronoun.sentence, i, i + 1);
+    if (score > bestScore) {
+      best = entity;
+      bestScore = score;
+    }
   }
   answers.set(tokenIndex, best);
   return best;
+}
+
+/** The entity's type is one the pronoun can refer to. */
+function agrees(typeOf: ReadonlyMap<string, EntityType>, types: ReadonlySet<EntityType>, entity: string): boolean {
+  const type = typeOf.get(entity);
+  return type !== undefined && types.has(type);
+}
+
+/** How good an antecedent at tokens [first, last) is for a pronoun in sentence `sentence`. */
+function scoreOf(seg: Segmented, sentence: number, first: number, last: number): number {
+  const distance = sentence - seg.tokens[first].sentence;
+  return -DISTANCE_COST * distance + (isSubject(seg, last) ? SUBJECT : 0);
 }
 
 function lastMentionBefore(mentions: readonly Mention[], offset: number): number {
