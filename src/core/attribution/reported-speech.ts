@@ -124,9 +124,8 @@ function clauseEnd(seg: Segmented, from: number, last: number, quotes: readonly 
   while (end > from && isPunct(seg.tokens[end - 1], '.!?')) end--;
   for (let k = from + 1; k < end; k++) {
     const t = seg.tokens[k];
-    if (insideQuote(t.start, quotes)) continue;
-    if (isPunct(t, ';')) return k;
-    if (!isPunct(t, ',')) continue;
+    if (t.text !== ',' && t.text !== ';' || insideQuote(t.start, quotes)) continue;
+    if (t.text === ';') return k;
     const n = seg.tokens[k + 1];
     const n2 = seg.tokens[k + 2];
     if (!n) return k;

@@ -18,6 +18,7 @@ import type { ProposedAttribution } from './direct-quotes.js';
 import { nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
 import { topQuoteBefore } from './top-quotes.js';
+import { commaTokens, firstCommaFrom } from './commas.js';
 
 /** Words that may follow a trailing cue to the sentence's end: ", officials said in a statement Tuesday". */
 const TRAILING_WORDS = new Set(['on', 'early', 'late', 'last', 'this', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'in', 'a', 'an', 'the', 'statement', 'interview', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'recently', 'earlier', 'later', 'privately', 'publicly']);
@@ -69,9 +70,9 @@ function proposal(content: Span, source: ProposedAttribution['source'], cue: Pro
 }
 
 function lastCommaOutsideQuotes(seg: Segmented, first: number, end: number, quotes: readonly Quote[]): number {
-  for (let i = end - 1; i > first; i--) {
-    const t = seg.tokens[i];
-    if (t.text === ',' && !insideQuote(t, quotes)) return i;
+  const commas = commaTokens(seg);
+  for (let k = firstCommaFrom(commas, end) - 1; k >= 0 && commas[k] > first; k--) {
+    if (!insideQuote(seg.tokens[commas[k]], quotes)) return commas[k];
   }
   return -1;
 }
@@ -112,11 +113,13 @@ function trailingSource(seg: Segmented, a: number, end: number): { source: Propo
 
 /** "The plan, Ruiz said, would cost less": a source between two commas inside the words. */
 function parentheticalSource(seg: Segmented, first: number, end: number, quotes: readonly Quote[]) {
-  for (let open = first + 1; open < end - 3; open++) {
-    if (seg.tokens[open].text !== ',' || insideQuote(seg.tokens[open], quotes)) continue;
-    let close = open + 1;
-    while (close < end && close < open + 12 && !isPunct(seg.tokens[close], ',')) close++;
-    if (close >= end - 1 || !isPunct(seg.tokens[close], ',')) continue;
+  const commas = commaTokens(seg);
+  for (let k = firstCommaFrom(commas, first + 1); k < commas.length && commas[k] < end - 3; k++) {
+    const open = commas[k];
+    if (insideQuote(seg.tokens[open], quotes)) continue;
+    // The closing comma is the next one, at most 12 tokens on and before the sentence's last word.
+    const close = k + 1 < commas.length ? commas[k + 1] : end;
+    if (close > open + 12 || close >= end - 1) continue;
     const tail = trailingSource(seg, open + 1, close);
     if (tail) return { ...tail, open, close };
   }

@@ -9,6 +9,7 @@ import type { Span, TextSpan } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import { nounPhraseStartingAt, nounPhraseEndingAt } from '../attribution/noun-phrase.js';
+import { lastCommaBetween } from '../attribution/commas.js';
 
 export interface OutletRelay {
   readonly sentence: number;
@@ -25,10 +26,7 @@ export function findOutletRelays(seg: Segmented): OutletRelay[] {
   const out: OutletRelay[] = [];
   for (const s of seg.sentences) {
     // Look for the last comma-led clause of the sentence.
-    let comma = -1;
-    for (let i = s.last - 1; i > s.first; i--) {
-      if (seg.tokens[i].text === ',') { comma = i; break; }
-    }
+    const comma = lastCommaBetween(seg, s.first, s.last);
     if (comma < 0) continue;
     const end = endOfClause(seg, s.last);
     const a = comma + 1;
