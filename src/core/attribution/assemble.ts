@@ -147,7 +147,8 @@ const FIRST_AND_SECOND_PERSON = /^(i|we|you|us|me)$/i;
 
 export function assembleAttributions(proposals: readonly ProposedAttribution[], layers: AssemblyLayers): Attribution[] {
   const { seg } = layers;
-  const order = proposals.map((p, i) => i).sort((a, b) => proposals[a].content[0].start - proposals[b].content[0].start || a - b);
+  const starts = proposals.map((p) => p.content[0].start);
+  const order = proposals.map((p, i) => i).sort((a, b) => starts[a] - starts[b] || a - b);
   const idOf: string[] = new Array(proposals.length);
   for (let k = 0; k < order.length; k++) idOf[order[k]] = `a${k + 1}`;
   const entityById = new Map<string, Entity>();
@@ -339,7 +340,12 @@ export function splitAtQuotes(content: readonly Span[], quotes: readonly Quote[]
 }
 
 function textOf(text: string, content: readonly Span[]): string {
-  return content.map((s) => unquote(text.slice(s.start, s.end).trim().replace(/^that\s+/i, ''))).join(' ');
+  let out = '';
+  for (let k = 0; k < content.length; k++) {
+    if (k > 0) out += ' ';
+    out += unquote(text.slice(content[k].start, content[k].end).trim().replace(/^that\s+/i, ''));
+  }
+  return out;
 }
 
 /** Drops a segment's enclosing quotation marks, and only enclosing ones: "“We won,”" → "We won,". */

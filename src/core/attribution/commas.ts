@@ -32,8 +32,7 @@ export function firstCommaFrom(commas: Int32Array, i: number): number {
 }
 
 /** The last comma token after `first` and before `end`, or -1. */
-export function lastCommaBetween(seg: Segmented, first: number, end: number): number {
-  const commas = commaTokens(seg);
+export function lastCommaBetween(commas: Int32Array, first: number, end: number): number {
   const k = firstCommaFrom(commas, end) - 1;
   return k >= 0 && commas[k] > first ? commas[k] : -1;
 }

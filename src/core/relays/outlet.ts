@@ -9,7 +9,7 @@ import type { Span, TextSpan } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import { nounPhraseStartingAt, nounPhraseEndingAt } from '../attribution/noun-phrase.js';
-import { lastCommaBetween } from '../attribution/commas.js';
+import { commaTokens, lastCommaBetween } from '../attribution/commas.js';
 
 export interface OutletRelay {
   readonly sentence: number;
@@ -24,9 +24,10 @@ const RELAY_VERBS = new Set(['report', 'say', 'write', 'publish', 'reveal', 'fir
 
 export function findOutletRelays(seg: Segmented): OutletRelay[] {
   const out: OutletRelay[] = [];
+  const commas = commaTokens(seg);
   for (const s of seg.sentences) {
     // Look for the last comma-led clause of the sentence.
-    const comma = lastCommaBetween(seg, s.first, s.last);
+    const comma = lastCommaBetween(commas, s.first, s.last);
     if (comma < 0) continue;
     const end = endOfClause(seg, s.last);
     const a = comma + 1;
