@@ -39,7 +39,7 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'h
  * spans and takes a missing speaker, cue or addressee from the other. What only one side found stays too.
  */
 export function mergeProposals(rules: readonly ProposedAttribution[], learned: readonly ProposedAttribution[], outlets: readonly Span[] = []): ProposedAttribution[] {
-  const merged: ProposedAttribution[] = learned.map((l) => ({ ...l, reasons: [...l.reasons] }));
+  const merged: ProposedAttribution[] = learned.map(editableCopy);
   // Every rule looks at every learned proposal: their bounds and taken flags sit in flat arrays.
   const taken = new Uint8Array(merged.length);
   const froms = new Float64Array(merged.length);
@@ -63,7 +63,7 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
       }
     }
     if (best < 0) {
-      out.push({ ...r, reasons: [...r.reasons] });
+      out.push(editableCopy(r));
       continue;
     }
     taken[best] = 1;
@@ -71,7 +71,7 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
     // Quotation marks are exact: a rule built on them keeps its spans; elsewhere the model's spans, which
     // follow PolNeAR's conventions more closely, stay.
     const ruleWins = r.kind === 'direct' || r.quotes.length > 0 || r.continues !== undefined;
-    const winner = ruleWins ? { ...r, reasons: [...r.reasons] } : l;
+    const winner = ruleWins ? editableCopy(r) : l;
     const other = ruleWins ? l : r;
     const unstated = winner.reasons.includes('speaker/unstated-passive');
     // "Trump told reporters that …, Bloomberg reported": an outlet that carried the words is not their speaker.
@@ -92,6 +92,17 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
   }
   for (let k = 0; k < merged.length; k++) if (taken[k] === 0) out.push(merged[k]);
   return out;
+}
+
+/**
+ * A copy of a proposal that the merge may edit. Every field is present, set or undefined, so all merged
+ * proposals share one object shape and the reads of assembly stay fast.
+ */
+function editableCopy(p: ProposedAttribution): ProposedAttribution {
+  return {
+    type: p.type, kind: p.kind, content: p.content, source: p.source, cue: p.cue, addressee: p.addressee,
+    quotes: p.quotes, continues: p.continues, confidence: p.confidence, reasons: [...p.reasons],
+  };
 }
 
 /** Whether a span overlaps an outlet that carried the words. */
