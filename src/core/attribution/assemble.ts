@@ -144,11 +144,12 @@ function overlapShare(a: readonly Span[], b: readonly Span[]): number {
  * "“…Kim said he’s ready…,” Ruiz said" keeps Kim; "“I think we’ll win,” she said" has no second speaker.
  */
 export function dropUnsupported(proposals: readonly ProposedAttribution[], quotes: readonly Quote[]): ProposedAttribution[] {
+  const top = topQuotes(quotes);
   return proposals.filter((p) => {
     // Unquoted words with neither a cue nor a speaker: nothing in the text attributes them.
     if (!p.cue && !p.source && p.quotes.length === 0 && kindOf(p.content, quotes) === 'indirect') return false;
     if (!p.cue || p.quotes.length > 0) return true;
-    const around = topQuoteBefore(quotes, p.cue.start);
+    const around = topQuoteBefore(top, p.cue.start);
     if (!around || p.cue.end >= around.end) return true;
     return p.type === 'statement' && p.source !== undefined && !FIRST_AND_SECOND_PERSON.test(p.source.text);
   });

@@ -14,7 +14,7 @@ import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import type { Quote } from '../quotes/find-quotes.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
-import { topQuoteBefore } from './top-quotes.js';
+import { topQuoteBefore, topQuotes } from './top-quotes.js';
 import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
 
@@ -31,6 +31,7 @@ const SUBJECT_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 
 export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]): ProposedAttribution[] {
   const out: ProposedAttribution[] = [];
+  const top = topQuotes(quotes);
   // The paragraph's latest speaker: wink-nlp may end a sentence inside a quote, so ", adding that …"
   // can open a sentence of its own whose speaker stands in the one before.
   let lastSubject: ProposedAttribution['source'] | undefined;
@@ -60,7 +61,7 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
         reason = 'indirect/cue-infinitive';
       }
       if (contentStart < 0) continue;
-      const end = clauseEnd(seg, contentStart, s.last, quotes);
+      const end = clauseEnd(seg, contentStart, s.last, top);
       if (end - contentStart < 2) continue;
       const proposal: ProposedAttribution = {
         type: reason === 'indirect/cue-infinitive' ? 'intention' : type,
@@ -112,11 +113,11 @@ function isOpeningQuote(t: Token | undefined): boolean {
   return t !== undefined && (t.text === '“' || t.text === '"' || t.text === '‘');
 }
 
-/** The token index one past the clause's last token. */
-function clauseEnd(seg: Segmented, from: number, last: number, quotes: readonly Quote[]): number {
+/** The token index one past the clause's last token. `top`: the top-level quotes. */
+function clauseEnd(seg: Segmented, from: number, last: number, top: readonly Quote[]): number {
   let end = last;
   // Reported speech inside a quote ends with the quote: “…Kim said he’s ready,” Ruiz said.
-  const around = topQuoteBefore(quotes, seg.tokens[from].start);
+  const around = topQuoteBefore(top, seg.tokens[from].start);
   if (around && seg.tokens[from].start < around.end) {
     while (end > from && seg.tokens[end - 1].start >= around.end) end--;
     while (end > from && (isPunct(seg.tokens[end - 1], ',.”"’') )) end--;
@@ -124,7 +125,7 @@ function clauseEnd(seg: Segmented, from: number, last: number, quotes: readonly 
   while (end > from && isPunct(seg.tokens[end - 1], '.!?')) end--;
   for (let k = from + 1; k < end; k++) {
     const t = seg.tokens[k];
-    if (t.text !== ',' && t.text !== ';' || insideQuote(t.start, quotes)) continue;
+    if (t.text !== ',' && t.text !== ';' || insideQuote(t.start, top)) continue;
     if (t.text === ';') return k;
     const n = seg.tokens[k + 1];
     const n2 = seg.tokens[k + 2];
@@ -140,8 +141,8 @@ function clauseEnd(seg: Segmented, from: number, last: number, quotes: readonly 
   return end;
 }
 
-function insideQuote(offset: number, quotes: readonly Quote[]): boolean {
-  const q = topQuoteBefore(quotes, offset);
+function insideQuote(offset: number, top: readonly Quote[]): boolean {
+  const q = topQuoteBefore(top, offset);
   return q !== undefined && offset < q.end - 1;
 }
 

@@ -19,9 +19,8 @@ export function topQuotes(quotes: readonly Quote[]): readonly Quote[] {
   return top;
 }
 
-/** The last top-level quote that starts before `offset`: the only one that can hold it. */
-export function topQuoteBefore(quotes: readonly Quote[], offset: number): Quote | undefined {
-  const top = topQuotes(quotes);
+/** The last quote of `top` (see topQuotes) that starts before `offset`: the only one that can hold it. */
+export function topQuoteBefore(top: readonly Quote[], offset: number): Quote | undefined {
   let lo = 0;
   let hi = top.length;
   while (lo < hi) {

@@ -17,7 +17,7 @@ import { typeOfCueLemma } from './cue-lexicon.js';
 import type { ProposedAttribution } from './direct-quotes.js';
 import { nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
-import { topQuoteBefore } from './top-quotes.js';
+import { topQuoteBefore, topQuotes } from './top-quotes.js';
 import { commaTokens, firstCommaFrom } from './commas.js';
 
 /** Words that may follow a trailing cue to the sentence's end: ", officials said in a statement Tuesday". */
@@ -27,6 +27,7 @@ const BEFORE_CUE = new Set(['also', 'later', 'have', 'has', 'had', 'then', 'prev
 
 export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[], existing: readonly ProposedAttribution[]): ProposedAttribution[] {
   const out: ProposedAttribution[] = [];
+  const top = topQuotes(quotes);
   for (const s of seg.sentences) {
     let end = s.last;
     while (end > s.first && isPunct(seg.tokens[end - 1], '.!?')) end--;
@@ -36,7 +37,7 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
       if (!covered(content, existing)) out.push(proposal(content, leading.source, leading.cue, 'indirect/according-to-leading'));
       continue;
     }
-    const aside = parentheticalSource(seg, s.first, end, quotes);
+    const aside = parentheticalSource(seg, s.first, end, top);
     if (aside) {
       const content = [
         { start: seg.tokens[s.first].start, end: seg.tokens[aside.open - 1].end },
@@ -47,7 +48,7 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
         continue;
       }
     }
-    const comma = lastCommaOutsideQuotes(seg, s.first, end, quotes);
+    const comma = lastCommaOutsideQuotes(seg, s.first, end, top);
     if (comma <= s.first + 2) continue;
     const tail = trailingSource(seg, comma + 1, end);
     if (!tail) continue;
@@ -69,17 +70,18 @@ function proposal(content: Span, source: ProposedAttribution['source'], cue: Pro
   return { type: 'statement', kind: 'indirect', content: [content], source, cue, quotes: [], confidence: 0.7, reasons: [reason] };
 }
 
-function lastCommaOutsideQuotes(seg: Segmented, first: number, end: number, quotes: readonly Quote[]): number {
+/** `top`: the top-level quotes. */
+function lastCommaOutsideQuotes(seg: Segmented, first: number, end: number, top: readonly Quote[]): number {
   const commas = commaTokens(seg);
   for (let k = firstCommaFrom(commas, end) - 1; k >= 0 && commas[k] > first; k--) {
-    if (!insideQuote(seg.tokens[commas[k]], quotes)) return commas[k];
+    if (!insideQuote(seg.tokens[commas[k]], top)) return commas[k];
   }
   return -1;
 }
 
 /** Whether some quote holds the token strictly inside its marks. */
-function insideQuote(t: Token, quotes: readonly Quote[]): boolean {
-  const q = topQuoteBefore(quotes, t.start);
+function insideQuote(t: Token, top: readonly Quote[]): boolean {
+  const q = topQuoteBefore(top, t.start);
   return q !== undefined && t.end < q.end;
 }
 
@@ -111,12 +113,12 @@ function trailingSource(seg: Segmented, a: number, end: number): { source: Propo
   return { source: spanOfTokens(seg, a, np), cue: cueSpan(seg, c, np) };
 }
 
-/** "The plan, Ruiz said, would cost less": a source between two commas inside the words. */
-function parentheticalSource(seg: Segmented, first: number, end: number, quotes: readonly Quote[]) {
+/** "The plan, Ruiz said, would cost less": a source between two commas inside the words. `top`: the top-level quotes. */
+function parentheticalSource(seg: Segmented, first: number, end: number, top: readonly Quote[]) {
   const commas = commaTokens(seg);
   for (let k = firstCommaFrom(commas, first + 1); k < commas.length && commas[k] < end - 3; k++) {
     const open = commas[k];
-    if (insideQuote(seg.tokens[open], quotes)) continue;
+    if (insideQuote(seg.tokens[open], top)) continue;
     // The closing comma is the next one, at most 12 tokens on and before the sentence's last word.
     const close = k + 1 < commas.length ? commas[k + 1] : end;
     if (close > open + 12 || close >= end - 1) continue;
