@@ -96,8 +96,9 @@ type Found = Pick<ProposedAttribution, 'source' | 'cue' | 'addressee' | 'confide
 function standsAlone(seg: Segmented, q: Quote): boolean {
   const before = tokenBefore(seg, q.start);
   const t = seg.tokens[before];
-  if (!t || t.paragraph !== tokenOf(seg, q.start)?.paragraph) return true;
-  if (t.sentence !== tokenOf(seg, q.start)?.sentence) return true;
+  const opening = tokenOf(seg, q.start);
+  if (!t || t.paragraph !== opening?.paragraph) return true;
+  if (t.sentence !== opening?.sentence) return true;
   if (isPunct(t, ',:;—–-(')) return true;
   return isSpeechLemma(t.lemma) && t.pos === 'VERB';
 }
@@ -153,7 +154,7 @@ function attributeAfter(seg: Segmented, q: Quote): Found | undefined {
   }
   while (c < ceiling && CUE_ADVERBS.has(seg.tokens[c].lower) && !isCue(seg.tokens[c])) c++;
   if (!isCue(seg.tokens[c])) return undefined;
-  return { source: spanOfTokens(seg, i, sourceEnd), ...cueAndAddressee(seg, c, ceiling), confidence: 0.92, reasons: ['direct/speaker-after'] };
+  return speakerAtCue(seg, spanOfTokens(seg, i, sourceEnd), c, ceiling, 0.92, 'direct/speaker-after');
 }
 
 /** The mayor said, “…” / Ruiz told reporters: “…” / She said “…”. */
@@ -171,7 +172,7 @@ function attributeBefore(seg: Segmented, q: Quote): Found | undefined {
   while (s - 1 >= floor && CUE_ADVERBS.has(seg.tokens[s - 1].lower)) s--;
   const first = nounPhraseEndingAt(seg, s, floor);
   if (first < 0) return undefined;
-  return { source: spanOfTokens(seg, first, s), ...cueAndAddressee(seg, c, j + 1), confidence: 0.9, reasons: ['direct/speaker-before'] };
+  return speakerAtCue(seg, spanOfTokens(seg, first, s), c, j + 1, 0.9, 'direct/speaker-before');
 }
 
 /** One past the sentence's last token that is not closing punctuation. */
@@ -186,11 +187,12 @@ function isCue(t: Token | undefined): boolean {
   return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && isSpeechLemma(t.lemma) && typeOfCueLemma(t.lemma) === 'statement';
 }
 
-/** The cue and, for verbs of telling, the person told: "told reporters", "told CNN". */
-function cueAndAddressee(seg: Segmented, c: number, ceiling: number): Pick<Found, 'cue' | 'addressee'> {
-  const cue = cueSpan(seg, c, seg.sentences[seg.tokens[c].sentence].first);
+/** A speaker with the cue at token `c` and, for verbs of telling, the person told: "told reporters", "told CNN". */
+function speakerAtCue(seg: Segmented, source: TextSpan, c: number, ceiling: number, confidence: number, reason: string): Found {
+  const found: Found = { source, cue: cueSpan(seg, c, seg.sentences[seg.tokens[c].sentence].first), confidence, reasons: [reason] };
   const addressee = addresseeOfCue(seg, c, ceiling);
-  return addressee ? { cue, addressee } : { cue };
+  if (addressee) found.addressee = addressee;
+  return found;
 }
 
 /** The person told by the verb of telling at token `c`, within [c + 1, ceiling): "told reporters", "told CNN". */
