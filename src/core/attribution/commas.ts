@@ -5,22 +5,23 @@
  */
 import type { Segmented } from '../segment/segment.js';
 
-const cache = new WeakMap<Segmented, Int32Array>();
+const cache = new WeakMap<Segmented, readonly number[]>();
 
 /** The indices of the comma tokens, ascending. */
-export function commaTokens(seg: Segmented): Int32Array {
+export function commaTokens(seg: Segmented): readonly number[] {
   let commas = cache.get(seg);
   if (!commas) {
     const found: number[] = [];
-    for (const t of seg.tokens) if (t.text === ',') found.push(t.i);
-    commas = Int32Array.from(found);
+    const { tokens } = seg;
+    for (let i = 0; i < tokens.length; i++) if (tokens[i].text === ',') found.push(i);
+    commas = found;
     cache.set(seg, commas);
   }
   return commas;
 }
 
 /** The position in `commas` of the first comma at or after token `i`, or commas.length. */
-export function firstCommaFrom(commas: Int32Array, i: number): number {
+export function firstCommaFrom(commas: readonly number[], i: number): number {
   let lo = 0;
   let hi = commas.length;
   while (lo < hi) {
@@ -32,7 +33,7 @@ export function firstCommaFrom(commas: Int32Array, i: number): number {
 }
 
 /** The last comma token after `first` and before `end`, or -1. */
-export function lastCommaBetween(commas: Int32Array, first: number, end: number): number {
+export function lastCommaBetween(commas: readonly number[], first: number, end: number): number {
   const k = firstCommaFrom(commas, end) - 1;
   return k >= 0 && commas[k] > first ? commas[k] : -1;
 }
