@@ -8,6 +8,7 @@
 import { ANALYSIS_VERSION, type Analysis, type Diagnostic, type TextSpan, type TimeExpression } from './analysis.js';
 import { segment } from './segment/segment.js';
 import { findQuotes } from './quotes/find-quotes.js';
+import { quoteOfTokens } from './time/quoted-tokens.js';
 import { attributeDirectQuotes, type ProposedAttribution } from './attribution/direct-quotes.js';
 import { attributeNamingQuotes } from './attribution/naming-quotes.js';
 import { attributeReportedSpeech } from './attribution/reported-speech.js';
@@ -38,6 +39,7 @@ export interface AnalyzeOptions {
 export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
   const seg = segment(input.text);
   const quoteLayer = findQuotes(seg.text, seg.paragraphs);
+  quoteOfTokens(seg, quoteLayer.quotes); // the per-token view later stages read, from the same quotes
   const times: TimeExpression[] = findTimes(seg, input.publishedAt);
   const entities = findEntities(seg);
   const posts = findSocialPosts(seg, times);
