@@ -18,7 +18,7 @@ export interface ExtractHtmlOptions {
 
 type InputDiagnostic = ExtractedArticle['diagnostics'][number];
 
-/** An element's place in the original page: "<ordinal> <selector>", set before readability moves things. */
+/** An element's place in the original page, its ordinal in document order, set before readability moves things. */
 const PLACE = 'data-whosaid-place';
 /** Marks a kept element (blockquote, pull quote, post) with its index. */
 const KEEP = 'data-whosaid-keep';
@@ -49,8 +49,14 @@ interface Line {
   readonly signature?: boolean;
 }
 
-interface RenderContext {
+/** What `annotate` learnt of a page: the elements to keep, and each marked ordinal's CSS selector. */
+interface Annotated {
   readonly keepers: Keeper[];
+  /** By ordinal (sparse: only marked elements). Kept out of the DOM, so readability never copies them. */
+  readonly selectors: string[];
+}
+
+interface RenderContext extends Annotated {
   /** Indexes of the kept elements met while rendering. */
   readonly used: Set<number>;
   readonly skip: ReadonlySet<string>;
@@ -73,13 +79,12 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   if (page.badJsonLd > 0) {
     diagnostics.push({ code: 'input/bad-json-ld', severity: 'info', message: `${page.badJsonLd} JSON-LD block(s) in the page did not parse as JSON; metadata was read from the other sources.` });
   }
-  const keepers = annotate(document);
+  const annotated = annotate(document);
   const article = runReadability(document);
-  let lines = article?.content ? renderArticle(article.content, keepers, NOT_ARTICLE) : [];
+  let lines = article?.content ? renderArticle(article.content, annotated, NOT_ARTICLE) : [];
   if (lines.length === 0) {
     const { document: fresh } = parseDocument(html);
-    const freshKeepers = annotate(fresh);
-    lines = fresh.body ? renderArticle(fresh.body, freshKeepers, NOT_TEXT) : [];
+    lines = fresh.body ? renderArticle(fresh.body, annotate(fresh), NOT_TEXT) : [];
     diagnostics.push({
       code: 'input/no-article-body', severity: 'warning',
       message: `Readability found no article body in the page; expected an article element with paragraphs, found ${lines.length ? 'only other text, so the whole body text was used' : 'no text at all'}.`,
@@ -130,8 +135,9 @@ function runReadability(document: Document): { content?: Element; title?: string
  * Marks every block element with its place in the page (document order and a CSS selector) and every
  * element to keep, and renders the kept ones while the page is still as written.
  */
-function annotate(document: Document): Keeper[] {
+function annotate(document: Document): Annotated {
   const keepers: Keeper[] = [];
+  const selectors: string[] = [];
   let ordinal = 0;
   const visit = (el: Element, path: string, inKeeper: boolean, depth: number): void => {
     const tag = el.localName.toLowerCase();
@@ -140,7 +146,10 @@ function annotate(document: Document): Keeper[] {
       : tag === 'blockquote' ? 'blockquote'
       : PULL_QUOTE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) ? 'pull-quote'
       : undefined;
-    if (BLOCK.has(tag) || kind) el.setAttribute(PLACE, `${ordinal} ${path}`);
+    if (BLOCK.has(tag) || kind) {
+      el.setAttribute(PLACE, String(ordinal));
+      selectors[ordinal] = path;
+    }
     if (kind) {
       el.setAttribute(KEEP, String(keepers.length));
       keepers.push({ el, kind, ordinal, top: !inKeeper });
@@ -158,15 +167,15 @@ function annotate(document: Document): Keeper[] {
     }
   };
   if (document.documentElement) visit(document.documentElement, 'html', false, 0);
-  const ctx: RenderContext = { keepers, used: new Set(), skip: NOT_ARTICLE };
+  const ctx: RenderContext = { keepers, selectors, used: new Set(), skip: NOT_ARTICLE };
   for (const k of keepers) keeperLines(k, ctx);
-  return keepers;
+  return { keepers, selectors };
 }
 
 /** Renders a kept element once; later calls return the same lines. */
 function keeperLines(k: Keeper, ctx: RenderContext): Line[] {
   if (k.lines) return k.lines;
-  const { selector, ordinal } = placeOf(k.el);
+  const { selector, ordinal } = placeOf(k.el, ctx.selectors);
   if (k.kind === 'social-post') {
     const post = readPost(k.el, (node) => collapse(textOf(node, ctx.skip)));
     k.lines = post.body ? [{ text: post.body, selector, element: 'social-post', ordinal, post }] : [];
@@ -179,8 +188,8 @@ function keeperLines(k: Keeper, ctx: RenderContext): Line[] {
 }
 
 /** Renders readability's article (or the page body), putting back kept elements it dropped. */
-function renderArticle(root: Element, keepers: Keeper[], skip: ReadonlySet<string>): Line[] {
-  const ctx: RenderContext = { keepers, used: new Set(), skip };
+function renderArticle(root: Element, { keepers, selectors }: Annotated, skip: ReadonlySet<string>): Line[] {
+  const ctx: RenderContext = { keepers, selectors, used: new Set(), skip };
   const lines: Line[] = [];
   renderElement(root, undefined, ctx, lines, 0);
   if (lines.length === 0) return lines;
@@ -216,7 +225,7 @@ function renderBlock(el: Element, kind: string | undefined, ctx: RenderContext, 
   const emit = (text: string): void => {
     const t = collapse(text);
     if (!t) return;
-    const { selector, ordinal } = placeOf(el);
+    const { selector, ordinal } = placeOf(el, ctx.selectors);
     out.push({ text: t, selector, element: kind ?? tag, ordinal });
   };
   if (depth > MAX_DEPTH || !hasBlockInside(el, 0)) { emit(textOf(el, ctx.skip)); return; }
@@ -244,13 +253,10 @@ function hasBlockInside(el: Element, depth: number): boolean {
 }
 
 /** An element's place in the original page, or its nearest marked ancestor's (readability adds wrappers). */
-function placeOf(el: Element): { selector: string; ordinal: number } {
+function placeOf(el: Element, selectors: readonly string[]): { selector: string; ordinal: number } {
   for (let e: Element | null = el; e; e = e.parentElement) {
     const place = e.getAttribute(PLACE);
-    if (place) {
-      const space = place.indexOf(' ');
-      return { ordinal: +place.slice(0, space), selector: place.slice(space + 1) };
-    }
+    if (place) return { ordinal: +place, selector: selectors[+place] };
   }
   return { ordinal: 0, selector: 'body' };
 }

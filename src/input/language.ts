@@ -32,15 +32,35 @@ export interface LanguageGuess {
   readonly english?: boolean;
 }
 
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+const WORDS = /[\p{L}']+/gu;
+
+/** How many of `text`'s characters are letters, and how many Latin ones (surrogate pairs, rare in news, are skipped). ASCII costs no regex. */
+function countLetters(text: string): { letters: number; latin: number } {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) { letters++; latin++; }
+    } else if (c < 0xd800 || c > 0xdfff) {
+      const ch = text[i];
+      if (LETTER.test(ch)) { letters++; if (LATIN.test(ch)) latin++; }
+    }
+  }
+  return { letters, latin };
+}
+
 /** Judges whether `text` reads as English from its function words. */
 export function guessEnglish(text: string): LanguageGuess {
   const sample = text.slice(0, MAX_WORDS * 12);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const { letters, latin } = countLetters(sample);
   if (letters >= MIN_LETTERS && latin / letters < 0.5) return { words: 0, share: 0, english: false };
-  const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  const counted = words.slice(0, MAX_WORDS);
-  const hits = counted.filter((w) => STOP_WORDS.has(w)).length;
-  const share = counted.length ? hits / counted.length : 0;
-  return { words: counted.length, share, ...(counted.length >= MIN_WORDS && { english: share >= MIN_SHARE }) };
+  const words = sample.toLowerCase().match(WORDS) ?? [];
+  const counted = Math.min(words.length, MAX_WORDS);
+  let hits = 0;
+  for (let i = 0; i < counted; i++) if (STOP_WORDS.has(words[i])) hits++;
+  const share = counted ? hits / counted : 0;
+  return { words: counted, share, ...(counted >= MIN_WORDS && { english: share >= MIN_SHARE }) };
 }

@@ -41,7 +41,7 @@ export function readMetadata(document: Document, url?: string): PageMetadata {
     ['json-ld', stringOf(article?.datePublished)],
     ['open-graph', first(OPEN_GRAPH_DATE.map((k) => meta.get(k)))],
     ['meta', first(META_DATE.map((k) => normalizeDate(meta.get(k)) && meta.get(k)))],
-    ['time-element', document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined],
+    ['time-element', firstWith(document, 'time', 'datetime')?.getAttribute('datetime') ?? undefined],
   ];
   let publishedAt: string | undefined;
   let publishedAtSource: DateSource | undefined;
@@ -50,11 +50,11 @@ export function readMetadata(document: Document, url?: string): PageMetadata {
     if (iso) { publishedAt = iso; publishedAtSource = source; break; }
   }
 
-  const title = clean(first([stringOf(article?.headline), meta.get('og:title'), meta.get('twitter:title'), document.querySelector('title')?.textContent ?? undefined]));
+  const title = clean(first([stringOf(article?.headline), meta.get('og:title'), meta.get('twitter:title'), document.getElementsByTagName('title')[0]?.textContent ?? undefined]));
   const byline = clean(first([namesOf(article?.author, objects), nonUrl(meta.get('author')), nonUrl(meta.get('article:author')), nonUrl(meta.get('parsely-author'))]));
   const outlet = clean(first([meta.get('og:site_name'), namesOf(article?.publisher, objects), meta.get('application-name')]));
   const canonicalUrl = first([
-    absolute(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url),
+    absolute(canonicalLink(document)?.getAttribute('href'), url),
     absolute(meta.get('og:url'), url),
     url,
   ]);
@@ -77,10 +77,24 @@ export function readMetadata(document: Document, url?: string): PageMetadata {
   };
 }
 
+/** The first `tag` element carrying attribute `name` (tag look-ups are cheaper than CSS selectors in linkedom). */
+function firstWith(document: Document, tag: string, name: string): Element | undefined {
+  for (const el of document.getElementsByTagName(tag)) if (el.hasAttribute(name)) return el;
+  return undefined;
+}
+
+/** `<link rel="canonical">`; `rel` is a space-separated list whose words match in any case. */
+function canonicalLink(document: Document): Element | undefined {
+  for (const el of document.getElementsByTagName('link')) {
+    if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) return el;
+  }
+  return undefined;
+}
+
 /** Meta tags by lower-cased name, property, itemprop or http-equiv; the first of each wins. */
 function readMetaTags(document: Document): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const el of document.querySelectorAll('meta')) {
+  for (const el of document.getElementsByTagName('meta')) {
     const content = el.getAttribute('content');
     if (content === null) continue;
     for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
@@ -101,7 +115,7 @@ function readJsonLd(document: Document): { objects: JsonObject[]; bad: number } 
     objects.push(value);
     if (value['@graph']) visit(value['@graph'], depth + 1);
   };
-  for (const script of document.querySelectorAll('script')) {
+  for (const script of document.getElementsByTagName('script')) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
     try {
       visit(JSON.parse(script.textContent ?? '') as Json, 0);
