@@ -119,7 +119,8 @@ function parseDocument(html: string): { document: Document } {
 
 function runReadability(document: Document): { content?: Element; title?: string; byline?: string } | undefined {
   try {
-    const result = new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
+    // classes were read before readability runs (`annotate`): it need not spend a walk removing them
+    const result = new Readability<Element>(document, { serializer: (node) => node as Element, keepClasses: true }).parse();
     if (!result) return undefined;
     return {
       ...(result.content && { content: result.content }),
@@ -139,12 +140,14 @@ function annotate(document: Document): Annotated {
   const keepers: Keeper[] = [];
   const selectors: string[] = [];
   let ordinal = 0;
-  const visit = (el: Element, path: string, inKeeper: boolean, depth: number): void => {
-    const tag = el.localName.toLowerCase();
+  // `tag` is passed down: linkedom computes localName afresh on every read
+  const visit = (el: Element, tag: string, path: string, inKeeper: boolean, depth: number): void => {
     ordinal++;
-    const kind = isEmbeddedPost(el) ? 'social-post'
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    const kind = cls && isEmbeddedPost(el) ? 'social-post'
       : tag === 'blockquote' ? 'blockquote'
-      : PULL_QUOTE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) ? 'pull-quote'
+      : (cls || id) && PULL_QUOTE.test(`${cls ?? ''} ${id ?? ''}`) ? 'pull-quote'
       : undefined;
     if (BLOCK.has(tag) || kind) {
       el.setAttribute(PLACE, String(ordinal));
@@ -155,18 +158,24 @@ function annotate(document: Document): Annotated {
       keepers.push({ el, kind, ordinal, top: !inKeeper });
     }
     if (NOT_TEXT.has(tag) || depth > MAX_DEPTH) return;
-    const children = [...el.children];
+    const children = Array.from(el.children);
+    const names = children.map((c) => c.localName.toLowerCase());
     const counts = new Map<string, number>();
-    for (const c of children) counts.set(c.localName, (counts.get(c.localName) ?? 0) + 1);
+    if (names.length > 1) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
     const seen = new Map<string, number>();
-    for (const c of children) {
-      const n = (seen.get(c.localName) ?? 0) + 1;
-      seen.set(c.localName, n);
-      const step = (counts.get(c.localName) ?? 0) > 1 ? `${c.localName.toLowerCase()}:nth-of-type(${n})` : c.localName.toLowerCase();
-      visit(c, `${path} > ${step}`, inKeeper || kind !== undefined, depth + 1);
+    for (let i = 0; i < children.length; i++) {
+      const name = names[i];
+      let step = name;
+      if ((counts.get(name) ?? 0) > 1) {
+        const n = (seen.get(name) ?? 0) + 1;
+        seen.set(name, n);
+        step = `${name}:nth-of-type(${n})`;
+      }
+      visit(children[i], name, `${path} > ${step}`, inKeeper || kind !== undefined, depth + 1);
     }
   };
-  if (document.documentElement) visit(document.documentElement, 'html', false, 0);
+  const root = document.documentElement;
+  if (root) visit(root, root.localName.toLowerCase(), 'html', false, 0);
   const ctx: RenderContext = { keepers, selectors, used: new Set(), skip: NOT_ARTICLE };
   for (const k of keepers) keeperLines(k, ctx);
   return { keepers, selectors };
