@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { BundledModelError } from '../node/load-model.js';
 import { batchExitCode, describeError, describeFsError, EXIT, InputNotFoundError, ReportedFailure, UsageError, type ExitCode } from './errors.js';
 
 test('a batch exits with its failures\' code', () => {
@@ -21,6 +22,8 @@ test('errors become one line naming the input, and an exit code', () => {
   const internal = describeError(new TypeError('boom'));
   assert.equal(internal.exitCode, 70);
   assert.match(internal.line ?? '', /^whosaid: internal error: TypeError: boom/);
+  const missing = 'the bundled model is missing: expected /opt/whosaid/models/attribution-model.json';
+  assert.deepEqual(describeError(new BundledModelError(missing)), { exitCode: 70, line: `whosaid: ${missing}` }, 'an installation problem shows no stack');
 });
 
 test('file system errors say what is wrong with the file', () => {

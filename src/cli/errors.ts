@@ -2,6 +2,7 @@
  * The CLI's one error family. Commands throw these; `main` catches them in one place and maps them to
  * exit codes (the sysexits numbers where one fits). A message names the input and the problem.
  */
+import { BundledModelError } from '../node/load-model.js';
 
 export const EXIT = {
   ok: 0,
@@ -10,7 +11,7 @@ export const EXIT = {
   usage: 2,
   /** An input could not be found or opened (sysexits EX_NOINPUT). */
   noInput: 66,
-  /** A bug in whosaid (sysexits EX_SOFTWARE). */
+  /** A bug in whosaid, or an installation without its model (sysexits EX_SOFTWARE). */
   internal: 70,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -72,6 +73,7 @@ export function describeError(error: unknown): { exitCode: ExitCode; line: strin
     const where = error.input !== undefined ? `${error.input}: ` : '';
     return { exitCode: error.exitCode, line: `whosaid: ${where}${error.message}` };
   }
+  if (error instanceof BundledModelError) return { exitCode: EXIT.internal, line: `whosaid: ${error.message}` };
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { exitCode: EXIT.internal, line: `whosaid: internal error: ${message}` };
 }

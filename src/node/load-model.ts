@@ -13,6 +13,11 @@ const MODEL_NAME = 'attribution-model.json';
 
 let cached: AttributionModel | undefined;
 
+/** The bundled model cannot be found or read: an installation problem, not a bug, so callers show no stack. */
+export class BundledModelError extends Error {
+  override readonly name = 'BundledModelError';
+}
+
 /** The package root: the nearest folder above this file that holds package.json. */
 function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -31,16 +36,20 @@ export function bundledModelPath(): string {
   if (existsSync(plain)) return plain;
   const packed = plain + '.gz';
   if (existsSync(packed)) return packed;
-  throw new Error(`whosaid: the bundled model is missing: expected ${plain} or ${packed}`);
+  throw new BundledModelError(`the bundled model is missing: expected ${plain} or ${packed}; reinstall whosaid, or run \`npm run train\` in its folder`);
 }
 
 /** The bundled attribution model, read on first call. */
 export function loadBundledModel(): AttributionModel {
   if (!cached) {
     const path = bundledModelPath();
-    const bytes = readFileSync(path);
-    const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-    cached = parseModel(JSON.parse(text));
+    try {
+      const bytes = readFileSync(path);
+      const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+      cached = parseModel(JSON.parse(text));
+    } catch (error) {
+      throw new BundledModelError(`the bundled model ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   return cached;
 }
