@@ -4,6 +4,7 @@
  * every token again.
  */
 import type { Segmented } from '../segment/segment.js';
+import { partitionPoint } from '../sorted.js';
 
 const cache = new WeakMap<Segmented, readonly number[]>();
 
@@ -22,14 +23,7 @@ export function commaTokens(seg: Segmented): readonly number[] {
 
 /** The position in `commas` of the first comma at or after token `i`, or commas.length. */
 export function firstCommaFrom(commas: readonly number[], i: number): number {
-  let lo = 0;
-  let hi = commas.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (commas[mid] < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(commas, (c) => c < i);
 }
 
 /** The last comma token after `first` and before `end`, or -1. */

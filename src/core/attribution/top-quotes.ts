@@ -6,6 +6,7 @@
  * of the quotes that start before an offset, only the last can still be open there.
  */
 import type { Quote } from '../quotes/find-quotes.js';
+import { partitionPoint } from '../sorted.js';
 
 const cache = new WeakMap<readonly Quote[], readonly Quote[]>();
 
@@ -21,24 +22,11 @@ export function topQuotes(quotes: readonly Quote[]): readonly Quote[] {
 
 /** The last quote of `top` (see topQuotes) that starts before `offset`: the only one that can hold it. */
 export function topQuoteBefore(top: readonly Quote[], offset: number): Quote | undefined {
-  let lo = 0;
-  let hi = top.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (top[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? top[lo - 1] : undefined;
+  const n = partitionPoint(top, (q) => q.start < offset);
+  return n > 0 ? top[n - 1] : undefined;
 }
 
 /** The index in `top` of the first quote that ends after `offset`, or top.length. */
 export function firstTopQuoteEndingAfter(top: readonly Quote[], offset: number): number {
-  let lo = 0;
-  let hi = top.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (top[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(top, (q) => q.end <= offset);
 }

@@ -13,6 +13,7 @@ import { KNOWN_ORGS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
 import { DEMONYMS, PLACES } from './places.js';
 import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
 import { memoByVocab } from './vocab-memo.js';
+import { partitionPoint } from '../sorted.js';
 
 export interface Mention {
   readonly start: number;
@@ -370,13 +371,7 @@ function namesInside(proposals: readonly Proposal[], first: number, last: number
 }
 
 function entityAt(mentions: readonly Mention[], start: number, end: number): string | undefined {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(mentions, (m) => m.start < end);
   let best: Mention | undefined;
   for (let i = lo - 1; i >= 0 && mentions[i].start > start - MAX_MENTION_CHARS; i--) {
     const m = mentions[i];

@@ -9,6 +9,7 @@ import type { Segmented, Token } from '../segment/segment.js';
 import { quoteOfTokens } from '../time/quoted-tokens.js';
 import type { EntityLayer, Mention } from './find-entities.js';
 import { memoByVocab } from './vocab-memo.js';
+import { partitionPoint } from '../sorted.js';
 
 interface PronounFamily {
   readonly words: readonly string[];
@@ -113,14 +114,7 @@ function scoreOf(seg: Segmented, sentence: number, first: number, last: number):
 }
 
 function lastMentionBefore(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(mentions, (m) => m.end <= offset) - 1;
 }
 
 /** "Trump said", "Pompeo also told", "Kim has agreed": a verb group follows the mention ending before `last`. */

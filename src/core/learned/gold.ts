@@ -5,6 +5,7 @@
  */
 import type { Segmented } from '../segment/segment.js';
 import { beginOf, type Role } from './labels.js';
+import { partitionPoint } from '../sorted.js';
 
 export interface RoleSpan {
   readonly role: Role;
@@ -17,13 +18,7 @@ export function labelTokens(seg: Segmented, spans: readonly RoleSpan[]): Uint8Ar
   const labels = new Uint8Array(seg.tokens.length);
   const tokens = seg.tokens;
   for (const span of spans) {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].end <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(tokens, (t) => t.end <= span.start);
     const begin = beginOf(span.role);
     let first = true;
     for (let i = lo; i < tokens.length && tokens[i].start < span.end; i++) {

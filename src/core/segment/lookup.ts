@@ -1,30 +1,15 @@
 /** Offset-to-token look-ups over a segmented text. */
 import type { Segmented, Token } from './segment.js';
+import { partitionPoint } from '../sorted.js';
 
 /** The index of the first token that ends after `offset` (the token at or after it), or tokens.length. */
 export function tokenAtOrAfter(seg: Segmented, offset: number): number {
-  const tokens = seg.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(seg.tokens, (t) => t.end <= offset);
 }
 
 /** The index of the last token that starts before `offset`, or -1. */
 export function tokenBefore(seg: Segmented, offset: number): number {
-  const tokens = seg.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(seg.tokens, (t) => t.start < offset) - 1;
 }
 
 /** The tokens wholly inside [start, end). */
