@@ -10,7 +10,7 @@ import { MONTHS, WEEKDAYS } from '../time/date-words.js';
 import { speaksAfter } from './groups.js';
 import { ORG_HEADS } from './organizations.js';
 import { isRoleWord } from './roles.js';
-import { memoByVocab } from './vocab-memo.js';
+import { memoByVocab } from '../segment/vocab-memo.js';
 
 export interface Chunk {
   /** Token range [first, last). */

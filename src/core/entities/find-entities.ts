@@ -12,7 +12,7 @@ import { findGroupSpeakers, speaksAfter } from './groups.js';
 import { KNOWN_ORGS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
 import { DEMONYMS, PLACES } from './places.js';
 import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
-import { memoByVocab } from './vocab-memo.js';
+import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
 
 export interface Mention {

@@ -4,7 +4,7 @@
  * "told reporters" names an addressee, not a speaker.
  */
 import type { Segmented } from '../segment/segment.js';
-import { memoByVocab } from './vocab-memo.js';
+import { memoByVocab } from '../segment/vocab-memo.js';
 
 /** Plural nouns for people who speak as a body. Source: team list of the collective speakers common in news. */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([

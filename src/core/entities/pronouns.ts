@@ -8,7 +8,7 @@ import type { EntityType } from '../analysis.js';
 import type { Segmented, Token } from '../segment/segment.js';
 import { quoteOfTokens } from '../time/quoted-tokens.js';
 import type { EntityLayer, Mention } from './find-entities.js';
-import { memoByVocab } from './vocab-memo.js';
+import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
 
 interface PronounFamily {

@@ -1,10 +1,10 @@
 /**
  * Per-word facts remembered by wink-nlp's vocabulary id (`Token.vocab`). Within one process an id always
  * stands for the same text, so a fact of the text (its case, its lexicon entries) is worked out once per
- * word type; the entity stage's loops then read one small number per token instead of hashing or
- * comparing its text. The memo grows with the vocabulary, one byte or two per word type wink-nlp knows.
+ * word type, and hot loops such as the entity stage's read one small number per token instead of hashing
+ * or comparing its text. Each memo grows with the vocabulary, two bytes per word type wink-nlp knows.
  */
-import type { Token } from '../segment/segment.js';
+import type { Token } from './segment.js';
 
 /** `classify(t)` memoized by `t.vocab`; `classify` must depend on `t.text` alone and return 0 … 65534. */
 export function memoByVocab(classify: (t: Token) => number): (t: Token) => number {
