@@ -14,7 +14,7 @@ import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import type { Quote } from '../quotes/find-quotes.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
-import { topQuoteBefore, topQuotes } from './top-quotes.js';
+import { insideTopQuote, topQuoteBefore, topQuotes } from './top-quotes.js';
 import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
 
@@ -125,7 +125,7 @@ function clauseEnd(seg: Segmented, from: number, last: number, top: readonly Quo
   while (end > from && isPunct(seg.tokens[end - 1], '.!?')) end--;
   for (let k = from + 1; k < end; k++) {
     const t = seg.tokens[k];
-    if (t.text !== ',' && t.text !== ';' || insideQuote(t.start, top)) continue;
+    if (t.text !== ',' && t.text !== ';' || insideTopQuote(top, t.start, t.end)) continue;
     if (t.text === ';') return k;
     const n = seg.tokens[k + 1];
     const n2 = seg.tokens[k + 2];
@@ -139,11 +139,6 @@ function clauseEnd(seg: Segmented, from: number, last: number, top: readonly Quo
     if (np > 0 && seg.tokens[np] && seg.tokens[np].pos === 'VERB' && typeOfCueLemma(seg.tokens[np].lemma) === 'statement' && end - np <= 3) return k;
   }
   return end;
-}
-
-function insideQuote(offset: number, top: readonly Quote[]): boolean {
-  const q = topQuoteBefore(top, offset);
-  return q !== undefined && offset < q.end - 1;
 }
 
 /** The cue's subject: the noun phrase before it, or for ", adding that" and ", but noted that" the sentence's earlier speaker. */

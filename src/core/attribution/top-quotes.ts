@@ -26,6 +26,12 @@ export function topQuoteBefore(top: readonly Quote[], offset: number): Quote | u
   return n > 0 ? top[n - 1] : undefined;
 }
 
+/** Whether [start, end) lies strictly within a top-level quote, its marks excluded (a comma inside the words). */
+export function insideTopQuote(top: readonly Quote[], start: number, end: number): boolean {
+  const q = topQuoteBefore(top, start);
+  return q !== undefined && end < q.end;
+}
+
 /** The index in `top` of the first quote that ends after `offset`, or top.length. */
 export function firstTopQuoteEndingAfter(top: readonly Quote[], offset: number): number {
   return partitionPoint(top, (q) => q.end <= offset);

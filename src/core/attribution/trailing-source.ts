@@ -11,13 +11,13 @@
  */
 import type { Span } from '../analysis.js';
 import type { Quote } from '../quotes/find-quotes.js';
-import type { Segmented, Token } from '../segment/segment.js';
+import type { Segmented } from '../segment/segment.js';
 import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import type { ProposedAttribution } from './direct-quotes.js';
 import { nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
-import { topQuoteBefore, topQuotes } from './top-quotes.js';
+import { insideTopQuote, topQuotes } from './top-quotes.js';
 import { commaTokens, firstCommaFrom } from './commas.js';
 
 /** Words that may follow a trailing cue to the sentence's end: ", officials said in a statement Tuesday". */
@@ -74,15 +74,9 @@ function proposal(content: Span, source: ProposedAttribution['source'], cue: Pro
 function lastCommaOutsideQuotes(seg: Segmented, first: number, end: number, top: readonly Quote[]): number {
   const commas = commaTokens(seg);
   for (let k = firstCommaFrom(commas, end) - 1; k >= 0 && commas[k] > first; k--) {
-    if (!insideQuote(seg.tokens[commas[k]], top)) return commas[k];
+    if (!insideTopQuote(top, seg.tokens[commas[k]].start, seg.tokens[commas[k]].end)) return commas[k];
   }
   return -1;
-}
-
-/** Whether some quote holds the token strictly inside its marks. */
-function insideQuote(t: Token, top: readonly Quote[]): boolean {
-  const q = topQuoteBefore(top, t.start);
-  return q !== undefined && t.end < q.end;
 }
 
 /** ", officials said" / ", said Ana Ruiz, the clerk" / ", according to the audit" up to the sentence's end. */
@@ -118,7 +112,7 @@ function parentheticalSource(seg: Segmented, first: number, end: number, top: re
   const commas = commaTokens(seg);
   for (let k = firstCommaFrom(commas, first + 1); k < commas.length && commas[k] < end - 3; k++) {
     const open = commas[k];
-    if (insideQuote(seg.tokens[open], top)) continue;
+    if (insideTopQuote(top, seg.tokens[open].start, seg.tokens[open].end)) continue;
     // The closing comma is the next one, at most 12 tokens on and before the sentence's last word.
     const close = k + 1 < commas.length ? commas[k + 1] : end;
     if (close > open + 12 || close >= end - 1) continue;
