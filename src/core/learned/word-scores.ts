@@ -16,6 +16,7 @@
  * do not depend on it.
  */
 import type { Segmented, Token } from '../segment/segment.js';
+import { withRoomFor } from '../segment/vocab-memo.js';
 import { hashString, hashSuffix, mix } from './hash.js';
 import {
   POS_AFTER, POS_BEFORE, POS_IDS, WORD_AFTER, WORD_BEFORE, cueContext, distanceBucket, quoteStates, shapeHash, stackCodes,
@@ -136,11 +137,7 @@ function slotOf(c: TaggerCache, text: string, lemma: string): number {
 function findWordType(c: TaggerCache, tagger: DecodedTagger, lexicon: CueLexicon, t: Token): number {
   let slot = slotOf(c, t.text, t.lemma);
   if (c.keys[2 * slot] === undefined) slot = addWordType(c, tagger, lexicon, t);
-  if (t.vocab >= c.byVocab.length) {
-    const grown = new Int32Array(Math.max(t.vocab + 1, c.byVocab.length * 2));
-    grown.set(c.byVocab);
-    c.byVocab = grown;
-  }
+  c.byVocab = withRoomFor(c.byVocab, t.vocab);
   c.byVocab[t.vocab] = slot + 1;
   return slot;
 }

@@ -12,15 +12,19 @@ export function memoByVocab(classify: (t: Token) => number): (t: Token) => numbe
   let memo = new Uint16Array(1 << 16);
   return (t) => {
     const id = t.vocab;
-    if (id >= memo.length) {
-      const grown = new Uint16Array(Math.max(id + 1, memo.length * 2));
-      grown.set(memo);
-      memo = grown;
-    }
+    memo = withRoomFor(memo, id);
     const known = memo[id];
     if (known !== 0) return known - 1;
     const fact = classify(t);
     memo[id] = fact + 1;
     return fact;
   };
+}
+
+/** `table` itself when it has slot `id`, else a copy at least twice as long: tables indexed by vocabulary id. */
+export function withRoomFor<T extends Uint16Array | Int32Array>(table: T, id: number): T {
+  if (id < table.length) return table;
+  const grown = new (table.constructor as new (length: number) => T)(Math.max(id + 1, table.length * 2));
+  grown.set(table);
+  return grown;
 }
