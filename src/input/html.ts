@@ -133,8 +133,9 @@ function runReadability(document: Document): { content?: Element; title?: string
 }
 
 /**
- * Marks every block element with its place in the page (document order and a CSS selector) and every
- * element to keep, and renders the kept ones while the page is still as written.
+ * Marks every block element with its place in the page (its ordinal in document order; the ordinal's CSS
+ * selector goes in `selectors`) and every element to keep, and renders the kept ones while the page is
+ * still as written.
  */
 function annotate(document: Document): Annotated {
   const keepers: Keeper[] = [];
