@@ -37,6 +37,21 @@ test('the article text has one line per paragraph, each mapped back to its eleme
   assert.ok(!text.includes('Copyright'), 'the footer is not article text');
 });
 
+test('text in nested divs maps to an element of the page that holds it, through readability\'s rewrites', () => {
+  // readability wraps a div's text in a new paragraph and puts that paragraph in the div's place: the line
+  // maps to the nearest element that was in the page
+  const body = `<div class="story"><div class="story-body">${STORY.map((p) => `<div class="para"><div class="para-text">${p}</div></div>`).join('\n')}</div></div>`;
+  const html = page({ body });
+  const { text, paragraphs } = extractHtml(html);
+  assert.deepEqual(text.split('\n'), STORY);
+  const { document } = parseHTML(html);
+  for (const p of paragraphs) {
+    const el = document.querySelector(p.selector);
+    assert.equal(el?.getAttribute('class'), 'para', p.selector);
+    assert.equal(el?.textContent, text.slice(p.start, p.end));
+  }
+});
+
 test('an embedded tweet becomes its words with its link, and a signature line the core reads', () => {
   const html = page({ body: `<p>${STORY[0]}</p>\n<div class="social-embed">${TWEET}</div>\n<p>${STORY[1]}</p><p>${STORY[2]}</p>` });
   const { text, posts, paragraphs } = extractHtml(html);

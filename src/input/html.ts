@@ -4,12 +4,12 @@
  * carry statements, so they are kept even where readability drops them. Pure: no I/O.
  */
 import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
 import type { ArticleMetadata, EmbeddedPost, ExtractedArticle, ParagraphSource } from './types.js';
 import { readMetadata } from './metadata.js';
 import { findDateline } from './dates.js';
 import { guessEnglish } from './language.js';
 import { isEmbeddedPost, readPost, type PostFields } from './social-posts.js';
+import { LinkedomReadability } from './readability.js';
 
 export interface ExtractHtmlOptions {
   /** Where the page came from: resolves relative links and is the canonical URL of last resort. */
@@ -120,7 +120,7 @@ function parseDocument(html: string): { document: Document } {
 function runReadability(document: Document): { content?: Element; title?: string; byline?: string } | undefined {
   try {
     // classes were read before readability runs (`annotate`): it need not spend a walk removing them
-    const result = new Readability<Element>(document, { serializer: (node) => node as Element, keepClasses: true }).parse();
+    const result = new LinkedomReadability(document, { serializer: (node) => node as Element, keepClasses: true }).parse();
     if (!result) return undefined;
     return {
       ...(result.content && { content: result.content }),
