@@ -1,11 +1,12 @@
 /**
- * Input benchmark: writes N synthetic news pages (team-written templates) into a temporary gzipped WARC,
- * then reads it back twice: once only reading records, once extracting and analysing every page. Prints
- * pages/s from HTML to analysis, WARC records/s, the share of time in extraction and in analysis, and
- * the peak RSS. Each count runs in its own child process, so that each peak is its own.
+ * Input benchmark: writes N synthetic news pages (team-written templates, see bench-pages.ts) into a
+ * temporary gzipped WARC, then reads it back twice: once only reading records, once extracting and
+ * analysing every page. Prints pages/s from HTML to analysis, WARC records/s, the share of time in
+ * extraction and in analysis, and the peak RSS. Each run (page model and count) is its own child process,
+ * so that each peak is its own.
  *
- *   npx tsx scripts/bench-input.ts              # 1,000 and 10,000 records
- *   npx tsx scripts/bench-input.ts 500 2000     # other counts
+ *   npx tsx scripts/bench-input.ts                        # both page models, 1,000 and 10,000 records
+ *   npx tsx scripts/bench-input.ts --pages typical 500    # one model, other counts
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,73 +19,35 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { readWarc } from '../src/input/warc.js';
 import { extractHtml } from '../src/input/html.js';
 import { analyzeExtracted } from '../src/input/analyze-page.js';
-
-/** Fictional people, places and subjects, written for this benchmark. */
-const PEOPLE = [['Jane Roe', 'mayor'], ['Tom Hale', 'council member'], ['Ada Quill', 'harbor master'], ['Ben Ortiz', 'school superintendent'], ['Mira Park', 'state senator'], ['Cy Young', 'union leader']];
-const PLACES = ['Easton', 'Lakeview', 'Port Ardent', 'Millbrook', 'Stonehill', 'Riverside'];
-const SUBJECTS = ['the river bridge', 'the new library', 'the ferry service', 'the school budget', 'the water plant', 'the bus routes'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function pick<T>(list: readonly T[], n: number): T {
-  return list[n % list.length];
-}
-
-/** One synthetic page; `n` varies names, structure, metadata and embeds. */
-function pageHtml(n: number): string {
-  const [a, aRole] = pick(PEOPLE, n);
-  const [b, bRole] = pick(PEOPLE, n + 2);
-  const place = pick(PLACES, n * 7);
-  const subject = pick(SUBJECTS, n * 3);
-  const month = pick(MONTHS, n);
-  const day = (n % 27) + 1;
-  const year = 2015 + (n % 9);
-  const iso = `${year}-${String((n % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const head = [
-    `<script type="application/ld+json">{"@type":"NewsArticle","headline":"${place} weighs ${subject}","datePublished":"${iso}T09:00:00Z","publisher":{"name":"The ${place} Lark"}}</script>`,
-    `<meta property="article:published_time" content="${iso}T09:00:00Z"><meta property="og:site_name" content="${place} Daily">`,
-    `<meta name="pubdate" content="${iso.replace(/-/g, '')}">`,
-    '',
-  ][n % 4];
-  const paragraphs = [
-    `${place.toUpperCase()}, ${month} ${day}, ${year} — The ${aRole} of ${place}, ${a}, said on Monday that ${subject} would be ready before the end of the year.`,
-    `"We have done the work and we have the money," ${a} told reporters at the town hall. "Nobody should worry about it."`,
-    `${b}, a ${bRole}, disagreed. "We have heard this promise before," ${b} said, adding that the plan left out the families who would pay for it.`,
-    `According to a report from the ${place} planning office, the cost has grown by a third since the spring.`,
-    `Residents plan to attend a public hearing on Thursday, where ${a} is expected to answer questions about ${subject}.`,
-  ];
-  const tweet = n % 3 === 0
-    ? `<blockquote class="twitter-tweet"><p lang="en">"${subject} will open on time," says ${a}. <a href="https://t.co/x${n}">pic.twitter.com/x${n}</a></p>&mdash; ${place} Lark (@lark${n % 50}) <a href="https://twitter.com/lark${n % 50}/status/${1000 + n}">${month} ${day}, ${year}</a></blockquote>`
-    : '';
-  const pull = n % 5 === 0 ? `<aside class="pullquote">"We have heard this promise before."</aside>` : '';
-  const body = paragraphs.slice(0, 3 + (n % 3)).map((p) => `<p>${p}</p>`);
-  body.splice(2, 0, tweet, pull);
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${place} weighs ${subject}</title>${head}</head>
-<body><header><nav><a href="/">Home</a><a href="/local">Local</a><a href="/sports">Sports</a></nav></header>
-<main><article><h1>${place} weighs ${subject}</h1><p class="byline">By ${pick(PEOPLE, n + 4)[0]}</p>
-${body.join('\n')}
-</article><aside class="related"><h2>Related</h2><ul><li><a href="/a">Other story</a></li><li><a href="/b">Another story</a></li></ul></aside></main>
-<footer><p>Copyright The ${place} Lark</p></footer></body></html>`;
-}
+import { pageHtml, type PageModel } from './bench-pages.js';
 
 async function* once1(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-async function writeWarc(path: string, count: number): Promise<void> {
+async function writeWarc(path: string, model: PageModel, count: number): Promise<number> {
+  let htmlBytes = 0;
   const out = createWriteStream(path);
   for (let n = 0; n < count; n++) {
+    const bytes = new TextEncoder().encode(pageHtml(model, n));
+    htmlBytes += bytes.length;
     const record = WARCRecord.create({
       url: `https://news.example/${n}`, date: '2021-03-03T10:00:00Z', type: 'response', warcVersion: 'WARC/1.1',
       httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' }, statusline: 'HTTP/1.1 200 OK',
-    }, once1(new TextEncoder().encode(pageHtml(n))));
+    }, once1(bytes));
     if (!out.write(await WARCSerializer.serialize(record, { gzip: true }))) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
+  return htmlBytes;
 }
 
 interface ChildReport {
+  model: PageModel;
   records: number;
+  /** Mean HTML size and mean words of extracted text, a page. */
+  htmlKb: number;
+  words: number;
   warcBytes: number;
   readSeconds: number;
   extractSeconds: number;
@@ -98,11 +61,11 @@ interface ChildReport {
   rssAfterReadMb: number;
 }
 
-async function child(count: number): Promise<ChildReport> {
+async function child(model: PageModel, count: number): Promise<ChildReport> {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-bench-'));
   const path = join(dir, 'bench.warc.gz');
   try {
-    await writeWarc(path, count);
+    const htmlBytes = await writeWarc(path, model, count);
     const rssAfterWriteMb = process.resourceUsage().maxRSS / 1024;
     let t = performance.now();
     let read = 0;
@@ -114,6 +77,7 @@ async function child(count: number): Promise<ChildReport> {
     let analyzeMs = 0;
     let errors = 0;
     let attributions = 0;
+    let words = 0;
     const start = performance.now();
     for await (const item of readWarc(createReadStream(path))) {
       if (!item.ok) { errors++; continue; }
@@ -124,9 +88,11 @@ async function child(count: number): Promise<ChildReport> {
       analyzeMs += performance.now() - t2;
       extractMs += t2 - t;
       attributions += analysis.attributions.length;
+      words += article.text.split(' ').length;
     }
     const totalSeconds = (performance.now() - start) / 1000;
     return {
+      model, htmlKb: htmlBytes / count / 1024, words: words / count,
       records: read, warcBytes: statSync(path).size, readSeconds, extractSeconds: extractMs / 1000,
       analyzeSeconds: analyzeMs / 1000, totalSeconds, errors, attributions,
       maxRssMb: process.resourceUsage().maxRSS / 1024, rssAfterWriteMb, rssAfterReadMb,
@@ -139,7 +105,7 @@ async function child(count: number): Promise<ChildReport> {
 function format(r: ChildReport): string {
   const share = r.extractSeconds + r.analyzeSeconds;
   return [
-    `records ${r.records} (${(r.warcBytes / 1024 / 1024).toFixed(1)} MB gzipped WARC), errors ${r.errors}, attributions ${r.attributions}`,
+    `${r.model} pages (${r.htmlKb.toFixed(1)} KB of HTML, ${r.words.toFixed(0)} words of article a page): records ${r.records} (${(r.warcBytes / 1024 / 1024).toFixed(1)} MB gzipped WARC), errors ${r.errors}, attributions ${r.attributions}`,
     `  WARC read only         ${(r.records / r.readSeconds).toFixed(0)} records/s`,
     `  WARC → analysis        ${(r.records / r.totalSeconds).toFixed(1)} records/s (${r.totalSeconds.toFixed(1)} s)`,
     `  HTML → analysis        ${(r.records / share).toFixed(1)} pages/s`,
@@ -149,21 +115,32 @@ function format(r: ChildReport): string {
   ].join('\n');
 }
 
+const MODELS: readonly PageModel[] = ['short', 'typical'];
+
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
-  process.stdout.write(`${JSON.stringify(await child(Number(args[1])))}\n`);
+  process.stdout.write(`${JSON.stringify(await child(args[1] as PageModel, Number(args[2])))}\n`);
 } else {
-  const counts = args.length ? args.map(Number) : [1000, 10000];
+  const at = args.indexOf('--pages');
+  const models = at >= 0 ? [args[at + 1] as PageModel] : MODELS;
+  if (!models.every((m) => MODELS.includes(m))) {
+    process.stderr.write(`bench-input: --pages takes ${MODELS.join(' or ')}, got "${args[at + 1] ?? ''}"\n`);
+    process.exit(2);
+  }
+  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
+  const counts = rest.length ? rest.map(Number) : [1000, 10000];
   const self = fileURLToPath(import.meta.url);
-  for (const count of counts) {
-    // A fixed heap ceiling makes V8 collect instead of growing the heap while garbage is cheap to keep,
-    // so the peak shows what the reader needs; a reader that kept records would run out of heap here.
-    const run = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', self, '--child', String(count)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (run.status !== 0) {
-      process.stderr.write(run.stderr);
-      process.exit(1);
+  for (const model of models) {
+    for (const count of counts) {
+      // A fixed heap ceiling makes V8 collect instead of growing the heap while garbage is cheap to keep,
+      // so the peak shows what the reader needs; a reader that kept records would run out of heap here.
+      const run = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', self, '--child', model, String(count)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (run.status !== 0) {
+        process.stderr.write(run.stderr);
+        process.exit(1);
+      }
+      const report = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ChildReport;
+      process.stdout.write(`${format(report)}\n`);
     }
-    const report = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ChildReport;
-    process.stdout.write(`${format(report)}\n`);
   }
 }
