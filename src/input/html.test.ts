@@ -37,6 +37,18 @@ test('the article text has one line per paragraph, each mapped back to its eleme
   assert.ok(!text.includes('Copyright'), 'the footer is not article text');
 });
 
+test('many paragraphs among other siblings each map back to their own element', () => {
+  const body = Array.from({ length: 40 }, (_, i) => `<p>${STORY[i % 3]} (${i + 1})</p>${i % 7 === 0 ? `<h2>Part ${i + 1} of the story</h2>` : ''}`).join('\n');
+  const html = page({ body });
+  const { text, paragraphs } = extractHtml(html);
+  assert.equal(paragraphs.filter((p) => p.element === 'p').length, 40);
+  const { document } = parseHTML(html);
+  for (const p of paragraphs) {
+    const el = document.querySelector(p.selector);
+    assert.equal(el?.textContent, text.slice(p.start, p.end), p.selector);
+  }
+});
+
 test('text in nested divs maps to an element of the page that holds it, through readability\'s rewrites', () => {
   // readability wraps a div's text in a new paragraph and puts that paragraph in the div's place: the line
   // maps to the nearest element that was in the page

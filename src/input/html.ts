@@ -159,20 +159,21 @@ function annotate(document: Document): Annotated {
       keepers.push({ el, kind, ordinal, top: !inKeeper });
     }
     if (NOT_TEXT.has(tag) || depth > MAX_DEPTH) return;
-    const children = Array.from(el.children);
-    const names = children.map((c) => c.localName.toLowerCase());
-    const counts = new Map<string, number>();
-    if (names.length > 1) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-    const seen = new Map<string, number>();
+    // sibling steps (linkedom's `children` copies the siblings into a new list on every read)
+    const children: Element[] = [];
+    const names: string[] = [];
+    let repeats = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const name = c.localName.toLowerCase();
+      // a short list is searched; a long one goes to nthOfType, which is linear
+      repeats ||= names.length > 32 || names.includes(name);
+      children.push(c);
+      names.push(name);
+    }
+    const nth = repeats ? nthOfType(names) : undefined;
     for (let i = 0; i < children.length; i++) {
-      const name = names[i];
-      let step = name;
-      if ((counts.get(name) ?? 0) > 1) {
-        const n = (seen.get(name) ?? 0) + 1;
-        seen.set(name, n);
-        step = `${name}:nth-of-type(${n})`;
-      }
-      visit(children[i], name, `${path} > ${step}`, inKeeper || kind !== undefined, depth + 1);
+      const step = nth?.[i] ? `${names[i]}:nth-of-type(${nth[i]})` : names[i];
+      visit(children[i], names[i], `${path} > ${step}`, inKeeper || kind !== undefined, depth + 1);
     }
   };
   const root = document.documentElement;
@@ -180,6 +181,19 @@ function annotate(document: Document): Annotated {
   const ctx: RenderContext = { keepers, selectors, used: new Set(), skip: NOT_ARTICLE };
   for (const k of keepers) keeperLines(k, ctx);
   return { keepers, selectors };
+}
+
+/** Each name's place among the same names (1, 2, …) where it repeats among `names`, 0 where it does not. */
+function nthOfType(names: readonly string[]): number[] {
+  const total = new Map<string, number>();
+  for (const name of names) total.set(name, (total.get(name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    if (total.get(name) === 1) return 0;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n;
+  });
 }
 
 /** Renders a kept element once; later calls return the same lines. */
