@@ -254,7 +254,7 @@ function renderBlock(el: Element, kind: string | undefined, ctx: RenderContext, 
   };
   if (depth > MAX_DEPTH || !hasBlockInside(el, 0)) { emit(textOf(el, ctx.skip)); return; }
   let run = '';
-  for (const node of el.childNodes) {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 1 && isBlock(node as Element)) {
       emit(run);
       run = '';
@@ -272,7 +272,7 @@ function isBlock(el: Element): boolean {
 
 function hasBlockInside(el: Element, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
-  for (const c of el.children) if (isBlock(c) || hasBlockInside(c, depth + 1)) return true;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (isBlock(c) || hasBlockInside(c, depth + 1)) return true;
   return false;
 }
 
@@ -294,7 +294,7 @@ function textOf(node: Node, skip: ReadonlySet<string>): string {
   if (tag === 'br') return ' ';
   if (skip.has(tag)) return '';
   let s = '';
-  for (const c of el.childNodes) s += textOf(c, skip);
+  for (let c = el.firstChild; c; c = c.nextSibling) s += textOf(c, skip);
   return BLOCK.has(tag) ? ` ${s} ` : s;
 }
 

@@ -32,8 +32,9 @@ type JsonObject = { [key: string]: Json };
 
 /** Reads the page's metadata; `url` is where the page came from, the canonical URL of last resort. */
 export function readMetadata(document: Document, url?: string): PageMetadata {
-  const meta = readMetaTags(document);
-  const { objects, bad } = readJsonLd(document);
+  const tags = elementsByTag(document);
+  const meta = readMetaTags(tags.meta);
+  const { objects, bad } = readJsonLd(tags.script);
   const article = objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)))
     ?? objects.find((o) => typeof o.datePublished === 'string');
 
@@ -41,7 +42,7 @@ export function readMetadata(document: Document, url?: string): PageMetadata {
     ['json-ld', stringOf(article?.datePublished)],
     ['open-graph', first(OPEN_GRAPH_DATE.map((k) => meta.get(k)))],
     ['meta', first(META_DATE.map((k) => normalizeDate(meta.get(k)) && meta.get(k)))],
-    ['time-element', firstWith(document, 'time', 'datetime')?.getAttribute('datetime') ?? undefined],
+    ['time-element', tags.time.find((el) => el.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined],
   ];
   let publishedAt: string | undefined;
   let publishedAtSource: DateSource | undefined;
@@ -50,11 +51,11 @@ export function readMetadata(document: Document, url?: string): PageMetadata {
     if (iso) { publishedAt = iso; publishedAtSource = source; break; }
   }
 
-  const title = clean(first([stringOf(article?.headline), meta.get('og:title'), meta.get('twitter:title'), document.getElementsByTagName('title')[0]?.textContent ?? undefined]));
+  const title = clean(first([stringOf(article?.headline), meta.get('og:title'), meta.get('twitter:title'), tags.title[0]?.textContent ?? undefined]));
   const byline = clean(first([namesOf(article?.author, objects), nonUrl(meta.get('author')), nonUrl(meta.get('article:author')), nonUrl(meta.get('parsely-author'))]));
   const outlet = clean(first([meta.get('og:site_name'), namesOf(article?.publisher, objects), meta.get('application-name')]));
   const canonicalUrl = first([
-    absolute(canonicalLink(document)?.getAttribute('href'), url),
+    absolute(canonicalLink(tags.link)?.getAttribute('href'), url),
     absolute(meta.get('og:url'), url),
     url,
   ]);
@@ -77,24 +78,46 @@ export function readMetadata(document: Document, url?: string): PageMetadata {
   };
 }
 
-/** The first `tag` element carrying attribute `name` (tag look-ups are cheaper than CSS selectors in linkedom). */
-function firstWith(document: Document, tag: string, name: string): Element | undefined {
-  for (const el of document.getElementsByTagName(tag)) if (el.hasAttribute(name)) return el;
-  return undefined;
+/** The elements metadata is read from. */
+interface MetadataElements {
+  readonly meta: Element[];
+  readonly script: Element[];
+  readonly time: Element[];
+  readonly title: Element[];
+  readonly link: Element[];
+}
+
+/** The page's meta, script, time, title and link elements, each kind in document order, in one walk of the page (a walk per tag cost twice as much). */
+function elementsByTag(document: Document): MetadataElements {
+  const found: MetadataElements = { meta: [], script: [], time: [], title: [], link: [] };
+  const root = document.documentElement;
+  let el: Element | null = root;
+  while (el) {
+    const name = el.localName.toLowerCase();
+    if (Object.hasOwn(found, name)) found[name as keyof MetadataElements].push(el);
+    // depth-first, in document order, without recursion (pages can nest deeply)
+    let next: Element | null = el.firstElementChild;
+    while (!next && el && el !== root) {
+      next = el.nextElementSibling;
+      if (!next) el = el.parentElement;
+    }
+    el = next;
+  }
+  return found;
 }
 
 /** `<link rel="canonical">`; `rel` is a space-separated list whose words match in any case. */
-function canonicalLink(document: Document): Element | undefined {
-  for (const el of document.getElementsByTagName('link')) {
+function canonicalLink(links: readonly Element[]): Element | undefined {
+  for (const el of links) {
     if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) return el;
   }
   return undefined;
 }
 
 /** Meta tags by lower-cased name, property, itemprop or http-equiv; the first of each wins. */
-function readMetaTags(document: Document): Map<string, string> {
+function readMetaTags(metas: readonly Element[]): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const el of document.getElementsByTagName('meta')) {
+  for (const el of metas) {
     const content = el.getAttribute('content');
     if (content === null) continue;
     for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
@@ -106,7 +129,7 @@ function readMetaTags(document: Document): Map<string, string> {
 }
 
 /** Every object in the page's JSON-LD blocks, `@graph` members included, in document order. */
-function readJsonLd(document: Document): { objects: JsonObject[]; bad: number } {
+function readJsonLd(scripts: readonly Element[]): { objects: JsonObject[]; bad: number } {
   const objects: JsonObject[] = [];
   let bad = 0;
   const visit = (value: Json, depth: number): void => {
@@ -115,7 +138,7 @@ function readJsonLd(document: Document): { objects: JsonObject[]; bad: number } 
     objects.push(value);
     if (value['@graph']) visit(value['@graph'], depth + 1);
   };
-  for (const script of document.getElementsByTagName('script')) {
+  for (const script of scripts) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
     try {
       visit(JSON.parse(script.textContent ?? '') as Json, 0);
