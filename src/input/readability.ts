@@ -42,7 +42,7 @@ export function isValidByline(this: { REGEXPS: { byline: RegExp } }, node: Eleme
   return length > 0 && length < 100;
 }
 
-/** Readability returning the article element itself rather than its HTML, with the helpers above. */
+/** Readability with the helpers above in place of its own. */
 export class LinkedomReadability extends Readability<Element> {
   _isProbablyVisible(node: Element): boolean {
     return isProbablyVisible.call(this, node);
