@@ -229,6 +229,20 @@ test('a page without an article body falls back to the body text, with a diagnos
   assert.deepEqual(empty.diagnostics.map((d) => d.code), ['input/no-article-body']);
 });
 
+test('a page nested deeper than any news page gets its body text and a diagnostic, quickly and without overflowing the stack', () => {
+  for (const depth of [300, 20000]) {
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>${STORY[1]}</p>${'</div>'.repeat(depth)}</body></html>`;
+    const { text, diagnostics } = extractHtml(html);
+    assert.equal(text, STORY[1]);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['input/too-deep'], `depth ${depth}`);
+  }
+  // nested less deeply than that, readability runs as on any page
+  const html = page({ body: `${'<div>'.repeat(150)}${STORY.map((p) => `<p>${p}</p>`).join('')}${'</div>'.repeat(150)}` });
+  const { text, diagnostics } = extractHtml(html);
+  assert.deepEqual(text.split('\n'), STORY);
+  assert.deepEqual(diagnostics, []);
+});
+
 test('a fragment without <html> is read as a page', () => {
   const { text } = extractHtml(`<p>${STORY[0]}</p><p>${STORY[1]}</p>`);
   assert.deepEqual(text.split('\n'), [STORY[0], STORY[1]]);
