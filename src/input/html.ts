@@ -8,7 +8,7 @@ import type { ArticleMetadata, EmbeddedPost, ExtractedArticle, ParagraphSource }
 import { readMetadata } from './metadata.js';
 import { findDateline } from './dates.js';
 import { guessEnglish } from './language.js';
-import { isEmbeddedPost, readPost, type PostFields } from './social-posts.js';
+import { isEmbeddedPostClass, readPost, type PostFields } from './social-posts.js';
 import { LinkedomReadability } from './readability.js';
 
 export interface ExtractHtmlOptions {
@@ -156,7 +156,7 @@ function annotate(document: Document): Annotated {
     ordinal++;
     const cls = el.getAttribute('class');
     const id = el.getAttribute('id');
-    const kind = cls && isEmbeddedPost(el) ? 'social-post'
+    const kind = cls && isEmbeddedPostClass(cls) ? 'social-post'
       : tag === 'blockquote' ? 'blockquote'
       : (cls || id) && PULL_QUOTE.test(`${cls ?? ''} ${id ?? ''}`) ? 'pull-quote'
       : undefined;

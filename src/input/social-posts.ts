@@ -37,10 +37,8 @@ export interface PostFields {
   readonly url?: string;
 }
 
-/** Whether `el` is an embedded post's container. */
-export function isEmbeddedPost(el: Element): boolean {
-  const cls = el.getAttribute('class');
-  if (!cls) return false;
+/** Whether an element whose class attribute is `cls` is an embedded post's container. */
+export function isEmbeddedPostClass(cls: string): boolean {
   const classes = cls.split(/\s+/);
   return EMBED_CLASSES.some((c) => classes.includes(c));
 }
