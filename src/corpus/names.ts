@@ -50,8 +50,11 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her'
 /** Country abbreviations that open a role ("U.S. Secretary of State"). */
 const ROLE_OPENERS: ReadonlySet<string> = new Set(['u.s.', 'us', 'u.k.', 'uk', 'u.n.', 'e.u.']);
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case, no diacritics, straight apostrophes, hyphens for every dash. */
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'");
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -104,6 +107,22 @@ function startsUpper(word: string): boolean {
  * "Maria de la Cruz" → given ["maria"], surname "de la cruz".
  */
 export function parseName(form: string, roles: readonly string[] = []): NameParts | undefined {
+  const key = roles.length === 0 ? form : form + '\u0000' + roles.join('\u0000');
+  if (CACHE.has(key)) return CACHE.get(key);
+  const parts = readName(form, roles);
+  if (CACHE.size >= CACHE_SIZE) CACHE.clear();
+  CACHE.set(key, parts);
+  return parts;
+}
+
+/**
+ * Forms read before: the store asks about the same known people article after article. Bounded; emptied
+ * when full. `NameParts` are never modified, so sharing them is safe.
+ */
+const CACHE = new Map<string, NameParts | undefined>();
+const CACHE_SIZE = 50_000;
+
+function readName(form: string, roles: readonly string[]): NameParts | undefined {
   let text = form.trim();
   for (const role of roles) {
     const r = role.trim().replace(/[,.]$/, '');
