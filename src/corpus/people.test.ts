@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchPeople, personKeys, type KnownPerson, type PersonInArticle, type PersonMatch } from './people.js';
+import fc from 'fast-check';
 import { parseName } from './names.js';
 
 /** A person of an article: its name, then its other forms. */
@@ -183,4 +184,29 @@ test('parseName: the parts of a name form', () => {
     const parts = parseName(form);
     assert.deepEqual(parts && { display: parts.display, given: [...parts.given], surname: parts.surname }, expected, form);
   }
+});
+
+const GIVEN = ['Jane', 'Dan', 'Ruth', 'Tom', 'Ana', 'J.', 'Mike', 'Michael'];
+const SURNAMES = ['Okafor', 'Alder', 'de la Cruz', 'Smith-Jones'];
+const form = fc.tuple(fc.option(fc.constantFrom(...GIVEN), { nil: undefined }), fc.constantFrom(...SURNAMES), fc.constantFrom('', 'Mr. ', 'Dr. ', 'Mayor '))
+  .map(([given, surname, title]) => `${title}${given ? given + ' ' : ''}${surname}`);
+const article = fc.array(form.map((name) => p(name)), { minLength: 1, maxLength: 4 });
+const corpus = fc.uniqueArray(form, { maxLength: 6 }).map((names) => names.map((name, i) => k(i + 1, name)));
+
+test('matchPeople properties: one answer per person, independent of candidate order, no guess between two (fixed seed)', () => {
+  fc.assert(
+    fc.property(article, corpus, (people, known) => {
+      const answers = matchPeople(people, known);
+      assert.equal(answers.length, people.length);
+      assert.deepEqual(matchPeople(people, [...known].reverse()), answers);
+      answers.forEach((m, i) => {
+        const parts = parseName(people[i].name);
+        if (m.kind !== 'existing' || !parts || parts.given.length > 0) return;
+        // A bare surname joins a known person only when no other known person has that surname.
+        const sharing = known.filter((x) => parseName(x.name)?.surname === parts.surname);
+        assert.ok(sharing.length <= 1, `${people[i].name} → #${m.id} among ${sharing.map((x) => x.name).join(', ')}`);
+      });
+    }),
+    { seed: 20261202, numRuns: 500 },
+  );
 });
