@@ -163,3 +163,36 @@ test('LSH precision: independent statements rarely share a band (property, fixed
   // Random texts over a 40-word vocabulary still share some three-word shingles (J ≈ 0.02).
   assert.ok(met / runs <= 0.03, `${met} of ${runs}`);
 });
+
+test('band sharing follows 1 − (1 − J³)³² for controlled shingle Jaccard J (fixed seed)', () => {
+  // Pairs of texts made of unique tokens: a shared run of 30 words (28 shingles) and u words of their own
+  // each (u more shingles each, the two across the seam included), so that J = 28 / (28 + 2u) exactly.
+  let next = 1;
+  const fresh = (n: number) => Array.from({ length: n }, () => `t${next++}`);
+  for (const u of [0, 8, 19, 33, 50]) {
+    const J = 28 / (28 + 2 * u);
+    const expected = 1 - (1 - J ** 3) ** BANDS;
+    let met = 0;
+    const pairs = 600;
+    for (let i = 0; i < pairs; i++) {
+      const shared = fresh(30);
+      if (shareBand([...shared, ...fresh(u)].join(' '), [...fresh(u), ...shared].join(' '))) met++;
+    }
+    // Four standard deviations of a binomial proportion, at least 0.02.
+    const tolerance = Math.max(0.02, 4 * Math.sqrt((expected * (1 - expected)) / pairs));
+    assert.ok(Math.abs(met / pairs - expected) <= tolerance, `J = ${J.toFixed(2)}: ${met}/${pairs}, expected ${expected.toFixed(3)}`);
+  }
+});
+
+test('sameStatement properties: symmetric, blind to case and punctuation (fixed seed)', () => {
+  const text = fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 30 }).map((w) => w.join(' '));
+  fc.assert(
+    fc.property(text, text, (a, b) => {
+      assert.equal(sameStatement(a, b), sameStatement(b, a));
+      const shouted = '“' + a.toUpperCase().replace(/ /g, ', ') + '…”';
+      assert.equal(sameStatement(a, shouted), true);
+      assert.equal(isVariant(a, shouted), false);
+    }),
+    { seed: 20261202, numRuns: 300 },
+  );
+});
