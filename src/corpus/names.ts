@@ -52,6 +52,19 @@ const ROLE_OPENERS: ReadonlySet<string> = new Set(['u.s.', 'us', 'u.k.', 'uk', '
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/**
+ * Words that make a name an organization's, never a person's: "Okafor Holdings Ltd.", "Alder Foundation".
+ * The entity layer types organizations already; this guards what reaches the corpus by other ways. A subset
+ * of the entity layer's organization suffixes, without the words that are also surnames ("Post", "Church",
+ * "Court", "Times").
+ */
+const ORGANIZATION_WORDS: ReadonlySet<string> = new Set([
+  'inc', 'corp', 'ltd', 'llc', 'plc', 'co', 'gmbh', 'ministry', 'department', 'committee', 'commission', 'university',
+  'party', 'agency', 'association', 'organization', 'organisation', 'corporation', 'company', 'institute',
+  'foundation', 'federation', 'administration', 'authority', 'bureau', 'parliament', 'council', 'holdings',
+  'industries', 'airlines', 'coalition', 'alliance', 'network',
+]);
+
 /** Lower case, no diacritics, straight apostrophes, hyphens for every dash. */
 export function fold(s: string): string {
   if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'");
@@ -150,6 +163,7 @@ function readName(form: string, roles: readonly string[]): NameParts | undefined
   while (end > 1 && SUFFIXES.has(normWord(ws[end - 1]))) end--;
   const core = ws.slice(0, end).filter(hasLetter);
   if (core.length === 0) return undefined;
+  if (core.some((w) => ORGANIZATION_WORDS.has(normWord(w)))) return undefined;
   // A role-only mention: no word of the name is capitalized ("the mayor", "officials").
   if (!core.some((w) => startsUpper(w))) return undefined;
   // The surname: the last word, with particles before it.

@@ -71,6 +71,8 @@ test('not merging: different people, or not enough to tell', () => {
     ['role-only mention', [k(1, 'Jane Okafor', [], ['mayor'])], p('the mayor'), 'new the mayor'],
     ['a title alone', [k(1, 'Jane Okafor', [], ['Mayor'])], p('Mayor'), 'new Mayor'],
     ['nobody known', [], p('Jane Okafor'), 'new Jane Okafor'],
+    ['an organization named after a person', [k(1, 'Jane Okafor')], p('Okafor Holdings Ltd.'), 'new Okafor Holdings Ltd.'],
+    ['a foundation', [k(2, 'Tom Alder')], p('Alder Foundation'), 'new Alder Foundation'],
     ['surname-only person kept when another Okafor has a full name', [k(1, 'Okafor'), k(2, 'Dan Okafor')], p('Jane Okafor'), 'new Jane Okafor'],
   ];
   for (const [what, known, person, expected] of cases) assert.equal(short(matchPeople([person], known)[0]), expected, what);
@@ -161,6 +163,8 @@ test('personKeys: the folded last word of each surname; none for role-only menti
     [p('Ana Muñoz', ['MUÑOZ']), ['munoz']],
     [p('Dan Okafor Jr.'), ['okafor']],
     [p('the mayor'), []],
+    [p('Ministry of Health'), []],
+    [p('Alder Foundation'), []],
     [p(''), []],
   ];
   for (const [person, expected] of cases) assert.deepEqual(personKeys(person), expected, person.name);

@@ -22,8 +22,11 @@
  * - Within one article, the entity layer has already told people apart: two people of the article never
  *   become one known person unless both name them in full the same way. If "Jane Okafor" and "Dan Okafor"
  *   both arrive in one article while the corpus knows only a surname-only "Okafor", neither takes it.
- * - Role-only mentions ("the mayor", "a spokeswoman") and forms with no name are never matched and have no
- *   keys: roles change hands, so a role is not an identity.
+ * - Role-only mentions ("the mayor", "a spokeswoman"), organizations' names ("Okafor Holdings Ltd.") and
+ *   forms with no name are never matched and have no keys: roles change hands, so a role is not an identity.
+ * - Known limits: names written surname first ("Kim Jong Un") are read as given names and a surname ("Un"),
+ *   so a later bare "Kim" does not find the person; a person first named by a first name alone ("Jane")
+ *   is a person named "Jane".
  * - Names are compared folded: case, diacritics ("Ókafor"), curly or straight apostrophes, periods of
  *   initials, a possessive "’s", courtesy titles ("Mr.", "Dr.", "Ms.") and leading roles are ignored.
  *   Multi-word surnames keep their particles ("de la Cruz"); a bare "Cruz" may still mean Maria de la Cruz
@@ -65,7 +68,8 @@ export type PersonMatch =
  * - `people/ambiguous`: several known people fit; not merged.
  * - `people/taken`: the one fitting person is already another person of the same article.
  * - `people/unknown`: no known person fits.
- * - `people/no-name`: a role-only mention or no name at all ("the mayor").
+ * - `people/no-name`: no person's name: a role-only mention ("the mayor"), an organization's name ("Alder
+ *   Foundation"), or nothing. The store should not make a person of it.
  */
 export type MatchReason =
   | 'people/same-name'
