@@ -49,6 +49,8 @@ test('merging: the same person under another name form', () => {
     ['two surnames said without the given name', [k(12, 'Gabriel Ortega Llano')], p('Ortega Llano'), '#12 Gabriel Ortega Llano'],
     ['suffix kept in the display', [k(13, 'Dan Okafor')], p('Dan Okafor Jr.'), '#13 Dan Okafor'],
     ['full name picks its own among same-surname people', janeDan, p('Dan Okafor'), '#2 Dan Okafor'],
+    ['a role known for one of two Okafors', [k(1, 'Jane Okafor', [], ['Secretary of State']), k(2, 'Dan Okafor', [], ['surgeon'])], p('Okafor', [], ['Secretary of State']), '#1 Jane Okafor'],
+    ['a role, folded and without "former"', [k(1, 'Jane Okafor', [], ['Secretary of State']), k(2, 'Dan Okafor', [], ['surgeon'])], p('Okafor', [], ['former secretary of state,']), '#1 Jane Okafor'],
     ['gender of a title tells two Okafors apart', [k(1, 'Jane Okafor', ['Mrs. Okafor']), k(2, 'Dan Okafor', ['Mr. Okafor'])], p('Mr. Okafor'), '#2 Dan Okafor'],
   ];
   for (const [what, known, person, expected] of cases) assert.equal(short(matchPeople([person], known)[0]), expected, what);
@@ -59,6 +61,8 @@ test('not merging: different people, or not enough to tell', () => {
     ['same surname, different given name', [k(1, 'Jane Okafor')], p('Dan Okafor'), 'new Dan Okafor'],
     ['bare surname, two people known with it', janeDan, p('Okafor'), 'new Okafor'],
     ['honorific does not pick between two', janeDan, p('Dr. Okafor'), 'new Okafor'],
+    ['a role both Okafors are known by', [k(1, 'Jane Okafor', [], ['senator']), k(2, 'Dan Okafor', [], ['Senator'])], p('Okafor', [], ['Senator']), 'new Okafor'],
+    ['a role neither is known by', [k(1, 'Jane Okafor', [], ['senator']), k(2, 'Dan Okafor', [], ['surgeon'])], p('Okafor', [], ['mayor']), 'new Okafor'],
     ['initial fits two', [k(1, 'Jane Okafor'), k(2, 'Jill Okafor')], p('J. Okafor'), 'new J. Okafor'],
     ['initial fits none', [k(1, 'Jane Okafor')], p('D. Okafor'), 'new D. Okafor'],
     ['different middle names', [k(1, 'John F. Marsh')], p('John A. Marsh'), 'new John A. Marsh'],
