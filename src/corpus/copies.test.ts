@@ -196,3 +196,19 @@ test('sameStatement properties: symmetric, blind to case and punctuation (fixed 
     { seed: 20261202, numRuns: 300 },
   );
 });
+
+test('any text, however odd, is fingerprinted, compared and diffed without throwing (fixed seed)', () => {
+  const odd = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
+  fc.assert(
+    fc.property(odd, odd, (a, b) => {
+      const f = fingerprint(a);
+      assert.equal(f.bands.length, f.words.length === 0 ? 0 : BANDS);
+      assert.equal(typeof sameStatement(a, b), 'boolean');
+      assert.equal(isVariant(a, a), false);
+      // What is not added is the first text's words, in order.
+      const kept = wordDiff(a, b).filter((c) => c.op !== 'added').map((c) => c.text).join(' ');
+      assert.deepEqual(normalizeWords(kept), normalizeWords(a));
+    }),
+    { seed: 20261202, numRuns: 300 },
+  );
+});

@@ -218,3 +218,17 @@ test('matchPeople properties: one answer per person, independent of candidate or
     { seed: 20261202, numRuns: 500 },
   );
 });
+
+test('any name, however odd, is matched and keyed without throwing (fixed seed)', () => {
+  const odd = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), form);
+  fc.assert(
+    fc.property(fc.array(odd, { minLength: 1, maxLength: 3 }), fc.array(odd, { maxLength: 3 }), (names, knownNames) => {
+      const people = names.map((name) => p(name, [name.toUpperCase()], [name.slice(0, 5)]));
+      const known = knownNames.map((name, i) => k(i + 1, name, [name], []));
+      const answers = matchPeople(people, known);
+      assert.equal(answers.length, people.length);
+      for (const person of people) assert.ok(personKeys(person).every((key) => key.length > 0));
+    }),
+    { seed: 20261202, numRuns: 500 },
+  );
+});
