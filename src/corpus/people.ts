@@ -110,7 +110,7 @@ export function personKeys(p: { name: string; variants: readonly string[]; roles
   return [...new Set(formsOf(p).map(surnameKey))];
 }
 
-/** What a person is known as: the fullest form, every surname, the gender a title states. */
+/** What a person is known as: its name forms (and the full ones among them), surnames, gender and roles. */
 interface Profile {
   forms: NameParts[];
   full: NameParts[];
