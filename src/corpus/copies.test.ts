@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BANDS, copyChange, fingerprint, isVariant, normalizeWords, sameStatement, wordDiff } from './copies.js';
+import { BANDS, FINGERPRINT_VERSION, copyChange, fingerprint, isVariant, normalizeWords, sameStatement, wordDiff } from './copies.js';
 
 const HOSPITAL = 'We will not pay for the new hospital wing this year, and nobody on this council should pretend otherwise.';
 const TALKS = 'We met for six hours on Tuesday, and the talks are over for now because the other side walked out.';
@@ -104,6 +104,12 @@ test('fingerprint: deterministic band keys; equal words give equal bands', () =>
   // Unrelated statements share no band.
   const b = fingerprint(TALKS);
   assert.equal(a.bands.filter((x) => b.bands.includes(x)).length, 0);
+});
+
+test('band keys are pinned: a change needs a new FINGERPRINT_VERSION, as stores keep them on disk', () => {
+  const { bands } = fingerprint('We will not pay for the new hospital wing this year.');
+  assert.equal(FINGERPRINT_VERSION, 1);
+  assert.deepEqual([bands[0], bands[1], bands[31]], ['00:5afa03abbc0bc20d', '01:209efab7cfdff0b7', '31:6e1fb5514cd9deb0']);
 });
 
 /** Made-up words, so that generated statements are the team's own text. */

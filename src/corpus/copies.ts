@@ -25,6 +25,13 @@
  */
 import { diffArrays } from 'diff';
 
+/**
+ * The version of the words and band keys `fingerprint` makes. A store keeps band keys on disk, so it records
+ * this version and fingerprints its statements again when it changes (any change of normalization, shingle
+ * size, seeds, bands or rows changes it).
+ */
+export const FINGERPRINT_VERSION = 1;
+
 /** Words per shingle. */
 export const SHINGLE = 3;
 /** LSH bands; each band key is made of `ROWS` MinHash values. */
