@@ -60,3 +60,10 @@ test('bin/whosaid.js on the build', { skip: existsSync(join(root, 'dist/cli/main
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^whosaid \d+\.\d+\.\d+\n$/);
 });
+
+test('child process: eval where the shared data is absent names the folder it expected and exits 1', () => {
+  const shared = join(mkdtempSync(join(tmpdir(), 'whosaid-fresh-')), 'shared');
+  const { code, stdout } = whosaid(['eval', '--shared', shared]);
+  assert.equal(code, 1, stdout);
+  assert.ok(stdout.includes(`nothing scored: whosaid eval reads its data from ${shared}\n`), stdout);
+});
