@@ -51,8 +51,8 @@ export interface AnalyzeOptions {
  *
  * @example
  * ```ts
- * import { analyze, parseModel } from 'whosaid/core';
- * const analysis = analyze({ text: '“We are ready,” the mayor said.' }, { model: null }); // rules only
+ * import { analyze } from 'whosaid/core';
+ * const rulesOnly = analyze({ text: '“We are ready,” the mayor said.' }, { model: null });
  * ```
  */
 export function analyze(input: ArticleInput, options: AnalyzeOptions): Analysis {
