@@ -9,8 +9,9 @@ import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
 import { formatTable } from './table.js';
 import { extractStream } from './extract-stream.js';
+import { analysisRows, stringifyCsv } from './csv.js';
 
-export type OutputFormat = 'table' | 'json' | 'jsonl';
+export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
 
 export interface ExtractOptions {
   /** Files, URLs or "-" for stdin (default "-"). */
@@ -53,7 +54,8 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   const inputs = options.inputs.length > 0 ? options.inputs : ['-'];
   const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
   const single = inputs.length === 1;
-  const json = format === 'table' ? undefined : jsonWriter(io, format, single);
+  const json = format === 'json' || format === 'jsonl' ? jsonWriter(io, format, single) : undefined;
+  let csvHeader = format === 'csv';
   const failures: ExitCode[] = [];
   let tables = 0;
   for (const name of inputs) {
@@ -71,6 +73,9 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
     }
     if (json) {
       await json.item(analysis);
+    } else if (format === 'csv') {
+      await write(io.stdout, await stringifyCsv(analysisRows(analysis, name === '-' ? 'stdin' : name), csvHeader));
+      csvHeader = false;
     } else {
       const lines = formatTable(analysis, { all: options.all ?? false, explain: options.explain ?? false, columns: io.columns ?? 80 });
       const heading = single ? [] : [`${tables++ > 0 ? '\n' : ''}${name === '-' ? 'stdin' : name}`];
@@ -78,6 +83,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
     }
   }
   await json?.end();
+  if (csvHeader) await write(io.stdout, await stringifyCsv([], true));
   const code = batchExitCode(failures, inputs.length);
   if (code !== EXIT.ok) throw new ReportedFailure(code);
 }

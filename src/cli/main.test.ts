@@ -179,7 +179,7 @@ test('usage errors exit 2 with a message', async () => {
   const cases: [string[], RegExp][] = [
     [['extract', '--published', '13/11/2025', 'x.txt'], /^whosaid: --published: expected a date as YYYY-MM-DD .*found "13\/11\/2025"\n$/],
     [['extract', '--published', '2025-02-30', 'x.txt'], /^whosaid: --published: "2025-02-30" is not a calendar date\n$/],
-    [['extract', '--format', 'xml', 'x.txt'], /^whosaid: --format: expected table, json or jsonl, found "xml"\n$/],
+    [['extract', '--format', 'xml', 'x.txt'], /^whosaid: --format: expected table, json, jsonl or csv, found "xml"\n$/],
     [['extract', '--colour'], /^whosaid: extract: Unknown option '--colour' \(see whosaid extract --help\)\n$/],
     [['extract', '--jsonl', 'a.jsonl', 'b.jsonl'], /^whosaid: --jsonl reads one input, got 2/],
     [['extract', '--jsonl', '--format', 'table'], /^whosaid: --format table does not apply to --jsonl/],
@@ -494,4 +494,26 @@ test('--published is the reference where an input gives none: a page\'s date and
     ['dated-line', '2025-09-09'],
     ['text', '2025-11-13'],
   ]);
+});
+
+test('--format csv: a header row and one row per attribution, for files and for --jsonl', async () => {
+  const dir = tempDir();
+  const a = join(dir, 'a.txt');
+  const b = join(dir, 'b.txt');
+  writeFileSync(a, 'The captain said the ferry, old as it is, would sail. The mayor said "never" twice.');
+  writeFileSync(b, 'No one spoke.');
+  const files = await run(['extract', a, b, '--format', 'csv'], {}, fake);
+  assert.equal(files.code, 0, files.stderr);
+  assert.equal(files.stdout, [
+    'article,id,type,kind,speaker,mention,cue,addressee,relays,said_on,text,start,end,confidence',
+    `${a},a1,statement,indirect,The captain,The captain,said,,,,"the ferry, old as it is, would sail",17,52,0.75`,
+    `${a},a2,statement,indirect,The mayor,The mayor,said,,,,"""never"" twice",69,82,0.75`,
+    '',
+  ].join('\n'));
+  const none = await run(['extract', b, '--format', 'csv'], {}, fake);
+  assert.equal(none.stdout, 'article,id,type,kind,speaker,mention,cue,addressee,relays,said_on,text,start,end,confidence\n');
+  const lines = await run(['extract', '--jsonl', '--format', 'csv'], { stdin: '{"id":"x1","text":"The clerk said the office was shut."}\n{"id":"x2","text":7}\n' }, fake);
+  assert.equal(lines.code, 1);
+  assert.equal(lines.stdout, 'article,id,type,kind,speaker,mention,cue,addressee,relays,said_on,text,start,end,confidence\nx1,a1,statement,indirect,The clerk,The clerk,said,,,,the office was shut,15,34,0.75\n');
+  assert.match(lines.stderr, /^whosaid: stdin:2: expected a string `text`/);
 });

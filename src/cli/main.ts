@@ -35,7 +35,7 @@ function noPositionals(command: string, positionals: string[]): void {
   if (positionals.length > 0) throw new UsageError(`${command}: unexpected argument "${positionals[0]}" (see whosaid ${command} --help)`);
 }
 
-const FORMATS: readonly OutputFormat[] = ['table', 'json', 'jsonl'];
+const FORMATS: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
 const PARTS: readonly EvalPart[] = ['seed', 'polnear', 'sentences'];
 
 async function runExtract(args: string[], io: Io, services: Services): Promise<void> {
@@ -51,7 +51,7 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
   });
   if (values.help) return write(io.stdout, EXTRACT_HELP);
   const format = values.format as OutputFormat | undefined;
-  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format: expected table, json or jsonl, found "${format}"`);
+  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format: expected table, json, jsonl or csv, found "${format}"`);
   if (values.published !== undefined) {
     const problem = checkReferenceDate(values.published);
     if (problem) throw new UsageError(`--published: ${problem}`);
