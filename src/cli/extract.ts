@@ -7,7 +7,7 @@ import { ReportedFailure, batchExitCode, CliError, describeError, EXIT, type Exi
 import { write, type Io } from './io.js';
 import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
-import { formatTable } from './table.js';
+import { formatDiagnostics, formatHeading, formatTable } from './table.js';
 import { extractStream } from './extract-stream.js';
 import { analysisRows, stringifyCsv } from './csv.js';
 
@@ -22,6 +22,8 @@ export interface ExtractOptions {
   all?: boolean;
   /** Confidence and reasons under each table row. */
   explain?: boolean;
+  /** Quotes whole in the table, wrapped, instead of cut to the terminal's width. */
+  wide?: boolean;
   /** The reference date (YYYY-MM-DD) for relative dates, where an input does not give its own
    * (a JSON line's `publishedAt`, a page's published date). */
   published?: string;
@@ -77,9 +79,10 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
       await write(io.stdout, await stringifyCsv(analysisRows(analysis, name === '-' ? 'stdin' : name), csvHeader));
       csvHeader = false;
     } else {
-      const lines = formatTable(analysis, { all: options.all ?? false, explain: options.explain ?? false, columns: io.columns ?? 80 });
-      const heading = single ? [] : [`${tables++ > 0 ? '\n' : ''}${name === '-' ? 'stdin' : name}`];
-      await write(io.stdout, [...heading, ...lines].join('\n') + '\n');
+      const all = options.all ?? false;
+      const lines = formatTable(analysis, { all, explain: options.explain ?? false, columns: io.columns ?? 80, wide: options.wide ?? false });
+      const heading = `${tables++ > 0 ? '\n' : ''}${formatHeading(analysis, name === '-' ? 'stdin' : name, all)}`;
+      await write(io.stdout, [heading, ...lines, ...formatDiagnostics(analysis)].join('\n') + '\n');
     }
   }
   await json?.end();

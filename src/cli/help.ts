@@ -32,6 +32,7 @@ Options:
   --all                       every attribution type (belief, intention, attitude, decree,
                               perception, evidence), with a type column; default statements only
   --explain                   with the table, each attribution's confidence and reasons
+  --wide                      with the table, quotes whole (wrapped), not cut to the width
   --published YYYY-MM-DD      the publication date, the reference for relative dates ("Tuesday"),
                               where an input gives none (a page's own date or a line's
                               publishedAt wins)

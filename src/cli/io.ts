@@ -16,6 +16,17 @@ export interface Io {
   readonly now?: () => number;
 }
 
+/**
+ * The table's width: the terminal's where stdout is one; in a pipe the COLUMNS environment variable
+ * (`COLUMNS=120 whosaid extract … --format table | less`), else stderr's terminal; else undefined (80).
+ */
+export function tableColumns(stdoutColumns: number | undefined, stderrColumns: number | undefined, env: Record<string, string | undefined>): number | undefined {
+  if (stdoutColumns) return stdoutColumns;
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stderrColumns || undefined;
+}
+
 /** The process's own streams. */
 export function processIo(): Io {
   return {
@@ -24,7 +35,7 @@ export function processIo(): Io {
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stdout.columns || process.stderr.columns || undefined,
+    columns: tableColumns(process.stdout.columns, process.stderr.columns, process.env),
     now: () => performance.now(),
   };
 }

@@ -120,9 +120,10 @@ test('on a terminal: a table of statements; --all adds the other types with a ty
   };
   const { code, stdout } = await run(['extract', '-'], { stdin: 'The farmer said the harvest was early.', stdoutIsTTY: true }, believes);
   assert.equal(code, 0);
-  assert.equal(stdout, ['speaker     kind      cue   quote', 'The farmer  indirect  said  the harvest was early', ''].join('\n'));
+  assert.equal(stdout, ['stdin · no publication date · 2 attributions, 1 statement shown (--all for every type)', 'speaker     kind      cue   quote', 'The farmer  indirect  said  the harvest was early', ''].join('\n'));
   const all = await run(['extract', '--all', '--explain', '-'], { stdin: 'The farmer said the harvest was early.', stdoutIsTTY: true }, believes);
   assert.deepEqual(all.stdout.split('\n'), [
+    'stdin · no publication date · 2 attributions',
     'speaker     type       kind      cue       quote',
     'The farmer  statement  indirect  said      the harvest was early',
     '  a1  confidence 0.75  reasons: fake/said',
@@ -135,9 +136,13 @@ test('on a terminal: a table of statements; --all adds the other types with a ty
 test('the table truncates long quotes to the terminal width', async () => {
   const text = `The surveyor said ${'the old road '.repeat(20)}was finally paved.`;
   const { stdout } = await run(['extract', '-'], { stdin: text, stdoutIsTTY: true, columns: 60 }, fake);
-  const lines = stdout.trimEnd().split('\n');
+  const lines = stdout.trimEnd().split('\n').slice(1);
   for (const line of lines) assert.ok(line.length <= 60, line);
   assert.ok(lines[1].endsWith('…'));
+  const wide = await run(['extract', '--wide', '-'], { stdin: text, stdoutIsTTY: true, columns: 60 }, fake);
+  const wrapped = wide.stdout.trimEnd().split('\n').slice(2);
+  for (const line of wrapped) assert.ok(line.length <= 60, line);
+  assert.equal(wrapped.map((l) => l.trim().replace(/^The surveyor\s+indirect\s+said\s+/, '')).join(' '), `${'the old road '.repeat(20)}was finally paved`);
 });
 
 test('--format overrides the terminal default; several inputs make an array or lines', async () => {
@@ -151,7 +156,10 @@ test('--format overrides the terminal default; several inputs make an array or l
   const lines = await run(['extract', '--format', 'jsonl', one, two], {}, fake);
   assert.deepEqual(jsonLines(lines.stdout).map((a) => a.id), [one, two]);
   const table = await run(['extract', '--format', 'table', one, two], {}, fake);
-  assert.deepEqual(table.stdout.split('\n'), [one, 'speaker    kind      cue   quote', 'The pilot  indirect  said  the runway was clear', '', two, 'no attributions found', '']);
+  assert.deepEqual(table.stdout.split('\n'), [
+    `${one} · no publication date · 1 attribution`, 'speaker    kind      cue   quote', 'The pilot  indirect  said  the runway was clear', '',
+    `${two} · no publication date · 0 attributions`, 'no attributions found', '',
+  ]);
 });
 
 test('missing files, directories and a mix of good and bad inputs', async () => {
@@ -270,7 +278,7 @@ test('the progress bar: on a terminal stderr with a percentage for a file, never
   assert.equal(tty.code, 0);
   assert.match(tty.stderr, /\r\x1b\[K\[#+\.*\]\s+\d+%  \d+ lines  \d+ lines\/s/);
   assert.match(tty.stderr, /100%  30 lines/);
-  assert.ok(tty.stderr.endsWith('\r\x1b[K'), 'the bar is cleared at the end');
+  assert.match(tty.stderr, /\r\x1b\[K30 lines in \d+ (ms|s) \(\d+ lines\/s\)\n$/, 'the bar gives way to a summary at the end');
   assert.equal(jsonLines(tty.stdout).length, 30, 'stdout holds only the analyses');
 
   const fromStdin = await run(['extract', '--jsonl', '-'], { stdin: '{"text":"The clerk said yes."}\n', stderrIsTTY: true }, fake);
