@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Analysis } from '../core/analysis.js';
 import { ReportedFailure, batchExitCode, CliError, describeFsError, EXIT, UsageError, type ExitCode } from './errors.js';
-import { write, type Io } from './io.js';
+import { hintStdin, write, type Io } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { Services } from './services.js';
 import { analyzeSource, type Source } from './sources.js';
@@ -32,7 +32,10 @@ interface Opened {
 }
 
 async function open(name: string, io: Io): Promise<Opened> {
-  if (name === '-') return { stream: io.stdin };
+  if (name === '-') {
+    hintStdin(io);
+    return { stream: io.stdin };
+  }
   try {
     const info = await stat(name);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../core/analysis.js';
 import { ReportedFailure, batchExitCode, CliError, describeError, EXIT, type ExitCode } from './errors.js';
-import { write, type Io } from './io.js';
+import { hintStdin, write, type Io } from './io.js';
 import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
 import { formatDiagnostics, formatHeading, formatTable } from './table.js';
@@ -63,6 +63,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   for (const name of inputs) {
     let analysis: Analysis;
     try {
+      if (name === '-') hintStdin(io);
       const source = await readSource(name, io.stdin);
       analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services);
     } catch (caught) {

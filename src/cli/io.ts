@@ -10,6 +10,8 @@ export interface Io {
   readonly stderr: Writable;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** Whether stdin is a terminal (someone would type the article); default false. */
+  readonly stdinIsTTY?: boolean;
   /** The terminal's width in columns (default 80). */
   readonly columns?: number;
   /** Milliseconds from some fixed point, for progress rates (default `performance.now`). */
@@ -34,10 +36,16 @@ export function processIo(): Io {
     stdout: process.stdout,
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: tableColumns(process.stdout.columns, process.stderr.columns, process.env),
     now: () => performance.now(),
   };
+}
+
+/** Before reading stdin from a terminal, says so, so that the command does not seem to hang. */
+export function hintStdin(io: Io): void {
+  if (io.stdinIsTTY) io.stderr.write('whosaid: reading stdin; Ctrl-D to end\n');
 }
 
 /** Writes a chunk, waiting for 'drain' when the stream's buffer is full (backpressure). */

@@ -16,6 +16,7 @@ interface RunSettings {
   stdin?: string;
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
+  stdinIsTTY?: boolean;
   columns?: number;
   stdout?: Writable;
 }
@@ -38,6 +39,7 @@ async function run(argv: string[], settings: RunSettings = {}, services: Partial
     stderr: err.stream,
     stdoutIsTTY: settings.stdoutIsTTY ?? false,
     stderrIsTTY: settings.stderrIsTTY ?? false,
+    stdinIsTTY: settings.stdinIsTTY ?? false,
     columns: settings.columns ?? 100,
     now: () => (clock += 150),
   };
@@ -524,4 +526,32 @@ test('--format csv: a header row and one row per attribution, for files and for 
   assert.equal(lines.code, 1);
   assert.equal(lines.stdout, 'article,id,type,kind,speaker,mention,cue,addressee,relays,said_on,text,start,end,confidence\nx1,a1,statement,indirect,The clerk,The clerk,said,,,,the office was shut,15,34,0.75\n');
   assert.match(lines.stderr, /^whosaid: stdin:2: expected a string `text`/);
+});
+
+test('a JSON-lines file given without --jsonl is refused with a hint, and the rest of the batch goes on', async () => {
+  const dir = tempDir();
+  const batch = join(dir, 'batch.jsonl');
+  const good = join(dir, 'good.txt');
+  writeFileSync(batch, '{"id":"n1","text":"The clerk said the office was shut."}\n');
+  writeFileSync(good, 'The clerk said the office was shut.');
+  const alone = await run(['extract', batch], {}, fake);
+  assert.equal(alone.code, 1);
+  assert.equal(alone.stdout, '');
+  assert.equal(alone.stderr, `whosaid: ${batch}: looks like JSON lines (its first line is a JSON object with "text"), not an article; add --jsonl to analyse one article per line\n`);
+  const mixed = await run(['extract', '--format', 'jsonl', good, batch], {}, fake);
+  assert.equal(mixed.code, 1);
+  assert.deepEqual(jsonLines(mixed.stdout).map((a) => a.id), [good]);
+  const piped = await run(['extract', '-'], { stdin: '{"html":"<p>The clerk said no.</p>"}\n' }, fake);
+  assert.match(piped.stderr, /^whosaid: -: looks like JSON lines .*"html"/);
+  const asked = await run(['extract', '--jsonl', batch], {}, fake);
+  assert.equal(asked.code, 0, asked.stderr);
+});
+
+test('reading stdin from a terminal says so on stderr; from a pipe it says nothing', async () => {
+  const typed = await run(['extract', '--format', 'json'], { stdin: 'The clerk said yes.', stdinIsTTY: true }, fake);
+  assert.equal(typed.stderr, 'whosaid: reading stdin; Ctrl-D to end\n');
+  const lines = await run(['extract', '--jsonl'], { stdin: '{"text":"The clerk said yes."}\n', stdinIsTTY: true }, fake);
+  assert.equal(lines.stderr, 'whosaid: reading stdin; Ctrl-D to end\n');
+  const piped = await run(['extract', '--format', 'json'], { stdin: 'The clerk said yes.' }, fake);
+  assert.equal(piped.stderr, '');
 });
