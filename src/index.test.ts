@@ -45,3 +45,20 @@ test('analyzeHtml reads the page and analyses its body; results are plain data',
   assert.deepEqual(JSON.parse(JSON.stringify(analysis)), analysis);
   assert.equal(whosaid.Analysis.safeParse(analysis).success, true);
 });
+
+test('analyzeUrl fetches the page (here through a fake fetch) and analyses it with its final URL', async () => {
+  const html = `<!doctype html><html lang="en"><head><title>Ferry news</title></head><body><article>
+    <p>Harbor master Lena Ortiz said on Tuesday that the ferry would run every hour, from the first boat to the last one.</p>
+    <p>The ferry has carried commuters across the bay since the old bridge closed for repairs last winter.</p></article></body></html>`;
+  const asked: string[] = [];
+  const fakeFetch = (async (url: string | URL | Request) => {
+    asked.push(String(url));
+    return new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  }) as typeof fetch;
+  const analysis = await whosaid.analyzeUrl('https://news.example/ferry', { id: 'ferry', publishedAt: '2025-11-13', fetch: { fetch: fakeFetch } });
+  assert.deepEqual(asked, ['https://news.example/ferry']);
+  assert.equal(analysis.id, 'ferry');
+  const said = analysis.attributions.find((a) => a.text === 'the ferry would run every hour, from the first boat to the last one');
+  assert.equal(said?.speaker.name, 'Lena Ortiz');
+  assert.equal(said?.saidOn, '2025-11-11');
+});
