@@ -11,8 +11,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const entry = join(root, 'src/cli/main.ts');
 const bin = join(root, 'bin/whosaid.js');
 
-function whosaid(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, input, encoding: 'utf8' });
+function whosaid(args: string[], input?: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, COLUMNS: '', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -59,4 +59,34 @@ test('bin/whosaid.js on the build', { skip: existsSync(join(root, 'dist/cli/main
   const result = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^whosaid \d+\.\d+\.\d+\n$/);
+});
+
+test('child process: eval where the shared data is absent names the folder it expected and exits 1', () => {
+  const shared = join(mkdtempSync(join(tmpdir(), 'whosaid-fresh-')), 'shared');
+  const { code, stdout } = whosaid(['eval', '--shared', shared]);
+  assert.equal(code, 1, stdout);
+  assert.ok(stdout.includes(`nothing scored: whosaid eval reads its data from ${shared}\n`), stdout);
+});
+
+test('child process: a table in a pipe takes its width from COLUMNS', () => {
+  const text = `“The ferry will run every hour from Monday, whatever the weather does, and the fares will stay as they are,” the harbor master said.`;
+  for (const columns of [50, 120]) {
+    const { code, stdout, stderr } = whosaid(['extract', '--format', 'table', '--published', '2025-11-13', '-'], text, { COLUMNS: String(columns) });
+    assert.equal(code, 0, stderr);
+    const rows = stdout.trimEnd().split('\n').slice(1);
+    assert.ok(rows.length >= 2, stdout);
+    for (const row of rows) assert.ok(row.length <= columns, `${columns}: ${row}`);
+    assert.equal(rows[1].length > 80, columns === 120, `${columns}: ${rows[1]}`);
+  }
+});
+
+test('child process: relative dates without a publication date get time/no-reference-date, in JSON and in the table', () => {
+  const text = 'The mayor said on Tuesday that the ferry would run again.';
+  const json = whosaid(['extract', '-'], text);
+  const analysis = JSON.parse(json.stdout) as { diagnostics: { code: string; message: string }[] };
+  assert.deepEqual(analysis.diagnostics.map((d) => d.code), ['time/no-reference-date']);
+  const table = whosaid(['extract', '--format', 'table', '-'], text);
+  assert.match(table.stdout, /\nwarning time\/no-reference-date: 1 relative date \("Tuesday"\) could not be resolved: .*--published YYYY-MM-DD/);
+  const dated = whosaid(['extract', '--published', '2025-11-13', '-'], text);
+  assert.deepEqual((JSON.parse(dated.stdout) as { diagnostics: unknown[] }).diagnostics, []);
 });

@@ -7,13 +7,15 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import type { Analysis } from '../core/analysis.js';
 import { ReportedFailure, batchExitCode, CliError, describeFsError, EXIT, UsageError, type ExitCode } from './errors.js';
-import { write, type Io } from './io.js';
+import { hintStdin, write, type Io } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { Services } from './services.js';
 import { analyzeSource, type Source } from './sources.js';
 import { parseInputLine } from './input-line.js';
 import type { ExtractOptions } from './extract.js';
+import { analysisRows, stringifyCsv } from './csv.js';
 
 /** An item that failed, as written in the output in place of its analysis. */
 export interface ErrorRecord {
@@ -30,7 +32,10 @@ interface Opened {
 }
 
 async function open(name: string, io: Io): Promise<Opened> {
-  if (name === '-') return { stream: io.stdin };
+  if (name === '-') {
+    hintStdin(io);
+    return { stream: io.stdin };
+  }
   try {
     const info = await stat(name);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
@@ -54,9 +59,16 @@ class Batch {
   constructor(
     private readonly io: Io,
     private readonly progress: Progress,
+    /** CSV rows instead of JSON lines: error records are then only on stderr. */
+    private readonly csv = false,
   ) {}
+  async start(): Promise<void> {
+    if (this.csv) await write(this.io.stdout, await stringifyCsv([], true));
+  }
   async emit(value: unknown): Promise<void> {
-    await write(this.io.stdout, JSON.stringify(value) + '\n');
+    if (!this.csv) return write(this.io.stdout, JSON.stringify(value) + '\n');
+    const analysis = value as Analysis;
+    if (Array.isArray(analysis.attributions)) await write(this.io.stdout, await stringifyCsv(analysisRows(analysis), false));
   }
   /** Writes the error record, and `whosaid: where: problem` on stderr. */
   async fail(record: ErrorRecord, where: string, problem: string, exitCode: ExitCode): Promise<void> {
@@ -73,7 +85,7 @@ class Batch {
 }
 
 export async function extractStream(options: ExtractOptions, io: Io, services: Services): Promise<void> {
-  if (options.format === 'table') throw new UsageError(`--format table does not apply to ${options.warc !== undefined ? '--warc' : '--jsonl'}, which write JSON lines`);
+  if (options.format === 'table') throw new UsageError(`--format table does not apply to ${options.warc !== undefined ? '--warc' : '--jsonl'}, which write JSON lines (or CSV rows)`);
   if (options.warc !== undefined) return extractWarc(options.warc, options, io, services);
   if (options.inputs.length > 1) throw new UsageError(`--jsonl reads one input, got ${options.inputs.length}: ${options.inputs.join(' ')}`);
   return extractJsonLines(options.inputs[0] ?? '-', options, io, services);
@@ -83,7 +95,8 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
   const { stream, size } = await open(name, io);
   const label = name === '-' ? 'stdin' : name;
   const progress = createProgress({ stream: io.stderr, isTTY: io.stderrIsTTY, now: io.now ?? (() => performance.now()), unit: 'lines', ...(size !== undefined && { total: size }) });
-  const batch = new Batch(io, progress);
+  const batch = new Batch(io, progress, options.format === 'csv');
+  await batch.start();
   let readError: unknown;
   stream.once('error', (error) => (readError = error));
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
@@ -135,7 +148,8 @@ async function* counted(stream: AsyncIterable<Uint8Array>, onBytes: (n: number) 
 async function extractWarc(name: string, options: ExtractOptions, io: Io, services: Services): Promise<void> {
   const { stream, size } = await open(name, io);
   const progress = createProgress({ stream: io.stderr, isTTY: io.stderrIsTTY, now: io.now ?? (() => performance.now()), unit: 'records', ...(size !== undefined && { total: size }) });
-  const batch = new Batch(io, progress);
+  const batch = new Batch(io, progress, options.format === 'csv');
+  await batch.start();
   let bytes = 0;
   let items = 0;
   const source = counted(stream as AsyncIterable<Uint8Array>, (n) => (bytes += n));

@@ -4,13 +4,14 @@
  */
 import type { Analysis } from '../core/analysis.js';
 import { ReportedFailure, batchExitCode, CliError, describeError, EXIT, type ExitCode } from './errors.js';
-import { write, type Io } from './io.js';
+import { hintStdin, write, type Io } from './io.js';
 import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
-import { formatTable } from './table.js';
+import { formatDiagnostics, formatHeading, formatTable } from './table.js';
 import { extractStream } from './extract-stream.js';
+import { analysisRows, stringifyCsv } from './csv.js';
 
-export type OutputFormat = 'table' | 'json' | 'jsonl';
+export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
 
 export interface ExtractOptions {
   /** Files, URLs or "-" for stdin (default "-"). */
@@ -21,6 +22,8 @@ export interface ExtractOptions {
   all?: boolean;
   /** Confidence and reasons under each table row. */
   explain?: boolean;
+  /** Quotes whole in the table, wrapped, instead of cut to the terminal's width. */
+  wide?: boolean;
   /** The reference date (YYYY-MM-DD) for relative dates, where an input does not give its own
    * (a JSON line's `publishedAt`, a page's published date). */
   published?: string;
@@ -53,12 +56,14 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   const inputs = options.inputs.length > 0 ? options.inputs : ['-'];
   const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
   const single = inputs.length === 1;
-  const json = format === 'table' ? undefined : jsonWriter(io, format, single);
+  const json = format === 'json' || format === 'jsonl' ? jsonWriter(io, format, single) : undefined;
+  let csvHeader = format === 'csv';
   const failures: ExitCode[] = [];
   let tables = 0;
   for (const name of inputs) {
     let analysis: Analysis;
     try {
+      if (name === '-') hintStdin(io);
       const source = await readSource(name, io.stdin);
       analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services);
     } catch (caught) {
@@ -71,13 +76,18 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
     }
     if (json) {
       await json.item(analysis);
+    } else if (format === 'csv') {
+      await write(io.stdout, await stringifyCsv(analysisRows(analysis, name === '-' ? 'stdin' : name), csvHeader));
+      csvHeader = false;
     } else {
-      const lines = formatTable(analysis, { all: options.all ?? false, explain: options.explain ?? false, columns: io.columns ?? 80 });
-      const heading = single ? [] : [`${tables++ > 0 ? '\n' : ''}${name === '-' ? 'stdin' : name}`];
-      await write(io.stdout, [...heading, ...lines].join('\n') + '\n');
+      const all = options.all ?? false;
+      const lines = formatTable(analysis, { all, explain: options.explain ?? false, columns: io.columns ?? 80, wide: options.wide ?? false });
+      const heading = `${tables++ > 0 ? '\n' : ''}${formatHeading(analysis, name === '-' ? 'stdin' : name, all)}`;
+      await write(io.stdout, [heading, ...lines, ...formatDiagnostics(analysis)].join('\n') + '\n');
     }
   }
   await json?.end();
+  if (csvHeader) await write(io.stdout, await stringifyCsv([], true));
   const code = batchExitCode(failures, inputs.length);
   if (code !== EXIT.ok) throw new ReportedFailure(code);
 }

@@ -24,11 +24,15 @@ Analyses each input: a text file, an HTML file (.html, .htm, or content starting
 statements found; piped, it writes the analysis as JSON.
 
 Options:
-  --format table|json|jsonl   the output (default: table on a terminal, json otherwise); json with
-                              several inputs is an array, jsonl one analysis per line
+  --format table|json|jsonl|csv
+                              the output (default: table on a terminal, json otherwise); json with
+                              several inputs is an array, jsonl one analysis per line, csv one row
+                              per attribution with a header row (article, id, type, kind, speaker,
+                              mention, cue, addressee, relays, said_on, text, start, end, confidence)
   --all                       every attribution type (belief, intention, attitude, decree,
                               perception, evidence), with a type column; default statements only
   --explain                   with the table, each attribution's confidence and reasons
+  --wide                      with the table, quotes whole (wrapped), not cut to the width
   --published YYYY-MM-DD      the publication date, the reference for relative dates ("Tuesday"),
                               where an input gives none (a page's own date or a line's
                               publishedAt wins)

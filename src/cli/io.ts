@@ -10,10 +10,23 @@ export interface Io {
   readonly stderr: Writable;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** Whether stdin is a terminal (someone would type the article); default false. */
+  readonly stdinIsTTY?: boolean;
   /** The terminal's width in columns (default 80). */
   readonly columns?: number;
   /** Milliseconds from some fixed point, for progress rates (default `performance.now`). */
   readonly now?: () => number;
+}
+
+/**
+ * The table's width: the terminal's where stdout is one; in a pipe the COLUMNS environment variable
+ * (`COLUMNS=120 whosaid extract … --format table | less`), else stderr's terminal; else undefined (80).
+ */
+export function tableColumns(stdoutColumns: number | undefined, stderrColumns: number | undefined, env: Record<string, string | undefined>): number | undefined {
+  if (stdoutColumns) return stdoutColumns;
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stderrColumns || undefined;
 }
 
 /** The process's own streams. */
@@ -23,10 +36,16 @@ export function processIo(): Io {
     stdout: process.stdout,
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stdout.columns || process.stderr.columns || undefined,
+    columns: tableColumns(process.stdout.columns, process.stderr.columns, process.env),
     now: () => performance.now(),
   };
+}
+
+/** Before reading stdin from a terminal, says so, so that the command does not seem to hang. */
+export function hintStdin(io: Io): void {
+  if (io.stdinIsTTY) io.stderr.write('whosaid: reading stdin; Ctrl-D to end\n');
 }
 
 /** Writes a chunk, waiting for 'drain' when the stream's buffer is full (backpressure). */

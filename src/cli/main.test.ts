@@ -16,6 +16,7 @@ interface RunSettings {
   stdin?: string;
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
+  stdinIsTTY?: boolean;
   columns?: number;
   stdout?: Writable;
 }
@@ -38,6 +39,7 @@ async function run(argv: string[], settings: RunSettings = {}, services: Partial
     stderr: err.stream,
     stdoutIsTTY: settings.stdoutIsTTY ?? false,
     stderrIsTTY: settings.stderrIsTTY ?? false,
+    stdinIsTTY: settings.stdinIsTTY ?? false,
     columns: settings.columns ?? 100,
     now: () => (clock += 150),
   };
@@ -120,9 +122,10 @@ test('on a terminal: a table of statements; --all adds the other types with a ty
   };
   const { code, stdout } = await run(['extract', '-'], { stdin: 'The farmer said the harvest was early.', stdoutIsTTY: true }, believes);
   assert.equal(code, 0);
-  assert.equal(stdout, ['speaker     kind      cue   quote', 'The farmer  indirect  said  the harvest was early', ''].join('\n'));
+  assert.equal(stdout, ['stdin · no publication date · 2 attributions, 1 statement shown (--all for every type)', 'speaker     kind      cue   quote', 'The farmer  indirect  said  the harvest was early', ''].join('\n'));
   const all = await run(['extract', '--all', '--explain', '-'], { stdin: 'The farmer said the harvest was early.', stdoutIsTTY: true }, believes);
   assert.deepEqual(all.stdout.split('\n'), [
+    'stdin · no publication date · 2 attributions',
     'speaker     type       kind      cue       quote',
     'The farmer  statement  indirect  said      the harvest was early',
     '  a1  confidence 0.75  reasons: fake/said',
@@ -135,9 +138,13 @@ test('on a terminal: a table of statements; --all adds the other types with a ty
 test('the table truncates long quotes to the terminal width', async () => {
   const text = `The surveyor said ${'the old road '.repeat(20)}was finally paved.`;
   const { stdout } = await run(['extract', '-'], { stdin: text, stdoutIsTTY: true, columns: 60 }, fake);
-  const lines = stdout.trimEnd().split('\n');
+  const lines = stdout.trimEnd().split('\n').slice(1);
   for (const line of lines) assert.ok(line.length <= 60, line);
   assert.ok(lines[1].endsWith('…'));
+  const wide = await run(['extract', '--wide', '-'], { stdin: text, stdoutIsTTY: true, columns: 60 }, fake);
+  const wrapped = wide.stdout.trimEnd().split('\n').slice(2);
+  for (const line of wrapped) assert.ok(line.length <= 60, line);
+  assert.equal(wrapped.map((l) => l.trim().replace(/^The surveyor\s+indirect\s+said\s+/, '')).join(' '), `${'the old road '.repeat(20)}was finally paved`);
 });
 
 test('--format overrides the terminal default; several inputs make an array or lines', async () => {
@@ -151,7 +158,10 @@ test('--format overrides the terminal default; several inputs make an array or l
   const lines = await run(['extract', '--format', 'jsonl', one, two], {}, fake);
   assert.deepEqual(jsonLines(lines.stdout).map((a) => a.id), [one, two]);
   const table = await run(['extract', '--format', 'table', one, two], {}, fake);
-  assert.deepEqual(table.stdout.split('\n'), [one, 'speaker    kind      cue   quote', 'The pilot  indirect  said  the runway was clear', '', two, 'no attributions found', '']);
+  assert.deepEqual(table.stdout.split('\n'), [
+    `${one} · no publication date · 1 attribution`, 'speaker    kind      cue   quote', 'The pilot  indirect  said  the runway was clear', '',
+    `${two} · no publication date · 0 attributions`, 'no attributions found', '',
+  ]);
 });
 
 test('missing files, directories and a mix of good and bad inputs', async () => {
@@ -179,7 +189,7 @@ test('usage errors exit 2 with a message', async () => {
   const cases: [string[], RegExp][] = [
     [['extract', '--published', '13/11/2025', 'x.txt'], /^whosaid: --published: expected a date as YYYY-MM-DD .*found "13\/11\/2025"\n$/],
     [['extract', '--published', '2025-02-30', 'x.txt'], /^whosaid: --published: "2025-02-30" is not a calendar date\n$/],
-    [['extract', '--format', 'xml', 'x.txt'], /^whosaid: --format: expected table, json or jsonl, found "xml"\n$/],
+    [['extract', '--format', 'xml', 'x.txt'], /^whosaid: --format: expected table, json, jsonl or csv, found "xml"\n$/],
     [['extract', '--colour'], /^whosaid: extract: Unknown option '--colour' \(see whosaid extract --help\)\n$/],
     [['extract', '--jsonl', 'a.jsonl', 'b.jsonl'], /^whosaid: --jsonl reads one input, got 2/],
     [['extract', '--jsonl', '--format', 'table'], /^whosaid: --format table does not apply to --jsonl/],
@@ -270,7 +280,7 @@ test('the progress bar: on a terminal stderr with a percentage for a file, never
   assert.equal(tty.code, 0);
   assert.match(tty.stderr, /\r\x1b\[K\[#+\.*\]\s+\d+%  \d+ lines  \d+ lines\/s/);
   assert.match(tty.stderr, /100%  30 lines/);
-  assert.ok(tty.stderr.endsWith('\r\x1b[K'), 'the bar is cleared at the end');
+  assert.match(tty.stderr, /\r\x1b\[K30 lines in \d+ (ms|s) \(\d+ lines\/s\)\n$/, 'the bar gives way to a summary at the end');
   assert.equal(jsonLines(tty.stdout).length, 30, 'stdout holds only the analyses');
 
   const fromStdin = await run(['extract', '--jsonl', '-'], { stdin: '{"text":"The clerk said yes."}\n', stderrIsTTY: true }, fake);
@@ -494,4 +504,54 @@ test('--published is the reference where an input gives none: a page\'s date and
     ['dated-line', '2025-09-09'],
     ['text', '2025-11-13'],
   ]);
+});
+
+test('--format csv: a header row and one row per attribution, for files and for --jsonl', async () => {
+  const dir = tempDir();
+  const a = join(dir, 'a.txt');
+  const b = join(dir, 'b.txt');
+  writeFileSync(a, 'The captain said the ferry, old as it is, would sail. The mayor said "never" twice.');
+  writeFileSync(b, 'No one spoke.');
+  const files = await run(['extract', a, b, '--format', 'csv'], {}, fake);
+  assert.equal(files.code, 0, files.stderr);
+  assert.equal(files.stdout, [
+    'article,id,type,kind,speaker,mention,cue,addressee,relays,said_on,text,start,end,confidence',
+    `${a},a1,statement,indirect,The captain,The captain,said,,,,"the ferry, old as it is, would sail",17,52,0.75`,
+    `${a},a2,statement,indirect,The mayor,The mayor,said,,,,"""never"" twice",69,82,0.75`,
+    '',
+  ].join('\n'));
+  const none = await run(['extract', b, '--format', 'csv'], {}, fake);
+  assert.equal(none.stdout, 'article,id,type,kind,speaker,mention,cue,addressee,relays,said_on,text,start,end,confidence\n');
+  const lines = await run(['extract', '--jsonl', '--format', 'csv'], { stdin: '{"id":"x1","text":"The clerk said the office was shut."}\n{"id":"x2","text":7}\n' }, fake);
+  assert.equal(lines.code, 1);
+  assert.equal(lines.stdout, 'article,id,type,kind,speaker,mention,cue,addressee,relays,said_on,text,start,end,confidence\nx1,a1,statement,indirect,The clerk,The clerk,said,,,,the office was shut,15,34,0.75\n');
+  assert.match(lines.stderr, /^whosaid: stdin:2: expected a string `text`/);
+});
+
+test('a JSON-lines file given without --jsonl is refused with a hint, and the rest of the batch goes on', async () => {
+  const dir = tempDir();
+  const batch = join(dir, 'batch.jsonl');
+  const good = join(dir, 'good.txt');
+  writeFileSync(batch, '{"id":"n1","text":"The clerk said the office was shut."}\n');
+  writeFileSync(good, 'The clerk said the office was shut.');
+  const alone = await run(['extract', batch], {}, fake);
+  assert.equal(alone.code, 1);
+  assert.equal(alone.stdout, '');
+  assert.equal(alone.stderr, `whosaid: ${batch}: looks like JSON lines (its first line is a JSON object with "text"), not an article; add --jsonl to analyse one article per line\n`);
+  const mixed = await run(['extract', '--format', 'jsonl', good, batch], {}, fake);
+  assert.equal(mixed.code, 1);
+  assert.deepEqual(jsonLines(mixed.stdout).map((a) => a.id), [good]);
+  const piped = await run(['extract', '-'], { stdin: '{"html":"<p>The clerk said no.</p>"}\n' }, fake);
+  assert.match(piped.stderr, /^whosaid: -: looks like JSON lines .*"html"/);
+  const asked = await run(['extract', '--jsonl', batch], {}, fake);
+  assert.equal(asked.code, 0, asked.stderr);
+});
+
+test('reading stdin from a terminal says so on stderr; from a pipe it says nothing', async () => {
+  const typed = await run(['extract', '--format', 'json'], { stdin: 'The clerk said yes.', stdinIsTTY: true }, fake);
+  assert.equal(typed.stderr, 'whosaid: reading stdin; Ctrl-D to end\n');
+  const lines = await run(['extract', '--jsonl'], { stdin: '{"text":"The clerk said yes."}\n', stdinIsTTY: true }, fake);
+  assert.equal(lines.stderr, 'whosaid: reading stdin; Ctrl-D to end\n');
+  const piped = await run(['extract', '--format', 'json'], { stdin: 'The clerk said yes.' }, fake);
+  assert.equal(piped.stderr, '');
 });

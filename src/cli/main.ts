@@ -35,7 +35,7 @@ function noPositionals(command: string, positionals: string[]): void {
   if (positionals.length > 0) throw new UsageError(`${command}: unexpected argument "${positionals[0]}" (see whosaid ${command} --help)`);
 }
 
-const FORMATS: readonly OutputFormat[] = ['table', 'json', 'jsonl'];
+const FORMATS: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
 const PARTS: readonly EvalPart[] = ['seed', 'polnear', 'sentences'];
 
 async function runExtract(args: string[], io: Io, services: Services): Promise<void> {
@@ -43,6 +43,7 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
     format: { type: 'string' },
     all: { type: 'boolean' },
     explain: { type: 'boolean' },
+    wide: { type: 'boolean' },
     published: { type: 'string' },
     jsonl: { type: 'boolean' },
     warc: { type: 'string' },
@@ -51,7 +52,7 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
   });
   if (values.help) return write(io.stdout, EXTRACT_HELP);
   const format = values.format as OutputFormat | undefined;
-  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format: expected table, json or jsonl, found "${format}"`);
+  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format: expected table, json, jsonl or csv, found "${format}"`);
   if (values.published !== undefined) {
     const problem = checkReferenceDate(values.published);
     if (problem) throw new UsageError(`--published: ${problem}`);
@@ -64,6 +65,7 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
       ...(format !== undefined && { format }),
       all: values.all ?? false,
       explain: values.explain ?? false,
+      wide: values.wide ?? false,
       jsonl: values.jsonl ?? false,
       ...(values.published !== undefined && { published: values.published }),
       ...(values.warc !== undefined && { warc: values.warc }),

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { Analysis } from '../core/analysis.js';
 import { describeFsError, InputFailedError, InputNotFoundError, type CliError } from './errors.js';
 import { isInputError, type Services } from './services.js';
+import { jsonLinesProblem, LOOKS_LIKE_JSONL } from './jsonl-sniff.js';
 
 /** An article to analyse: its content, what kind it is, and the name errors use for it. */
 export interface Source {
@@ -58,9 +59,12 @@ export async function readSource(name: string, stdin: Readable): Promise<Source>
       throw describeFsError(name, error);
     }
   }
+  const kind = looksLikeHtml(name, content) ? 'html' : 'text';
+  const jsonl = kind === 'text' ? jsonLinesProblem(content) : undefined;
+  if (jsonl) throw new InputFailedError(name, jsonl, LOOKS_LIKE_JSONL);
   return {
     name,
-    kind: looksLikeHtml(name, content) ? 'html' : 'text',
+    kind,
     value: content,
     ...(name !== '-' && { id: name }),
   };

@@ -1,6 +1,7 @@
 /**
- * The terminal view of an analysis: one row per attribution, columns sized to the terminal, the quoted
- * words truncated with "…" to fit. Pure: an analysis and settings in, lines of text out.
+ * The terminal view of an analysis: a heading line saying what was analysed, one row per attribution,
+ * columns sized to the terminal, the quoted words truncated with "…" to fit (or wrapped whole with
+ * `--wide`), and the article's diagnostics. Pure: an analysis and settings in, lines of text out.
  */
 import type { Analysis, Attribution } from '../core/analysis.js';
 
@@ -11,6 +12,8 @@ export interface TableSettings {
   explain: boolean;
   /** The terminal's width in columns. */
   columns: number;
+  /** Quotes whole, wrapped over as many lines as they need, instead of cut to fit. */
+  wide?: boolean;
 }
 
 interface Column {
@@ -34,6 +37,29 @@ export function formatRelays(a: Attribution): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Breaks text into lines of at most `width` characters (code points), at spaces where it can. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line: string[] = [];
+  for (const word of text.split(' ')) {
+    let chars = Array.from(word);
+    if (line.length > 0 && line.length + 1 + chars.length > width) {
+      lines.push(line.join(''));
+      line = [];
+    }
+    if (line.length > 0) line.push(' ');
+    while (line.length + chars.length > width) {
+      const take = width - line.length;
+      lines.push([...line, ...chars.slice(0, take)].join(''));
+      line = [];
+      chars = chars.slice(take);
+    }
+    line.push(...chars);
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line.join(''));
+  return lines;
 }
 
 /** Cuts text to `width` characters (code points), ending with "…" where it was cut. */
@@ -62,6 +88,29 @@ export function selectAttributions(analysis: Analysis, all: boolean): Attributio
   return all ? analysis.attributions : analysis.attributions.filter((a) => a.type === 'statement');
 }
 
+/**
+ * What was analysed and what was found, above the table: "examples/harbor-bridge.txt · published
+ * 2025-11-13 · 18 attributions, 12 statements shown (--all for every type)"; a page adds its title and
+ * outlet where it gives them.
+ */
+export function formatHeading(analysis: Analysis, name: string, all: boolean): string {
+  const meta = (analysis.metadata ?? {}) as { title?: unknown; outlet?: unknown };
+  const known = [
+    typeof meta.title === 'string' && meta.title !== '' ? `“${oneLine(meta.title)}”` : undefined,
+    typeof meta.outlet === 'string' && meta.outlet !== '' ? oneLine(meta.outlet) : undefined,
+    analysis.publishedAt !== undefined ? `published ${analysis.publishedAt}` : 'no publication date',
+  ].filter((x): x is string => x !== undefined);
+  const total = analysis.attributions.length;
+  const shown = selectAttributions(analysis, all).length;
+  const count = `${total} attribution${total === 1 ? '' : 's'}${!all && shown !== total ? `, ${shown} statement${shown === 1 ? '' : 's'} shown (--all for every type)` : ''}`;
+  return [name, ...known, count].join(' · ');
+}
+
+/** The article's diagnostics, one line each: "warning time/no-reference-date: 2 relative dates …". */
+export function formatDiagnostics(analysis: Analysis): string[] {
+  return analysis.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`);
+}
+
 /** The analysis as table lines (without a trailing newline). */
 export function formatTable(analysis: Analysis, settings: TableSettings): string[] {
   const rows = selectAttributions(analysis, settings.all);
@@ -77,7 +126,8 @@ export function formatTable(analysis: Analysis, settings: TableSettings): string
   const q = columns.indexOf(QUOTE);
   const used = () => widths.reduce((sum, w, i) => (i === q || !shown[i] ? sum : sum + w + GAP.length), 0);
   // the quote is what the table is for: narrow the other columns, widest first, down to their minimum
-  const wanted = Math.min(natural[q], Math.max(QUOTE_MIN, Math.floor(settings.columns * QUOTE_SHARE)));
+  // (with --wide the quote wraps instead, so the other columns keep their width while it has its minimum)
+  const wanted = settings.wide ? QUOTE_MIN : Math.min(natural[q], Math.max(QUOTE_MIN, Math.floor(settings.columns * QUOTE_SHARE)));
   for (;;) {
     if (settings.columns - used() >= wanted) break;
     let widest = -1;
@@ -96,7 +146,12 @@ export function formatTable(analysis: Analysis, settings: TableSettings): string
       .trimEnd();
   const out = [line(columns.map((c) => c.header))];
   rows.forEach((a, r) => {
-    out.push(line(cells[r]));
+    if (settings.wide) {
+      // the quote whole: its first line beside the other cells, the rest under it in its column
+      wrap(cells[r][q], widths[q]).forEach((part, k) => out.push(line(columns.map((_, i) => (i === q ? part : k === 0 ? cells[r][i] : '')))));
+    } else {
+      out.push(line(cells[r]));
+    }
     if (settings.explain) out.push(`${GAP}${a.id}  confidence ${a.confidence.toFixed(2)}  reasons: ${a.reasons.join(', ')}`);
   });
   return out;

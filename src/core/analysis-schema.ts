@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Analysis, ANALYSIS_VERSION } from './analysis.js';
 
+/** The analysis format as a JSON Schema (draft 2020-12) document, as in `schema/analysis.schema.json`. */
 export function analysisJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Analysis, { target: 'draft-2020-12' }) as Record<string, unknown>;
   return {

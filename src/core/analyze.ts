@@ -16,31 +16,54 @@ import { attributeTrailingSources } from './attribution/trailing-source.js';
 import { assembleAttributions, dropUnsupported, mergeProposals } from './attribution/assemble.js';
 import { findSocialPosts } from './relays/social-post.js';
 import { findOutletRelays } from './relays/outlet.js';
-import { findTimes } from './time/find-times.js';
+import { readTimes } from './time/find-times.js';
 import { findSaidOn } from './time/said-on.js';
 import { findEntities } from './entities/find-entities.js';
 import { resolvePronoun } from './entities/pronouns.js';
 import { predictAttributions, type AttributionModel, type LearnedAttribution } from './learned/index.js';
 
+/** One article to analyse. */
 export interface ArticleInput {
   /** Carried through to the analysis unchanged. */
   readonly id?: string;
+  /** The article's text, one paragraph a line. */
   readonly text: string;
-  /** Publication date or date-time (ISO 8601); the reference for relative dates. */
+  /**
+   * Publication date or date-time (ISO 8601, e.g. `2025-11-13`): the reference for relative dates
+   * ("Tuesday"). Without it such dates are left out and the analysis carries a
+   * `time/no-reference-date` diagnostic.
+   */
   readonly publishedAt?: string;
 }
 
+/** How the pure core analyses: the model is always given, so a rules-only run is a choice, never an accident. */
 export interface AnalyzeOptions {
-  /** The learned attribution model (see `learned/`); without it only the rules run. */
-  readonly model?: AttributionModel;
+  /**
+   * The learned attribution model (parse its JSON with `parseModel`), or `null` to run the rules only,
+   * which finds fewer attributions. In Node, `analyze` from `whosaid` passes the bundled model for you.
+   */
+  readonly model: AttributionModel | null;
 }
 
-/** Analyses one article. Never throws on content: problems in the text become diagnostics. */
-export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
+/**
+ * Analyses one article: who said what, to whom, when, and according to whom. Pure: no I/O, no clock,
+ * runs in Node and in a browser. Never throws on content: problems in the text become diagnostics.
+ *
+ * @example
+ * ```ts
+ * import { analyze } from 'whosaid/core';
+ * const rulesOnly = analyze({ text: '“We are ready,” the mayor said.' }, { model: null });
+ * ```
+ */
+export function analyze(input: ArticleInput, options: AnalyzeOptions): Analysis {
+  if (options === undefined || options.model === undefined) {
+    throw new TypeError('analyze(input, { model }): pass the attribution model, or { model: null } to run the rules only (in Node, import analyze from "whosaid", which loads the bundled model)');
+  }
   const seg = segment(input.text);
   const quoteLayer = findQuotes(seg.text, seg.paragraphs);
   quoteOfTokens(seg, quoteLayer.quotes); // the per-token view later stages read, from the same quotes
-  const times: TimeExpression[] = findTimes(seg, input.publishedAt);
+  const timeLayer = readTimes(seg, input.publishedAt);
+  const times: TimeExpression[] = timeLayer.times;
   const entities = findEntities(seg);
   const posts = findSocialPosts(seg, times);
   const outlets = findOutletRelays(seg);
@@ -58,7 +81,7 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions = {}): Anal
     saidOn: (cue) => findSaidOn(seg, times, cue),
     resolvePronoun: (tokenIndex) => resolvePronoun(seg, entities, tokenIndex),
   });
-  const diagnostics: Diagnostic[] = [...quoteLayer.diagnostics];
+  const diagnostics: Diagnostic[] = [...quoteLayer.diagnostics, ...timeLayer.diagnostics];
   return {
     version: ANALYSIS_VERSION,
     ...(input.id !== undefined && { id: input.id }),

@@ -129,10 +129,13 @@ test('runEval scores given prediction files without analysing', async () => {
   assert.equal(again.parts[0].status === 'scored' && again.parts[0].timing, undefined);
 });
 
-test('runEval skips, without failing, where the shared data is absent', async () => {
+test('runEval skips where the shared data is absent, and a run that scored nothing does not pass', async () => {
   const shared = join(mkdtempSync(join(tmpdir(), 'whosaid-none-')), 'shared');
   const report = await runEval({ shared, out: join(shared, 'out') });
   assert.deepEqual(report.parts.map((p) => p.status), ['skipped', 'skipped', 'skipped']);
-  assert.equal(report.pass, true);
-  assert.match(formatEvalReport(report), /seed: skipped: the shared data is absent/);
+  assert.equal(report.pass, false);
+  const text = formatEvalReport(report);
+  assert.match(text, /seed: skipped: the shared data is absent/);
+  assert.ok(text.includes(`nothing scored: whosaid eval reads its data from ${shared}\n`), text);
+  assert.match(text, /--shared DIR or WHOSAID_SHARED=DIR\n$/);
 });

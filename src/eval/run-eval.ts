@@ -2,7 +2,8 @@
  * `whosaid eval`: analyses the shared evaluation data with the engine, writes the predictions as JSON
  * lines, scores them with the TypeScript port of score.py, and checks each figure against its target.
  * Reading and writing happen here; scoring is pure (score-*.ts). Where the shared folder is absent the
- * report says so and skips, which is not a failure.
+ * report says so and skips that part; a run that scores nothing at all does not pass (a fresh clone
+ * without ../shared must not look like success).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -277,12 +278,22 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
       figures.push(...sentencesFigures(p));
     }
   }
-  return { shared, out, parts, figures, pass: figures.every((f) => f.pass) };
+  // nothing scored is not a pass: the report says where the data was expected
+  return { shared, out, parts, figures, pass: figures.length > 0 && figures.every((f) => f.pass) };
 }
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+/** What a run that scored nothing says: where the data was expected and how to point eval at it. */
+export function nothingScored(shared: string): string {
+  return [
+    `nothing scored: whosaid eval reads its data from ${shared}`,
+    `(fixtures/seed/article.txt and gold.json, data/polnear/dev.jsonl and dev-sentences.jsonl there);`,
+    'give the folder with --shared DIR or WHOSAID_SHARED=DIR',
+  ].join('\n');
 }
 
 /** The report as text: the figures table, the seed's problems, timings, score.py's JSON and the commands. */
@@ -313,6 +324,6 @@ export function formatEvalReport(report: EvalReport): string {
     lines.push('', 'reproduce with score.py:');
     for (const p of scored) for (const c of p.commands) lines.push(`  ${c}`);
   }
-  lines.push('', report.figures.length === 0 ? 'nothing scored' : report.pass ? 'all targets met' : `${report.figures.filter((f) => !f.pass).length} of ${report.figures.length} targets not met`);
+  lines.push('', report.figures.length === 0 ? nothingScored(report.shared) : report.pass ? 'all targets met' : `${report.figures.filter((f) => !f.pass).length} of ${report.figures.length} targets not met`);
   return lines.join('\n') + '\n';
 }

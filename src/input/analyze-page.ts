@@ -7,6 +7,7 @@ import { ANALYSIS_VERSION, type Analysis } from '../core/analysis.js';
 import { analyzeArticle } from '../node/analyzer.js';
 import type { ExtractedArticle } from './types.js';
 
+/** How `analyzeExtracted` analyses a page. */
 export interface AnalyzePageOptions {
   readonly id?: string;
   /** Overrides the page's own publication date as the reference for relative dates. */

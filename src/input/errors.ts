@@ -5,6 +5,7 @@
  * was found.
  */
 
+/** The stable code of an input failure. */
 export type InputErrorCode =
   | 'input/bad-url'
   | 'input/network'
@@ -17,6 +18,7 @@ export type InputErrorCode =
   | 'input/binary'
   | 'input/truncated';
 
+/** What an input failure found and expected. */
 export interface InputErrorDetail {
   /** What was found: a status, a content type, a byte count, an encoding label, a cause's message. */
   readonly actual?: string;
@@ -37,6 +39,7 @@ const DESCRIBE: Record<InputErrorCode, (input: string, d: InputErrorDetail) => s
   'input/truncated': (input, d) => `${input} ends early: ${d.actual ?? 'the last record is cut off'}; expected ${d.expected ?? 'a complete record'}.`,
 };
 
+/** A failure to read an input (a URL, a file, an archive record), with a stable code and a message naming the input. */
 export class InputError extends Error {
   readonly code: InputErrorCode;
   /** The input that failed: a URL, a file name, a record id. */

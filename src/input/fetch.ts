@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { InputError, formatBytes } from './errors.js';
 import { decodePage } from './charset.js';
 
+/** Limits and settings of `fetchPage`. */
 export interface FetchPageOptions {
   /** For the whole exchange, redirects and body included. Default 15 000. */
   readonly timeoutMs?: number;
@@ -19,6 +20,7 @@ export interface FetchPageOptions {
   readonly fetch?: typeof fetch;
 }
 
+/** A fetched HTML page, decoded to a string. */
 export interface FetchedPage {
   /** The URL the page was finally read from, after redirects. */
   readonly url: string;

@@ -11,6 +11,7 @@ import { guessEnglish } from './language.js';
 import { isEmbeddedPostClass, readPost, type PostFields } from './social-posts.js';
 import { LinkedomReadability } from './readability.js';
 
+/** How `extractHtml` reads a page. */
 export interface ExtractHtmlOptions {
   /** Where the page came from: resolves relative links and is the canonical URL of last resort. */
   readonly url?: string;

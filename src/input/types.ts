@@ -4,9 +4,10 @@
  * Readers do the I/O; the HTML extraction itself is pure.
  */
 
-/** Where a piece of metadata came from, most trusted first. */
+/** Where a page's publication date came from, most trusted first. */
 export type DateSource = 'json-ld' | 'open-graph' | 'meta' | 'time-element' | 'dateline';
 
+/** What a page says about itself, where it says it. */
 export interface ArticleMetadata {
   title?: string;
   byline?: string;
@@ -41,6 +42,7 @@ export interface EmbeddedPost {
   url?: string;
 }
 
+/** A page read as an article: its text (one paragraph a line), metadata, paragraph sources, embedded posts and diagnostics. */
 export interface ExtractedArticle {
   text: string;
   metadata: ArticleMetadata;

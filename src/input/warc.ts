@@ -10,10 +10,12 @@ import { WARCParser, type WARCRecord } from 'warcio';
 import { InputError, formatBytes, type InputErrorCode } from './errors.js';
 import { decodePage } from './charset.js';
 
+/** One response record of a WARC archive: a page (`ok: true`) or the problem that kept it from being one. */
 export type WarcItem =
   | { ok: true; index: number; recordId: string; uri: string; date?: string; html: string }
   | { ok: false; index: number; recordId?: string; uri?: string; code: string; message: string };
 
+/** Which records `readWarc` reads, and its size cap. */
 export interface ReadWarcOptions {
   /** The index of the first response record to read (0-based). Default 0. */
   readonly from?: number;

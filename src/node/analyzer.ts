@@ -2,11 +2,35 @@
  * The Node side of the core: loads the bundled model once and analyses articles with it.
  * CLI, eval and bench analyse through here.
  */
-import { analyze, type ArticleInput } from '../core/analyze.js';
+import { analyze as analyzeWith, type ArticleInput } from '../core/analyze.js';
 import type { Analysis } from '../core/analysis.js';
+import type { AttributionModel } from '../core/learned/index.js';
 import { loadBundledModel } from './load-model.js';
 
-/** Analyses one article with the bundled model. */
+/** How `analyze` runs in Node; every field is optional. */
+export interface NodeAnalyzeOptions {
+  /**
+   * The attribution model. Default: the model bundled with the package (`models/attribution-model.json`),
+   * loaded once. `null` runs the rules only, which finds fewer attributions.
+   */
+  readonly model?: AttributionModel | null;
+}
+
+/**
+ * Analyses one article: who said what, to whom, when, and according to whom. By default with the
+ * bundled attribution model; `{ model: null }` runs the rules only.
+ *
+ * @example
+ * ```ts
+ * import { analyze } from 'whosaid';
+ * const { attributions } = analyze({ text: '“We are ready,” Mayor Ana Ruiz said.', publishedAt: '2025-11-13' });
+ * ```
+ */
+export function analyze(input: ArticleInput, options: NodeAnalyzeOptions = {}): Analysis {
+  return analyzeWith(input, { model: options.model === undefined ? loadBundledModel() : options.model });
+}
+
+/** Analyses one article with the bundled model: the same as `analyze(input)`. */
 export function analyzeArticle(input: ArticleInput): Analysis {
-  return analyze(input, { model: loadBundledModel() });
+  return analyzeWith(input, { model: loadBundledModel() });
 }

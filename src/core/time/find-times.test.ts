@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment } from '../segment/segment.js';
-import { findTimes } from './find-times.js';
+import { findTimes, readTimes } from './find-times.js';
 
 /** Published on Tuesday, 2018-10-09, unless a case says otherwise. */
 const REFERENCE = '2018-10-09';
@@ -70,4 +70,28 @@ test('values are plain data that survive JSON', () => {
   const found = findTimes(segment('The court ruled on Friday.'), REFERENCE);
   assert.deepEqual(JSON.parse(JSON.stringify(found)), found);
   assert.deepEqual(found.map((t) => [t.start, t.end]), [[19, 25]]);
+});
+
+test('relative dates without a reference: one time/no-reference-date diagnostic at the first, none otherwise', () => {
+  const cases: [string, string | undefined, string[] | undefined][] = [
+    ['The mayor said Tuesday that the bridge would open. On Friday, she told reporters more.', undefined, ['Tuesday', '2 relative dates ("Tuesday", "Friday")']],
+    ['The senator resigned yesterday after the vote.', undefined, ['yesterday', '1 relative date ("yesterday")']],
+    ['The mayor said Tuesday that the bridge would open.', REFERENCE, undefined],
+    ['The report was filed on October 9, 2018 in the capital.', undefined, undefined],
+    ['The bridge opened to traffic after years of work.', undefined, undefined],
+  ];
+  for (const [text, reference, expected] of cases) {
+    const { diagnostics } = readTimes(segment(text), reference);
+    if (!expected) {
+      assert.deepEqual(diagnostics, [], text);
+      continue;
+    }
+    assert.equal(diagnostics.length, 1, text);
+    const [d] = diagnostics;
+    assert.equal(d.code, 'time/no-reference-date');
+    assert.equal(d.severity, 'warning');
+    assert.equal(text.slice(d.span!.start, d.span!.end), expected[0]);
+    assert.ok(d.message.startsWith(`${expected[1]} could not be resolved`), d.message);
+    assert.match(d.message, /--published YYYY-MM-DD.*publishedAt/);
+  }
 });

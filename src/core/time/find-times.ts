@@ -8,7 +8,7 @@
  * still proposes that is not a date in news.
  */
 import { casual, type ParsedResult } from 'chrono-node';
-import type { TimeExpression } from '../analysis.js';
+import type { Diagnostic, TimeExpression } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { tokenAtOrAfter } from '../segment/lookup.js';
 import { addDays, formatDate, formatDateTime, isValidDate, parseIsoDate, weekdayOf, type CalendarDate } from './calendar.js';
@@ -39,6 +39,8 @@ interface Candidate {
 interface Context {
   readonly seg: Segmented;
   readonly reference: CalendarDate | undefined;
+  /** Where the last refiner puts the dates it drops for want of a reference. */
+  readonly unresolved: Candidate[];
 }
 
 type Refiner = (c: Candidate, ctx: Context) => Candidate | undefined;
@@ -55,7 +57,45 @@ const REFINERS: readonly Refiner[] = [
 
 /** Finds the dates in the text, in document order. `reference` is the publication date (ISO). */
 export function findTimes(seg: Segmented, reference?: string): TimeExpression[] {
-  const ctx: Context = { seg, reference: parseIsoDate(reference) };
+  return readTimes(seg, reference).times;
+}
+
+/** The times, and the stage's diagnostics: relative dates left unresolved for want of a reference. */
+export interface TimeLayer {
+  readonly times: TimeExpression[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The diagnostic code of an article whose relative dates ("Tuesday") had no publication date to resolve against. */
+export const NO_REFERENCE_DATE = 'time/no-reference-date';
+
+/**
+ * Finds the dates, and says when some could not be resolved: "the mayor said Tuesday" in an article
+ * without a publication date names a day the stage cannot know, so it is dropped, and one diagnostic
+ * (at the first such date) says how many and how to give the reference.
+ */
+export function readTimes(seg: Segmented, reference?: string): TimeLayer {
+  const unresolved: Candidate[] = [];
+  const times = collectTimes(seg, reference, unresolved);
+  const diagnostics: Diagnostic[] = [];
+  if (unresolved.length > 0) {
+    const first = unresolved[0];
+    const words = [...new Set(unresolved.map((c) => textOf(c, seg)))];
+    const shown = words.slice(0, 3).map((w) => `"${w}"`).join(', ') + (words.length > 3 ? ', …' : '');
+    diagnostics.push({
+      code: NO_REFERENCE_DATE,
+      severity: 'warning',
+      message: `${unresolved.length} relative date${unresolved.length === 1 ? '' : 's'} (${shown}) could not be resolved: the article has no publication date; give one (--published YYYY-MM-DD on the command line, publishedAt in the input)`,
+      span: { start: seg.tokens[first.first].start, end: seg.tokens[first.last - 1].end },
+      actual: 'no publication date',
+      expected: 'a publication date (YYYY-MM-DD) to resolve relative dates against',
+    });
+  }
+  return { times, diagnostics };
+}
+
+function collectTimes(seg: Segmented, reference: string | undefined, unresolved: Candidate[]): TimeExpression[] {
+  const ctx: Context = { seg, reference: parseIsoDate(reference), unresolved };
   const chronoReference = ctx.reference ? localNoon(ctx.reference) : NO_REFERENCE;
   const out: TimeExpression[] = [];
   for (const [a, b] of dateWindows(seg)) {
@@ -137,7 +177,9 @@ function dropVagueAgo(c: Candidate, { seg }: Context): Candidate | undefined {
 
 /** Without a reference, only a date whose text gives day, month and year gets a value. */
 function requireReferenceOrFullDate(c: Candidate, ctx: Context): Candidate | undefined {
-  return ctx.reference || isStated(c, ctx.seg) ? c : undefined;
+  if (ctx.reference || isStated(c, ctx.seg)) return c;
+  ctx.unresolved.push(c);
+  return undefined;
 }
 
 function textOf(c: Candidate, seg: Segmented): string {
