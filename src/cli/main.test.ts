@@ -186,7 +186,7 @@ test('usage errors exit 2 with a message', async () => {
     [['extract', '--limit', '3', 'x.txt'], /^whosaid: --from and --limit apply to --warc only\n$/],
     [['extract', '--warc', 'a.warc', '--limit', 'ten'], /^whosaid: --limit: expected an integer >= 1, found "ten"\n$/],
     [['bench', '--repeat', '0'], /^whosaid: --repeat: expected an integer >= 1, found "0"\n$/],
-    [['eval', '--only', 'seeds'], /^whosaid: --only: expected seed, polnear or sentences, found "seeds"\n$/],
+    [['eval', '--only', 'seeds'], /^whosaid: --only: expected seed, polnear, sentences, challenge or challenge-train, found "seeds"\n$/],
     [['eval', 'extra'], /^whosaid: eval: unexpected argument "extra"/],
     [['summarize'], /^whosaid: unknown command "summarize"/],
   ];
