@@ -495,3 +495,19 @@ test('--published is the reference where an input gives none: a page\'s date and
     ['text', '2025-11-13'],
   ]);
 });
+
+test('eval takes the challenge parts, a challenge-train prediction file and --verbose', async () => {
+  const given: unknown[] = [];
+  const services: Partial<Services> = {
+    loadEval: async () => ({
+      runEval: async (options) => {
+        given.push(options);
+        return { shared: '/s', out: '/o', parts: [], figures: [], pass: true };
+      },
+      formatEvalReport: (_report, verbose) => `verbose ${verbose}`,
+    }),
+  };
+  const evaluated = await run(['eval', '--only', 'challenge,challenge-train', '--predictions', 'challenge-train=p.jsonl', '--verbose'], {}, services);
+  assert.deepEqual([evaluated.code, evaluated.stdout], [0, 'verbose true\n']);
+  assert.deepEqual(given, [{ only: ['challenge', 'challenge-train'], predictions: { 'challenge-train': 'p.jsonl' } }]);
+});

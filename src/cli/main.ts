@@ -90,7 +90,7 @@ async function runEvalCommand(args: string[], io: Io, services: Services): Promi
   for (const part of only ?? []) if (!PARTS.includes(part as EvalPart)) throw new UsageError(`--only: expected seed, polnear, sentences, challenge or challenge-train, found "${part}"`);
   const predictions: Partial<Record<EvalPart, string>> = {};
   for (const given of values.predictions ?? []) {
-    const m = /^(\w+)=(.+)$/.exec(given);
+    const m = /^([\w-]+)=(.+)$/.exec(given);
     if (!m || !PARTS.includes(m[1] as EvalPart)) throw new UsageError(`--predictions: expected PART=FILE with PART seed, polnear, sentences, challenge or challenge-train, found "${given}"`);
     predictions[m[1] as EvalPart] = m[2];
   }

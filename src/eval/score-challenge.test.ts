@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveGoldArticle, type GoldArticle, type GoldAttribution } from './challenge-gold.js';
-import { nameIsRight, normalizeName, scoreChallenge, sentenceAround, type ChallengeArticle } from './score-challenge.js';
+import { nameIsRight, normalizeName, runsOf, scoreChallenge, sentenceAround, type ChallengeArticle } from './score-challenge.js';
 import type { JsonObject } from './predictions.js';
 
 const TEXT = [
@@ -55,9 +55,9 @@ function article(attributions = GOLD_ATTRIBUTIONS): ChallengeArticle {
 }
 
 /** A predicted attribution: content parts, mention, name and cue as text of TEXT ("said#2": the second). */
-function pred(content: string[], mention: string | null, name: string | null, cue: string | null, type = 'statement'): JsonObject {
+function pred(content: string[], mention: string | null, name: string | null, cue: string | null, type = 'statement', kind = content.length > 1 ? 'direct' : 'indirect'): JsonObject {
   return {
-    type, kind: 'indirect', content: content.map((c) => at(c)),
+    type, kind, content: content.map((c) => at(c)),
     speaker: { ...(mention && { mention: { ...at(mention), text: mention.split('#')[0] } }), ...(name && { name }) },
     ...(cue && { cue: { ...at(cue), text: cue.split('#')[0] } }),
   };
@@ -168,6 +168,15 @@ test('an article without predictions misses every gold run', () => {
   const s = scoreChallenge([article()], new Map());
   assert.deepEqual([s.statements.tp, s.statements.fp, s.statements.fn], [0, 0, 4]);
   assert.deepEqual([s.statements.precision, s.statements.recall, s.mentionRight.value], [0, 0, 0]);
+});
+
+test('an indirect or mixed statement cut in segments is one run from its first to its last segment', () => {
+  // "the team would rest its starters" + "she expected a full squad by Friday": one clause, one run
+  const s = score([pred(['the team would rest its starters', 'she expected a full squad by Friday'], 'Coach Lena Brandt', 'Lena Brandt', 'said', 'statement', 'mixed')], [GOLD_ATTRIBUTIONS[0]]);
+  assert.deepEqual([s.statements.tp, s.statements.fp, s.statements.fn], [1, 0, 0]);
+  assert.deepEqual(runsOf('mixed', [[5, 9], [12, 20]]), [[5, 20]]);
+  assert.deepEqual(runsOf('direct', [[5, 9], [12, 20]]), [[5, 9], [12, 20]]);
+  assert.deepEqual(runsOf(undefined, [[5, 9]]), [[5, 9]]);
 });
 
 test('normalizeName folds case, accents, punctuation, honorifics and determiners', () => {

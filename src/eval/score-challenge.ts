@@ -1,7 +1,7 @@
 /**
  * Scores predicted analyses against the challenge set's gold (challenge/README.md says the same in
- * prose). Statements only, in quoted runs: each content span of a gold or predicted statement is a run
- * of its own, carrying its attribution's speaker mention, name and cue. A predicted run matches a gold
+ * prose). Statements only, in runs: each quoted run of a direct quote is a run of its own, an indirect
+ * or mixed statement one run, each carrying its attribution's speaker mention, name and cue. A predicted run matches a gold
  * run when their characters overlap by at least 30% (intersection over union); runs pair one to one,
  * highest overlap first. Matched pairs then check the speaker mention (the spans share a character),
  * the speaker's name (equal after normalizing) and the cue. Pure: offsets are UTF-16, as both the
@@ -122,14 +122,25 @@ function rangeOf(v: unknown): Range | null {
   return typeof s === 'number' && typeof e === 'number' && e > s ? [s, e] : null;
 }
 
+/**
+ * The runs of one attribution's content: each span its own run for a direct quote; for an indirect or
+ * mixed one, a single run from its first span's start to its last span's end (the reported clause with
+ * its quoted words, "said Petrakis had made “a choice, not a mistake,” when…", is one statement however
+ * it is cut).
+ */
+export function runsOf(kind: unknown, spans: readonly Range[]): Range[] {
+  if (kind === 'direct' || spans.length < 2) return [...spans];
+  return [[Math.min(...spans.map((r) => r[0])), Math.max(...spans.map((r) => r[1]))]];
+}
+
 function goldRuns(a: ChallengeArticle): Run[] {
   const runs: Run[] = [];
   for (const g of a.gold.attributions) {
     if (g.type !== 'statement') continue;
     const m = g.speaker.mention;
-    for (const c of g.content) {
+    for (const range of runsOf(g.kind, g.content.map((c): Range => [c.start!, c.end!]))) {
       runs.push({
-        article: a.id, range: [c.start!, c.end!], mention: m ? [m.start!, m.end!] : null, mentionText: m?.text ?? null,
+        article: a.id, range, mention: m ? [m.start!, m.end!] : null, mentionText: m?.text ?? null,
         name: g.speaker.name, cue: g.cue ? [g.cue.start!, g.cue.end!] : null, patterns: g.patterns ?? [],
       });
     }
@@ -144,9 +155,8 @@ function predictedRuns(id: string, text: string, analysis: unknown): Run[] {
     const mention = rangeOf(field(speaker, 'mention'));
     const name = field(speaker, 'name');
     const content = field(p, 'content');
-    for (const c of Array.isArray(content) ? content : [content]) {
-      const r = rangeOf(c);
-      if (!r) continue;
+    const spans = (Array.isArray(content) ? content : [content]).map(rangeOf).filter((r): r is Range => r !== null);
+    for (const r of runsOf(field(p, 'kind'), spans)) {
       runs.push({
         article: id, range: r, mention, mentionText: mention ? text.slice(mention[0], mention[1]) : null,
         name: typeof name === 'string' && name.trim() ? name : null, cue: rangeOf(field(p, 'cue')), patterns: [],
