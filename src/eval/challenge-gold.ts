@@ -165,7 +165,8 @@ export function resolveGoldArticle(text: string, gold: GoldArticle): { gold: Gol
     })),
     negatives: gold.negatives.map((n, i) => fill(`negatives[${i}]`, n)),
   };
-  return { gold: out, problems };
+  // parsed again so that every object's keys come in the schema's order, whether or not it had offsets
+  return { gold: GoldArticle.parse(out), problems };
 }
 
 /** Reads a gold article from parsed JSON, or throws naming the file and the first problems zod found. */
