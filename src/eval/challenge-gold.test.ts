@@ -63,19 +63,20 @@ test('resolveSpan: text, occurrence and after', () => {
   }
 });
 
-test('checkGoldArticle names offsets that disagree, a slice that differs and quote marks in a direct run', () => {
+test('checkGoldArticle names offsets that disagree, a slice that differs, quote marks in a direct run and a comma in a name', () => {
   const text = '“We are ready,” Okafor said.';
   const gold: GoldArticle = {
     id: 'local-01', style: 'local', publishedAt: '2026-01-01', negatives: [],
     attributions: [{
       type: 'statement', kind: 'direct', content: [{ text: '“We are ready,”', start: 0, end: 15 }],
-      speaker: { mention: { text: 'Okafor', start: 15, end: 21 }, name: 'Dan Okafor' }, cue: { text: 'said', start: 23, end: 27 },
+      speaker: { mention: { text: 'Okafor', start: 15, end: 21 }, name: 'Mayor, Dan Okafor' }, cue: { text: 'said', start: 23, end: 27 },
     }],
   };
   assert.deepEqual(checkGoldArticle(text, gold), [
     'attributions[0].speaker.mention: offsets 15-21 but the anchor points at 16-22 (run scripts/challenge-resolve.ts)',
     'attributions[0].speaker.mention: text "Okafor" is not the slice 15-21 (" Okafo")',
     'attributions[0]: a direct run includes its quotation marks',
+    'attributions[0]: the name "Mayor, Dan Okafor" holds a comma (a role or appositive left in?)',
   ]);
 });
 

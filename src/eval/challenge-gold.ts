@@ -140,6 +140,8 @@ export function checkGoldArticle(text: string, gold: GoldArticle): string[] {
   gold.attributions.forEach((a, i) => {
     if (a.kind === 'direct' && a.content.some((c) => /^[“”"]|[“”"]$/.test(c.text))) problems.push(`attributions[${i}]: a direct run includes its quotation marks`);
     if (a.speaker.mention === null && a.speaker.name === null) problems.push(`attributions[${i}]: neither a mention nor a name`);
+    // "Norland’s trade minister, Kristin Aalto" is a mention; the name is "Kristin Aalto"
+    if (a.speaker.name?.includes(',')) problems.push(`attributions[${i}]: the name "${a.speaker.name}" holds a comma (a role or appositive left in?)`);
   });
   return problems;
 }
