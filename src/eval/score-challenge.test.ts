@@ -74,6 +74,7 @@ test('every gold run found with its speaker scores 1 throughout', () => {
     pred(['the schedule would not change'], 'League officials', null, 'said#3'),
   ]);
   assert.deepEqual([s.statements.tp, s.statements.fp, s.statements.fn], [4, 0, 0]); // the two-run quote counts two runs
+  assert.deepEqual(s.negativesReported, { 'cue-sense': { hit: 0, of: 1 }, furniture: { hit: 0, of: 1 } });
   assert.deepEqual([s.statements.precision, s.statements.recall, s.statements.f1], [1, 1, 1]);
   assert.deepEqual([s.mentionRight.right, s.mentionRight.of, s.nameRight.right, s.nameRight.of], [4, 4, 4, 4]);
   assert.deepEqual([s.cueRight.right, s.cueRight.of], [4, 4]);
@@ -89,6 +90,7 @@ test('a false positive, a miss and pattern counts', () => {
   assert.deepEqual([s.statements.tp, s.statements.fp, s.statements.fn], [2, 2, 2]);
   assert.deepEqual([s.statements.precision, s.statements.recall, s.statements.f1], [0.5, 0.5, 0.5]);
   assert.deepEqual(s.falsePositivesByPattern, { 'cue-sense': 1, furniture: 1 });
+  assert.deepEqual(s.negativesReported, { 'cue-sense': { hit: 1, of: 1 }, furniture: { hit: 1, of: 1 } });
   assert.deepEqual(s.missesByPattern, { surname: 1, unnamed: 1 });
   assert.deepEqual(s.misses.map((m) => m.content), ['The travel hurt us.', 'the schedule would not change']);
   assert.equal(s.falsePositives[0].sentence, 'Marek Oyelaran added two goals in the third period.');

@@ -83,6 +83,8 @@ export interface ChallengeScore {
   /** Matched runs whose gold has a cue: the predicted cue shares a character with it. */
   cueRight: Ratio;
   falsePositivesByPattern: Record<string, number>;
+  /** Per negative pattern: how many gold look-alikes at least one false positive falls on, of how many. */
+  negativesReported: Record<string, { hit: number; of: number }>;
   missesByPattern: Record<string, number>;
   falsePositives: FalsePositive[];
   misses: Miss[];
@@ -226,6 +228,7 @@ export function scoreChallenge(articles: readonly ChallengeArticle[], prediction
   const wrongSpeakers: WrongSpeaker[] = [];
   const falsePositivesByPattern: Record<string, number> = {};
   const missesByPattern: Record<string, number> = {};
+  const negativesReported: Record<string, { hit: number; of: number }> = {};
   for (const a of articles) {
     const gold = goldRuns(a);
     const pred = predictedRuns(a.id, a.text, predictions.get(a.id) ?? {});
@@ -262,10 +265,13 @@ export function scoreChallenge(articles: readonly ChallengeArticle[], prediction
       }
     });
     const matched = new Set(byGold.values());
+    const hitNegatives = new Set<number>();
     pred.forEach((p, j) => {
       if (matched.has(j)) return;
       fp += 1;
-      const negative = a.gold.negatives.find((n) => shares([n.start!, n.end!], p.range) || shares([n.start!, n.end!], p.cue));
+      const touches = (n: GoldArticle['negatives'][number]): boolean => shares([n.start!, n.end!], p.range) || shares([n.start!, n.end!], p.cue);
+      a.gold.negatives.forEach((n, k) => { if (touches(n)) hitNegatives.add(k); });
+      const negative = a.gold.negatives.find(touches);
       const otherType = a.gold.attributions.some((g) => g.type !== 'statement' && g.content.some((c) => shares([c.start!, c.end!], p.range)));
       const pattern = negative ? negative.pattern : gold.some((g) => shares(g.range, p.range)) ? 'overlaps-gold' : otherType ? 'other-type' : 'other';
       bump(falsePositivesByPattern, pattern);
@@ -274,6 +280,11 @@ export function scoreChallenge(articles: readonly ChallengeArticle[], prediction
         sentence: sentenceAround(a.text, p.range),
       });
     });
+    a.gold.negatives.forEach((n, k) => {
+      const c = (negativesReported[n.pattern] ??= { hit: 0, of: 0 });
+      c.of += 1;
+      if (hitNegatives.has(k)) c.hit += 1;
+    });
   }
   return {
     articles: articles.length,
@@ -281,7 +292,7 @@ export function scoreChallenge(articles: readonly ChallengeArticle[], prediction
     mentionRight: ratio(mention[0], mention[1]),
     nameRight: ratio(name[0], name[1]),
     cueRight: ratio(cue[0], cue[1]),
-    falsePositivesByPattern, missesByPattern, falsePositives, misses, wrongSpeakers,
+    falsePositivesByPattern, negativesReported, missesByPattern, falsePositives, misses, wrongSpeakers,
   };
 }
 
@@ -298,6 +309,7 @@ export function formatChallengeScore(s: ChallengeScore, verbose = false): string
       `precision ${st.precision.toFixed(4)}, recall ${st.recall.toFixed(4)}, F1 ${st.f1.toFixed(4)}`,
     `speaker mention right ${s.mentionRight.right}/${s.mentionRight.of}, name right ${s.nameRight.right}/${s.nameRight.of}, cue right ${s.cueRight.right}/${s.cueRight.of}`,
     `false positives by pattern: ${counts(s.falsePositivesByPattern)}`,
+    `look-alikes reported as statements: ${Object.entries(s.negativesReported).sort((x, y) => x[0].localeCompare(y[0])).map(([k, c]) => `${k} ${c.hit}/${c.of}`).join(', ') || 'none'}`,
     `misses by pattern: ${counts(s.missesByPattern)}`,
   ];
   if (!verbose) return lines;
