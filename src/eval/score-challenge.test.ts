@@ -116,7 +116,7 @@ test('a run predicted twice matches once; the duplicate is a false positive', ()
     pred(['The travel hurt us.'], 'Brandt#2', 'Lena Brandt', null),
   ], [GOLD_ATTRIBUTIONS[1]]);
   assert.deepEqual([s.statements.tp, s.statements.fp, s.statements.fn], [2, 1, 0]);
-  assert.deepEqual(s.falsePositivesByPattern, { 'overlaps-gold': 1 });
+  assert.deepEqual(s.falsePositivesByPattern, { duplicate: 1 });
 });
 
 test('one predicted span over both runs and the tag between matches one run and misses the other', () => {

@@ -40,10 +40,11 @@ export interface FalsePositive {
   name: string | null;
   cue: string | null;
   /**
-   * The gold negative it falls on; else `overlaps-gold` (a duplicate or a badly cut run), `other-type`
-   * (on a gold belief, decree, … that is not a statement) or `other`.
+   * `duplicate` (it would match a gold run another prediction already matched); else the gold negative it
+   * falls on; else `overlaps-gold` (a badly cut run), `other-type` (on a gold belief, decree, … that is
+   * not a statement) or `other`.
    */
-  pattern: NegativePattern | 'overlaps-gold' | 'other-type' | 'other';
+  pattern: 'duplicate' | NegativePattern | 'overlaps-gold' | 'other-type' | 'other';
   sentence: string;
 }
 
@@ -270,10 +271,11 @@ export function scoreChallenge(articles: readonly ChallengeArticle[], prediction
       if (matched.has(j)) return;
       fp += 1;
       const touches = (n: GoldArticle['negatives'][number]): boolean => shares([n.start!, n.end!], p.range) || shares([n.start!, n.end!], p.cue);
-      a.gold.negatives.forEach((n, k) => { if (touches(n)) hitNegatives.add(k); });
+      const duplicate = gold.some((g) => overlapRatio(g.range, p.range) >= MIN_OVERLAP);
+      if (!duplicate) a.gold.negatives.forEach((n, k) => { if (touches(n)) hitNegatives.add(k); });
       const negative = a.gold.negatives.find(touches);
       const otherType = a.gold.attributions.some((g) => g.type !== 'statement' && g.content.some((c) => shares([c.start!, c.end!], p.range)));
-      const pattern = negative ? negative.pattern : gold.some((g) => shares(g.range, p.range)) ? 'overlaps-gold' : otherType ? 'other-type' : 'other';
+      const pattern = duplicate ? 'duplicate' : negative ? negative.pattern : gold.some((g) => shares(g.range, p.range)) ? 'overlaps-gold' : otherType ? 'other-type' : 'other';
       bump(falsePositivesByPattern, pattern);
       falsePositives.push({
         article: a.id, content: slice(p.range)!, mention: p.mentionText, name: p.name, cue: slice(p.cue), pattern,
