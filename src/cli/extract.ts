@@ -8,7 +8,6 @@ import { write, type Io } from './io.js';
 import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
 import { formatTable } from './table.js';
-import { extractStream } from './extract-stream.js';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl';
 
@@ -49,7 +48,7 @@ function jsonWriter(io: Io, format: 'json' | 'jsonl', single: boolean) {
 }
 
 export async function extract(options: ExtractOptions, io: Io, services: Services): Promise<void> {
-  if (options.jsonl || options.warc !== undefined) return extractStream(options, io, services);
+  if (options.jsonl || options.warc !== undefined) return (await import('./extract-stream.js')).extractStream(options, io, services);
   const inputs = options.inputs.length > 0 ? options.inputs : ['-'];
   const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
   const single = inputs.length === 1;

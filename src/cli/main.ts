@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkReferenceDate } from './dates.js';
 import { describeError, EXIT, ReportedFailure, UsageError } from './errors.js';
-import { extract, type OutputFormat } from './extract.js';
+import type { OutputFormat } from './extract.js';
 import { BENCH_HELP, EVAL_HELP, EXTRACT_HELP, MAIN_HELP } from './help.js';
 import { processIo, write, type Io } from './io.js';
 import { defaultServices, type Services } from './services.js';
@@ -58,6 +58,8 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
   }
   if (values.warc !== undefined && (values.jsonl || positionals.length > 0)) throw new UsageError('--warc reads its own file; give no other inputs and no --jsonl');
   if (values.warc === undefined && (values.from !== undefined || values.limit !== undefined)) throw new UsageError('--from and --limit apply to --warc only');
+  // loaded here, not at start-up: `whosaid --help` and `--version` load nothing they do not print
+  const { extract } = await import('./extract.js');
   await extract(
     {
       inputs: positionals,

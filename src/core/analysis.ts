@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-export const ANALYSIS_VERSION = '1.0.0';
+export { ANALYSIS_VERSION } from './analysis-version.js';
 
 export const Span = z.object({
   start: z.number().int().nonnegative(),

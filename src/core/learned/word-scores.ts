@@ -23,7 +23,7 @@ import {
   type CueLexicon,
 } from './features.js';
 import { LABEL_COUNT } from './labels.js';
-import type { DecodedTagger } from './model.js';
+import type { DecodedTagger } from './decoded.js';
 
 const L = LABEL_COUNT;
 if (L !== 7) throw new Error('scoreWords sums seven labels');
