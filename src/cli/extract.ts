@@ -29,6 +29,11 @@ export interface ExtractOptions {
   warc?: string;
   from?: number;
   limit?: number;
+  /** Worker threads analysing in parallel (1: in this thread). */
+  jobs?: number;
+  /** The time limit per article, in milliseconds, which runs the analysis in worker threads even with
+   * one job (default: none; the CLI gives one whenever it uses workers). */
+  timeoutMs?: number;
 }
 
 /** Writes the analyses of a batch as one JSON value, one JSON array, or JSON lines. */
@@ -55,11 +60,15 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   const json = format === 'table' ? undefined : jsonWriter(io, format, single);
   const failures: ExitCode[] = [];
   let tables = 0;
-  for (const name of inputs) {
+  // workers for a batch (one input is analysed in this thread: starting them would cost more than they
+  // save), or for a time limit asked for with one job
+  const jobs = options.jobs ?? 1;
+  const pooled = (inputs.length > 1 && jobs > 1) || (jobs === 1 && options.timeoutMs !== undefined);
+  const analysed = pooled ? (await import('./extract-files.js')).analyzeFiles(inputs, { ...options, jobs: Math.min(options.jobs ?? 1, inputs.length) }, io, services) : inOrder(inputs, options, io, services);
+  for await (const { name, result } of analysed) {
     let analysis: Analysis;
     try {
-      const source = await readSource(name, io.stdin);
-      analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services);
+      analysis = await result;
     } catch (caught) {
       const error = named(caught, name);
       if (single) throw error;
@@ -79,6 +88,15 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   await json?.end();
   const code = batchExitCode(failures, inputs.length);
   if (code !== EXIT.ok) throw new ReportedFailure(code);
+}
+
+/** Each input read and analysed in this thread, one after another. */
+async function* inOrder(inputs: string[], options: ExtractOptions, io: Io, services: Services): AsyncGenerator<{ name: string; result: Promise<Analysis> }> {
+  for (const name of inputs) {
+    const result = readSource(name, io.stdin).then((source) => analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services));
+    result.catch(() => {});
+    yield { name, result };
+  }
 }
 
 /** The error with the input's name on it, where it does not carry one already. */

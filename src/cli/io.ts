@@ -2,6 +2,7 @@
  * What a command may touch of the outside world, passed in so that the whole CLI runs in-process in
  * tests: the three streams, whether each is a terminal, the terminal's width, and a clock for progress.
  */
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 
 export interface Io {
@@ -14,6 +15,8 @@ export interface Io {
   readonly columns?: number;
   /** Milliseconds from some fixed point, for progress rates (default `performance.now`). */
   readonly now?: () => number;
+  /** The cores to use when `--jobs` is not given (default 1; the process's: `os.availableParallelism()`). */
+  readonly cores?: number;
 }
 
 /** The process's own streams. */
@@ -26,6 +29,7 @@ export function processIo(): Io {
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns || process.stderr.columns || undefined,
     now: () => performance.now(),
+    cores: availableParallelism(),
   };
 }
 
