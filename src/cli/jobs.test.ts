@@ -8,6 +8,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { DEFAULT_TIMEOUT_MS, jobSettings } from './jobs.js';
 import { main } from './main.js';
 import type { Io } from './io.js';
+import type { Services, WarcItem } from './services.js';
 
 test('--jobs defaults to the cores; workers get a time limit, one job in this thread none unless asked', () => {
   const cases: [string | undefined, string | undefined, number, ReturnType<typeof jobSettings>][] = [
@@ -24,13 +25,13 @@ test('--jobs defaults to the cores; workers get a time limit, one job in this th
   assert.throws(() => jobSettings('2', '-5', 2), /--timeout-ms: expected an integer >= 0/);
 });
 
-async function run(argv: string[], stdin = '') {
+async function run(argv: string[], stdin = '', services: Partial<Services> = {}) {
   let stdout = '';
   let stderr = '';
   const out = new PassThrough().on('data', (c: Buffer) => (stdout += c.toString()));
   const err = new PassThrough().on('data', (c: Buffer) => (stderr += c.toString()));
   const io: Io = { stdin: Readable.from([Buffer.from(stdin)]), stdout: out, stderr: err, stdoutIsTTY: false, stderrIsTTY: false, cores: 2 };
-  const code = await main(argv, io);
+  const code = await main(argv, io, services);
   return { code, stdout, stderr };
 }
 
@@ -86,5 +87,23 @@ test('files with --jobs 2: outputs in the order given, a missing file reported a
   assert.equal(two.code, 1);
   assert.deepEqual(lines(two.stdout).map((l) => l.id), files);
   assert.equal(two.stderr, `whosaid: ${missing}: no such file\n`);
+  assert.equal(two.stdout, one.stdout);
+});
+
+test('--warc --jobs 2: records in archive order, the same output as --jobs 1, a bad record in its place', async () => {
+  // the archive reader is replaced by the records it would yield; the pages are the team's own
+  const page = (k: number) => `<!doctype html><html><head><title>Story ${k}</title></head><body><article><h1>Story ${k}</h1><p>${ARTICLES[k]}</p><p>The report was published in the morning edition of the paper.</p></article></body></html>`;
+  const items: WarcItem[] = [0, 1, 2, 3].map((k) => ({ ok: true, index: k, recordId: `<urn:uuid:${k}>`, uri: `https://news.example/${k}`, html: page(k) }));
+  items.splice(2, 0, { ok: false, index: 9, recordId: '<urn:uuid:9>', code: 'warc/not-html', message: 'record 9 (https://news.example/9.png) is not an HTML page: image/png' });
+  const readWarc = async function* () {
+    yield* items;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-jobs-warc-'));
+  const archive = join(dir, 'pages.warc');
+  writeFileSync(archive, '');
+  const one = await run(['extract', '--warc', archive, '--jobs', '1'], '', { readWarc });
+  const two = await run(['extract', '--warc', archive, '--jobs', '2'], '', { readWarc });
+  assert.equal(two.code, 1);
+  assert.deepEqual(lines(two.stdout).map((l) => [l.id, l.error?.code]), [['<urn:uuid:0>', undefined], ['<urn:uuid:1>', undefined], ['<urn:uuid:9>', 'warc/not-html'], ['<urn:uuid:2>', undefined], ['<urn:uuid:3>', undefined]]);
   assert.equal(two.stdout, one.stdout);
 });
