@@ -7,7 +7,7 @@
  *
  * Prints, from one run:
  *   - start-up: the median wall time of --runs runs of `whosaid --help`, `--version`, and `extract` on a
- *     one-paragraph article;
+ *     one-paragraph article, beside Node's own (`node -e 0`), with each one's CPU time;
  *   - `whosaid extract --jsonl FILE > out` with --jobs 1 and with --jobs = the cores, and the bare
  *     wink-nlp pass, each a whole process: words/s (whitespace-separated words of the input texts), the
  *     ratios, and each process's peak RSS (its maxRSS, worker threads included);
@@ -85,6 +85,7 @@ say(`node ${process.version}, ${availableParallelism()} cores available; ${runs}
 say('');
 say('start-up (median wall time of a whole process; its CPU time, all threads, in brackets)');
 for (const [label, args] of [
+  ['node -e 0 (Node alone)', ['-e', '0']],
   ['whosaid --help', [bin, '--help']],
   ['whosaid --version', [bin, '--version']],
   ['whosaid extract paragraph.txt', [bin, 'extract', paragraphFile]],
