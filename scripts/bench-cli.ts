@@ -10,7 +10,9 @@
  *     one-paragraph article, beside Node's own (`node -e 0`), with each one's CPU time;
  *   - `whosaid extract --jsonl FILE > out` with --jobs 1 and with --jobs = the cores, and the bare
  *     wink-nlp pass, each a whole process: words/s (whitespace-separated words of the input texts), the
- *     ratios, and each process's peak RSS (its maxRSS, worker threads included);
+ *     ratios, and each process's peak RSS (its maxRSS, worker threads included); and, to read the
+ *     --jobs figure by, the bare pass run as that many processes at once against one alone (on a
+ *     machine whose cores are busy with other work, no pool can go faster than that);
  *   - with --scale, peak RSS of `extract --jsonl` over that many short articles (the first paragraphs of
  *     the file's articles, repeated), with one job and with the cores: flat means memory does not grow
  *     with the length of a batch.
@@ -123,6 +125,9 @@ for (const [label, args] of sides) {
   rates.push(rate);
   say(`  ${label.padEnd(32)} ${fmt(r.ms / 1000, 2).padStart(7)} s  ${fmt(rate).padStart(9)} words/s  (CPU ${fmt((r.cpuMs ?? NaN) / 1000, 2)} s)  peak RSS ${fmt(r.rssMiB ?? NaN)} MiB`);
 }
+// how much parallel work the machine takes now: the bare pass on `cores` processes at once, against one
+const together = timed(['-e', `for (let k = 0; k < ${cores}; k++) require('node:child_process').spawn(process.execPath, [${JSON.stringify(bare)}, ${JSON.stringify(input)}], { stdio: 'ignore' });`]);
+say(`  ${`${cores} bare passes at once`.padEnd(32)} ${fmt(together.ms / 1000, 2).padStart(7)} s  (${fmt((rates[0] * together.ms) / 1000 / words, 2)} × one pass's time for ${cores}× the work: ${cores} = no parallelism, 1 = perfect)`);
 say(`  ratio --jobs 1 / bare wink-nlp         ${fmt(rates[1] / rates[0], 2)}   (target >= 0.6)`);
 say(`  ratio --jobs ${cores} / bare wink-nlp         ${fmt(rates[2] / rates[0], 2)}`);
 say(`  ratio --jobs ${cores} / --jobs 1              ${fmt(rates[2] / rates[1], 2)}   (target >= 1.8 on 2 cores)`);
