@@ -1,6 +1,6 @@
 /**
  * Trains the learned attribution model on PolNeAR's train.jsonl (dev.jsonl only picks the epochs) and
- * writes models/attribution-model.json.
+ * writes models/attribution-model.json, and its packed form models/attribution-model.bin (pack-model.ts).
  *
  *   npx tsx scripts/train-model.ts [--shared DIR] [--epochs 8] [--bits 16] [--folds 5] [--passes 1] [--out PATH]
  *
@@ -21,6 +21,7 @@ import { predictAttributions } from '../src/core/learned/index.js';
 import { scorePolnear, type PolnearScore } from '../src/eval/score-polnear.js';
 import { PACKAGE_ROOT } from '../src/eval/shared-folder.js';
 import type { JsonObject } from '../src/eval/predictions.js';
+import { packModelFile } from './pack-model.js';
 import { polnearPaths, readArticles, toScoredAnalysis, type PolnearArticle } from './learned-predictions.js';
 
 const { values: args } = parseArgs({
@@ -191,6 +192,7 @@ function main() {
   mkdirSync(dirname(args.out!), { recursive: true });
   writeFileSync(args.out!, JSON.stringify(model) + '\n');
   log(`wrote ${args.out} (${(statSync(args.out!).size / 1e6).toFixed(1)} MB, ${passes.length} passes); dev ${brief(devScore)}`);
+  log(`wrote ${packModelFile(args.out!)}, its packed form (the CLI loads it; commit both)`);
   void LABEL_COUNT;
 }
 

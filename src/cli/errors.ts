@@ -2,7 +2,7 @@
  * The CLI's one error family. Commands throw these; `main` catches them in one place and maps them to
  * exit codes (the sysexits numbers where one fits). A message names the input and the problem.
  */
-import { BundledModelError } from '../node/load-model.js';
+import { BundledModelError } from '../node/model-error.js';
 
 export const EXIT = {
   ok: 0,

@@ -1,6 +1,8 @@
 /**
  * `whosaid extract --jsonl` and `--warc`: one analysis per input line or archive record, written as JSON
- * lines as they are made, in constant memory (a line at a time, awaiting 'drain' when stdout is full).
+ * lines in input order as they are made, in constant memory: the items are analysed on `--jobs` worker
+ * threads through src/parallel/ (in this thread with one job), which reads a bounded window ahead, and
+ * output waits for 'drain' when stdout is full.
  * A bad item becomes an error record in the output and a message on stderr, and the rest goes on.
  */
 import { createReadStream } from 'node:fs';
@@ -12,7 +14,9 @@ import { ReportedFailure, batchExitCode, CliError, describeFsError, EXIT, UsageE
 import { hintStdin, write, type Io } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { Services } from './services.js';
-import { analyzeSource, type Source } from './sources.js';
+import type { Source } from './sources.js';
+import type { ArticleJob } from '../parallel/analyze-in-order.js';
+import type { ItemFailure } from './failure.js';
 import { parseInputLine } from './input-line.js';
 import type { ExtractOptions } from './extract.js';
 import { analysisRows, stringifyCsv } from './csv.js';
@@ -45,30 +49,49 @@ async function open(name: string, io: Io): Promise<Opened> {
   }
 }
 
-/** The stable code and message of an item's failure. */
-function failureOf(error: unknown): { code: string; message: string; exitCode: ExitCode } {
-  if (error instanceof CliError) {
-    const code = error.code ?? (error.exitCode === EXIT.noInput ? 'input/unreadable' : error.exitCode === EXIT.internal ? 'internal/error' : 'input/failed');
-    return { code, message: error.message, exitCode: error.exitCode === EXIT.internal ? EXIT.internal : EXIT.failed };
-  }
-  return { code: 'internal/error', message: error instanceof Error ? error.message : String(error), exitCode: EXIT.internal };
+/** The stable code and message of an item's failure; in a stream, an input that is not found fails its item only. */
+function streamFailure(failure: ItemFailure): ItemFailure {
+  return { ...failure, exitCode: failure.exitCode === EXIT.internal ? EXIT.internal : EXIT.failed };
 }
+
+/**
+ * The output of a stream: lines gathered into chunks of up to the stream's high-water mark (16 KB for a
+ * file or a pipe) and written chunk by chunk, waiting for 'drain' when the stream is full. A chunk not yet
+ * full is written when the output has been idle for a moment, so a slow feed still sees its lines.
+ */
+const IDLE_FLUSH_MS = 50;
 
 class Batch {
   readonly failures: ExitCode[] = [];
+  private pending = '';
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  private readonly chunk: number;
   constructor(
     private readonly io: Io,
     private readonly progress: Progress,
     /** CSV rows instead of JSON lines: error records are then only on stderr. */
     private readonly csv = false,
-  ) {}
+  ) {
+    this.chunk = io.stdout.writableHighWaterMark ?? 16384;
+  }
+  /** The CSV header, in CSV mode. */
   async start(): Promise<void> {
-    if (this.csv) await write(this.io.stdout, await stringifyCsv([], true));
+    if (this.csv) this.pending += await stringifyCsv([], true);
   }
   async emit(value: unknown): Promise<void> {
-    if (!this.csv) return write(this.io.stdout, JSON.stringify(value) + '\n');
-    const analysis = value as Analysis;
-    if (Array.isArray(analysis.attributions)) await write(this.io.stdout, await stringifyCsv(analysisRows(analysis), false));
+    if (!this.csv) this.pending += JSON.stringify(value) + '\n';
+    else if (Array.isArray((value as Analysis).attributions)) this.pending += await stringifyCsv(analysisRows(value as Analysis), false);
+    if (this.pending.length >= this.chunk) return this.flush();
+    this.idle ??= setTimeout(() => void this.flush().catch(() => {}), IDLE_FLUSH_MS);
+  }
+  /** Writes what is gathered. */
+  async flush(): Promise<void> {
+    if (this.idle !== undefined) clearTimeout(this.idle);
+    this.idle = undefined;
+    if (this.pending === '') return;
+    const chunk = this.pending;
+    this.pending = '';
+    await write(this.io.stdout, chunk);
   }
   /** Writes the error record, and `whosaid: where: problem` on stderr. */
   async fail(record: ErrorRecord, where: string, problem: string, exitCode: ExitCode): Promise<void> {
@@ -77,7 +100,8 @@ class Batch {
     this.io.stderr.write(`whosaid: ${where}: ${problem}\n`);
     await this.emit(record);
   }
-  finish(total: number): void {
+  async finish(total: number): Promise<void> {
+    await this.flush();
     this.progress.end();
     const code = batchExitCode(this.failures, total);
     if (code !== EXIT.ok) throw new ReportedFailure(code);
@@ -91,6 +115,39 @@ export async function extractStream(options: ExtractOptions, io: Io, services: S
   return extractJsonLines(options.inputs[0] ?? '-', options, io, services);
 }
 
+/** A line or record on its way through the pool: an article to analyse, or an item already known bad. */
+interface StreamJob extends ArticleJob {
+  /** The line (JSON lines) or record index (WARC), for messages and progress. */
+  at: number;
+  /** Where stderr messages place the item: "file:12", "file: record 3". */
+  where: string;
+  id: string | null;
+  /** The item's error record, where it failed before analysis. */
+  bad?: { record: ErrorRecord; where: string; problem: string };
+  warc?: { recordId: string; uri: string; date?: string };
+}
+
+function poolOptions(options: ExtractOptions, services: Services) {
+  return { ...(options.jobs !== undefined && { jobs: options.jobs }), ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }), services };
+}
+
+/** Writes each job's analysis or error record, in order, as the pool yields them. */
+async function emitAll(jobs: AsyncIterable<StreamJob>, batch: Batch, options: ExtractOptions, services: Services, onItem: (job: StreamJob) => void): Promise<void> {
+  const { analyzeInOrder } = await import('../parallel/analyze-in-order.js');
+  for await (const { job, outcome } of analyzeInOrder(jobs, poolOptions(options, services))) {
+    if (job.bad) {
+      await batch.fail(job.bad.record, job.bad.where, job.bad.problem, EXIT.failed);
+    } else if (outcome?.ok) {
+      await batch.emit(job.warc ? { ...outcome.analysis, warc: job.warc } : outcome.analysis);
+    } else if (outcome) {
+      const failure = streamFailure(outcome);
+      const place = job.warc ? { record: job.at, error: { code: failure.code, message: `record ${job.at}: ${failure.message}` } } : { line: job.at, error: { code: failure.code, message: `line ${job.at}: ${failure.message}` } };
+      await batch.fail({ id: job.id, ...place }, job.where, failure.message, failure.exitCode);
+    }
+    onItem(job);
+  }
+}
+
 async function extractJsonLines(name: string, options: ExtractOptions, io: Io, services: Services): Promise<void> {
   const { stream, size } = await open(name, io);
   const label = name === '-' ? 'stdin' : name;
@@ -99,11 +156,12 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
   await batch.start();
   let readError: unknown;
   stream.once('error', (error) => (readError = error));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNo = 0;
   let bytes = 0;
   let items = 0;
-  try {
+  async function* jobs(): AsyncGenerator<StreamJob> {
+    let lineNo = 0;
+    // made where it is read: lines that come before the loop asks for them would be lost
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
     for await (const raw of lines) {
       lineNo++;
       bytes += Buffer.byteLength(raw) + 1;
@@ -111,30 +169,29 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
       items++;
       const request = parseInputLine(raw);
       if (!request.ok) {
-        await batch.fail({ id: request.id, line: lineNo, error: { code: 'input/bad-line', message: `line ${lineNo}: ${request.problem}` } }, `${label}:${lineNo}${request.column !== undefined ? `:${request.column}` : ''}`, request.problem, EXIT.failed);
-      } else {
-        const source: Source = {
-          name: `${label}:${lineNo}`,
-          kind: request.source,
-          value: request.value,
-          ...(request.id !== undefined && { id: request.id }),
-          ...(request.publishedAt !== undefined && { publishedAt: request.publishedAt }),
-          ...(options.published !== undefined && { defaultPublishedAt: options.published }),
-        };
-        try {
-          await batch.emit(await analyzeSource(source, services));
-        } catch (error) {
-          const failure = failureOf(error);
-          await batch.fail({ id: request.id ?? null, line: lineNo, error: { code: failure.code, message: `line ${lineNo}: ${failure.message}` } }, `${label}:${lineNo}`, failure.message, failure.exitCode);
-        }
+        const record = { id: request.id, line: lineNo, error: { code: 'input/bad-line', message: `line ${lineNo}: ${request.problem}` } };
+        yield { at: lineNo, where: `${label}:${lineNo}`, id: request.id, bad: { record, where: `${label}:${lineNo}${request.column !== undefined ? `:${request.column}` : ''}`, problem: request.problem } };
+        continue;
       }
-      progress.update(lineNo, bytes);
+      const source: Source = {
+        name: `${label}:${lineNo}`,
+        kind: request.source,
+        value: request.value,
+        ...(request.id !== undefined && { id: request.id }),
+        ...(request.publishedAt !== undefined && { publishedAt: request.publishedAt }),
+        ...(options.published !== undefined && { defaultPublishedAt: options.published }),
+      };
+      yield { at: lineNo, where: `${label}:${lineNo}`, id: request.id ?? null, source };
     }
+  }
+  try {
+    await emitAll(jobs(), batch, options, services, (job) => progress.update(job.at, bytes));
   } catch (error) {
     progress.end();
+    await batch.flush();
     throw error === readError ? describeFsError(name, error) : error;
   }
-  batch.finish(items);
+  await batch.finish(items);
 }
 
 /** Counts the bytes of a stream as they pass, for progress. */
@@ -154,26 +211,33 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
   let items = 0;
   const source = counted(stream as AsyncIterable<Uint8Array>, (n) => (bytes += n));
   const warcOptions = { ...(options.from !== undefined && { from: options.from }), ...(options.limit !== undefined && { limit: options.limit }) };
-  for await (const item of services.readWarc(source, warcOptions)) {
-    items++;
-    const where = `${name}: record ${item.index}`;
-    if (!item.ok) {
-      // the reader's message names the record already: "record 1 (https://…/b.png) is not an HTML page: …"
-      await batch.fail({ id: item.recordId ?? null, record: item.index, error: { code: item.code, message: item.message } }, name, item.message, EXIT.failed);
-    } else {
-      const warc = { recordId: item.recordId, uri: item.uri, ...(item.date !== undefined && { date: item.date }) };
-      try {
-        const analysis = await analyzeSource(
-          { name: where, kind: 'html', value: item.html, id: item.recordId, ...(options.published !== undefined && { defaultPublishedAt: options.published }) },
-          services,
-        );
-        await batch.emit({ ...analysis, warc });
-      } catch (error) {
-        const failure = failureOf(error);
-        await batch.fail({ id: item.recordId, record: item.index, error: { code: failure.code, message: `record ${item.index}: ${failure.message}` } }, where, failure.message, failure.exitCode);
+  async function* jobs(): AsyncGenerator<StreamJob> {
+    for await (const item of services.readWarc(source, warcOptions)) {
+      items++;
+      const where = `${name}: record ${item.index}`;
+      if (!item.ok) {
+        // the reader's message names the record already: "record 1 (https://…/b.png) is not an HTML page: …"
+        const record = { id: item.recordId ?? null, record: item.index, error: { code: item.code, message: item.message } };
+        yield { at: item.index, where, id: item.recordId ?? null, bad: { record, where: name, problem: item.message } };
+        continue;
       }
+      const warc = { recordId: item.recordId, uri: item.uri, ...(item.date !== undefined && { date: item.date }) };
+      yield {
+        at: item.index,
+        where,
+        id: item.recordId,
+        warc,
+        source: { name: where, kind: 'html', value: item.html, id: item.recordId, ...(options.published !== undefined && { defaultPublishedAt: options.published }) },
+      };
     }
-    progress.update(items, bytes);
   }
-  batch.finish(items);
+  let done = 0;
+  try {
+    await emitAll(jobs(), batch, options, services, () => progress.update(++done, bytes));
+  } catch (error) {
+    progress.end();
+    await batch.flush();
+    throw error;
+  }
+  await batch.finish(items);
 }

@@ -8,7 +8,6 @@ import { hintStdin, write, type Io } from './io.js';
 import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
 import { formatDiagnostics, formatHeading, formatTable } from './table.js';
-import { extractStream } from './extract-stream.js';
 import { analysisRows, stringifyCsv } from './csv.js';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
@@ -33,6 +32,11 @@ export interface ExtractOptions {
   warc?: string;
   from?: number;
   limit?: number;
+  /** Worker threads analysing in parallel (1: in this thread). */
+  jobs?: number;
+  /** The time limit per article, in milliseconds, which runs the analysis in worker threads even with
+   * one job (default: none; the CLI gives one whenever it uses workers). */
+  timeoutMs?: number;
 }
 
 /** Writes the analyses of a batch as one JSON value, one JSON array, or JSON lines. */
@@ -52,7 +56,7 @@ function jsonWriter(io: Io, format: 'json' | 'jsonl', single: boolean) {
 }
 
 export async function extract(options: ExtractOptions, io: Io, services: Services): Promise<void> {
-  if (options.jsonl || options.warc !== undefined) return extractStream(options, io, services);
+  if (options.jsonl || options.warc !== undefined) return (await import('./extract-stream.js')).extractStream(options, io, services);
   const inputs = options.inputs.length > 0 ? options.inputs : ['-'];
   const format = options.format ?? (io.stdoutIsTTY ? 'table' : 'json');
   const single = inputs.length === 1;
@@ -60,12 +64,15 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   let csvHeader = format === 'csv';
   const failures: ExitCode[] = [];
   let tables = 0;
-  for (const name of inputs) {
+  // workers for a batch (one input is analysed in this thread: starting them would cost more than they
+  // save), or for a time limit asked for with one job
+  const jobs = options.jobs ?? 1;
+  const pooled = (inputs.length > 1 && jobs > 1) || (jobs === 1 && options.timeoutMs !== undefined);
+  const analysed = pooled ? (await import('./extract-files.js')).analyzeFiles(inputs, { ...options, jobs: Math.min(options.jobs ?? 1, inputs.length) }, io, services) : inOrder(inputs, options, io, services);
+  for await (const { name, result } of analysed) {
     let analysis: Analysis;
     try {
-      if (name === '-') hintStdin(io);
-      const source = await readSource(name, io.stdin);
-      analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services);
+      analysis = await result;
     } catch (caught) {
       const error = named(caught, name);
       if (single) throw error;
@@ -90,6 +97,16 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   if (csvHeader) await write(io.stdout, await stringifyCsv([], true));
   const code = batchExitCode(failures, inputs.length);
   if (code !== EXIT.ok) throw new ReportedFailure(code);
+}
+
+/** Each input read and analysed in this thread, one after another. */
+async function* inOrder(inputs: string[], options: ExtractOptions, io: Io, services: Services): AsyncGenerator<{ name: string; result: Promise<Analysis> }> {
+  for (const name of inputs) {
+    if (name === '-') hintStdin(io);
+    const result = readSource(name, io.stdin).then((source) => analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services));
+    result.catch(() => {});
+    yield { name, result };
+  }
 }
 
 /** The error with the input's name on it, where it does not carry one already. */

@@ -43,6 +43,11 @@ Options:
                               analysis carries "warc": {recordId, uri, date}
   --from N                    with --warc: start at record N (0-based)
   --limit N                   with --warc: at most N records
+  -j, --jobs N                worker threads analysing in parallel, output in input order
+                              (default: the number of cores; 1 analyses in this thread)
+  --timeout-ms N              the time limit per article in a worker; an article past it becomes
+                              an error record (input/timeout) and the rest goes on (default 60000
+                              with workers; 0 for none; with --jobs 1 it runs one worker)
   -h, --help                  show this help
 
 Examples:

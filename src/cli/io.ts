@@ -2,6 +2,7 @@
  * What a command may touch of the outside world, passed in so that the whole CLI runs in-process in
  * tests: the three streams, whether each is a terminal, the terminal's width, and a clock for progress.
  */
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 
 export interface Io {
@@ -16,6 +17,8 @@ export interface Io {
   readonly columns?: number;
   /** Milliseconds from some fixed point, for progress rates (default `performance.now`). */
   readonly now?: () => number;
+  /** The cores to use when `--jobs` is not given (default 1; the process's: `os.availableParallelism()`). */
+  readonly cores?: number;
 }
 
 /**
@@ -40,6 +43,7 @@ export function processIo(): Io {
     stderrIsTTY: process.stderr.isTTY === true,
     columns: tableColumns(process.stdout.columns, process.stderr.columns, process.env),
     now: () => performance.now(),
+    cores: availableParallelism(),
   };
 }
 

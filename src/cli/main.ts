@@ -8,9 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkReferenceDate } from './dates.js';
 import { describeError, EXIT, ReportedFailure, UsageError } from './errors.js';
-import { extract, type OutputFormat } from './extract.js';
+import type { OutputFormat } from './extract.js';
 import { BENCH_HELP, EVAL_HELP, EXTRACT_HELP, MAIN_HELP } from './help.js';
 import { processIo, write, type Io } from './io.js';
+import { jobSettings } from './jobs.js';
 import { defaultServices, type Services } from './services.js';
 import type { EvalPart } from '../eval/run-eval.js';
 
@@ -49,6 +50,8 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
     warc: { type: 'string' },
     from: { type: 'string' },
     limit: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    'timeout-ms': { type: 'string' },
   });
   if (values.help) return write(io.stdout, EXTRACT_HELP);
   const format = values.format as OutputFormat | undefined;
@@ -59,6 +62,9 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
   }
   if (values.warc !== undefined && (values.jsonl || positionals.length > 0)) throw new UsageError('--warc reads its own file; give no other inputs and no --jsonl');
   if (values.warc === undefined && (values.from !== undefined || values.limit !== undefined)) throw new UsageError('--from and --limit apply to --warc only');
+  const parallel = jobSettings(values.jobs, values['timeout-ms'], io.cores ?? 1);
+  // loaded here, not at start-up: `whosaid --help` and `--version` load nothing they do not print
+  const { extract } = await import('./extract.js');
   await extract(
     {
       inputs: positionals,
@@ -71,6 +77,7 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
       ...(values.warc !== undefined && { warc: values.warc }),
       ...(values.from !== undefined && { from: integer('--from', values.from, 0) }),
       ...(values.limit !== undefined && { limit: integer('--limit', values.limit, 1) }),
+      ...parallel,
     },
     io,
     services,

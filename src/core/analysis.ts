@@ -9,7 +9,7 @@
 import { z } from 'zod';
 
 /** The analysis format's version (semver); it changes when a field of the format does. */
-export const ANALYSIS_VERSION = '1.0.0';
+export { ANALYSIS_VERSION } from './analysis-version.js';
 
 /** A half-open range `[start, end)` in UTF-16 code units (JavaScript string indices) of the analysed text. */
 export const Span = z.object({

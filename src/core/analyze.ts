@@ -5,7 +5,8 @@
  * The stage order is written down once, here:
  *   segment → quotes → times → entities → relays → attribution (rules, learned model) → assembly
  */
-import { ANALYSIS_VERSION, type Analysis, type Diagnostic, type TextSpan, type TimeExpression } from './analysis.js';
+import type { Analysis, Diagnostic, TextSpan, TimeExpression } from './analysis.js';
+import { ANALYSIS_VERSION } from './analysis-version.js';
 import { segment } from './segment/segment.js';
 import { findQuotes } from './quotes/find-quotes.js';
 import { quoteOfTokens } from './time/quoted-tokens.js';

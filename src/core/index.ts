@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 export { analyze, type ArticleInput, type AnalyzeOptions } from './analyze.js';
-export { parseModel, type AttributionModel } from './learned/index.js';
+export { parseModel, type AttributionModel } from './learned/model.js';
 export {
   ANALYSIS_VERSION,
   Addressee,

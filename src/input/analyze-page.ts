@@ -3,7 +3,8 @@
  * says about itself and the input's diagnostics. A page that is not English is not analysed for
  * attributions: the rules read English, and would only invent quotes in another language.
  */
-import { ANALYSIS_VERSION, type Analysis } from '../core/analysis.js';
+import type { Analysis } from '../core/analysis.js';
+import { ANALYSIS_VERSION } from '../core/analysis-version.js';
 import { analyzeArticle } from '../node/analyzer.js';
 import type { ExtractedArticle } from './types.js';
 

@@ -1,22 +1,23 @@
 /**
- * The bundled attribution model: `models/attribution-model.json` (or `.json.gz`) at the package root,
- * found from this file's place whether it runs from src/ (tsx) or dist/ (after tsc). Read and validated
- * once, then cached.
+ * The bundled attribution model at the package root, found from this file's place whether it runs from
+ * src/ (tsx) or dist/ (after tsc): `models/attribution-model.bin`, the packed form (typed arrays, read
+ * without decoding text or loading the schema validator; see src/core/learned/packed.ts), else
+ * `models/attribution-model.json` (or `.json.gz`) as training writes it, validated. Read once, then cached.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { parseModel, type AttributionModel } from '../core/learned/index.js';
+import type { AttributionModel } from '../core/learned/model.js';
+import { readModelJson, unpackModel } from '../core/learned/packed.js';
+import { BundledModelError } from './model-error.js';
+
+export { BundledModelError } from './model-error.js';
 
 const MODEL_NAME = 'attribution-model.json';
+const PACKED_NAME = 'attribution-model.bin';
 
 let cached: AttributionModel | undefined;
-
-/** The bundled model cannot be found or read: an installation problem, not a bug, so callers show no stack. */
-export class BundledModelError extends Error {
-  override readonly name = 'BundledModelError';
-}
 
 /** The package root: the nearest folder above this file that holds package.json. */
 function packageRoot(): string {
@@ -33,6 +34,8 @@ function packageRoot(): string {
 export function bundledModelPath(): string {
   const models = join(packageRoot(), 'models');
   const plain = join(models, MODEL_NAME);
+  const binary = join(models, PACKED_NAME);
+  if (existsSync(binary)) return binary;
   if (existsSync(plain)) return plain;
   const packed = plain + '.gz';
   if (existsSync(packed)) return packed;
@@ -45,8 +48,7 @@ export function loadBundledModel(): AttributionModel {
     const path = bundledModelPath();
     try {
       const bytes = readFileSync(path);
-      const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-      cached = parseModel(JSON.parse(text));
+      cached = path.endsWith('.bin') ? unpackModel(bytes).model : readModelJson(JSON.parse((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')));
     } catch (error) {
       throw new BundledModelError(`the bundled model ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -5,7 +5,7 @@
  */
 import { LABEL_COUNT, allowed } from './labels.js';
 import { TEMPLATE_COUNT } from './features.js';
-import { TABLE_STRIDE, type DecodedTagger } from './model.js';
+import { TABLE_STRIDE, type DecodedTagger } from './decoded.js';
 
 const L = LABEL_COUNT;
 /** ALLOWED[prev * L + next], with prev = L for the sequence start. */

@@ -8,10 +8,11 @@ import type { AttributionType, QuoteKind, Span } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { kindOfContent, typeOfCue } from './classify.js';
 import { confidenceOf, groupSpans, spansOfLabels, type TaggedSpan } from './group.js';
-import { decodeModel, type AttributionModel } from './model.js';
+import { decodeModel } from './decoded.js';
+import type { AttributionModel } from './model.js';
 import { tagTokens } from './tag.js';
 
-export { parseModel, type AttributionModel } from './model.js';
+export type { AttributionModel } from './model.js';
 
 export interface LearnedAttribution {
   type: AttributionType;

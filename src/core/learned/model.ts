@@ -3,12 +3,15 @@
  * `parseModel`, and decoded once per model object into dense typed arrays for the tagger.
  */
 import { z } from 'zod';
-import { decodeBase64, encodeBase64 } from './base64.js';
+import { encodeBase64 } from './base64.js';
+import { decodeModel } from './decoded.js';
+import { MODEL_FORMAT, MODEL_VERSION } from './format.js';
+
+export { decodeModel, TABLE_STRIDE, type DecodedModel, type DecodedTagger } from './decoded.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
 import { TEMPLATE_COUNT, type CueLexicon } from './features.js';
 
-export const MODEL_FORMAT = 'whosaid/attribution-model';
-export const MODEL_VERSION = 1;
+export { MODEL_FORMAT, MODEL_VERSION } from './format.js';
 
 const TaggerWeights = z.object({
   /** Feature hashes are taken modulo 2^hashBits. */
@@ -47,54 +50,6 @@ export function parseModel(json: unknown): AttributionModel {
   const model = result.data;
   decodeModel(model);
   return model;
-}
-
-/**
- * A tagger pass ready to score: a dense weight table indexed by (bucket, label), `TABLE_STRIDE` slots
- * per bucket so that one bucket's weights share a cache line.
- */
-export interface DecodedTagger {
-  readonly mask: number;
-  readonly scale: number;
-  readonly table: Int16Array;
-  readonly transitions: Float32Array;
-}
-
-export const TABLE_STRIDE = 8;
-
-export interface DecodedModel {
-  readonly lexicon: CueLexicon;
-  readonly passes: readonly DecodedTagger[];
-}
-
-const decoded = new WeakMap<AttributionModel, DecodedModel>();
-
-/** The dense form of `model`, decoded on first use and kept while the model object lives. */
-export function decodeModel(model: AttributionModel): DecodedModel {
-  let d = decoded.get(model);
-  if (!d) {
-    d = { lexicon: new Map(Object.entries(model.cueLexicon)), passes: model.passes.map(decodeTagger) };
-    decoded.set(model, d);
-  }
-  return d;
-}
-
-function decodeTagger(p: TaggerWeights, index: number): DecodedTagger {
-  const buckets = decodeBase64(p.buckets);
-  const weights = decodeBase64(p.weights);
-  if (!buckets || !weights || buckets.length % 4 !== 0) throw new Error(`model pass ${index}: weight tables are not base64 of the expected size`);
-  const count = buckets.length / 4;
-  if (weights.length !== count * LABEL_COUNT * 2) throw new Error(`model pass ${index}: ${count} buckets but ${weights.length / 2} weights`);
-  const size = 2 ** p.hashBits;
-  const table = new Int16Array(size * TABLE_STRIDE);
-  const b = new DataView(buckets.buffer, buckets.byteOffset, buckets.byteLength);
-  const w = new DataView(weights.buffer, weights.byteOffset, weights.byteLength);
-  for (let k = 0; k < count; k++) {
-    const bucket = b.getUint32(k * 4, true);
-    if (bucket >= size) throw new Error(`model pass ${index}: bucket ${bucket} outside 2^${p.hashBits}`);
-    for (let l = 0; l < LABEL_COUNT; l++) table[bucket * TABLE_STRIDE + l] = w.getInt16((k * LABEL_COUNT + l) * 2, true);
-  }
-  return { mask: size - 1, scale: p.scale, table, transitions: Float32Array.from(p.transitions) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Segmented } from '../segment/segment.js';
 import { LABEL_COUNT } from './labels.js';
 import { viterbiBio } from './decode.js';
 import { scoreWords } from './word-scores.js';
-import type { DecodedModel } from './model.js';
+import type { DecodedModel } from './decoded.js';
 
 export interface Tagging {
   /** One label per token. */

@@ -1,0 +1,75 @@
+/**
+ * Articles analysed on every core, in input order: `mapInOrder` (map-in-order.ts) with the article task
+ * (analyze-task.ts). What `whosaid extract` runs for `--jobs`, and what a batch command such as the
+ * corpus's `ingest` can run the same way.
+ */
+import { EXIT } from '../cli/errors.js';
+import type { Services } from '../cli/services.js';
+import type { Source } from '../cli/sources.js';
+import type { ArticleOutcome } from './analyze-task.js';
+import { mapInOrder, workerBeside, type Task } from './map-in-order.js';
+
+export type { ArticleOutcome } from './analyze-task.js';
+
+/** A unit of work: an article to analyse (`source`), or, without one, an item the caller settles itself
+ * (a bad input line) that keeps its place in the order. Jobs cross to worker threads: plain data only. */
+export interface ArticleJob {
+  source?: Source;
+}
+
+export interface AnalyzeInOrderOptions {
+  /** Worker threads (default 1: analysed in the calling thread, unless `timeoutMs` is given). */
+  jobs?: number;
+  /** The time limit per article, in milliseconds, in a worker; an article past it fails with
+   * `input/timeout` and its worker is replaced (default none). */
+  timeoutMs?: number;
+  /** Articles read ahead of the oldest one not yet taken (default `jobs × 4`). */
+  window?: number;
+  /** The services to analyse with in the calling thread (tests pass fakes); worker threads always use
+   * the real ones. */
+  services?: Services;
+}
+
+/** What a job came to: its outcome, or undefined for a job without a source. */
+export interface AnalyzedJob<J extends ArticleJob> {
+  job: J;
+  outcome: ArticleOutcome | undefined;
+}
+
+function taskWith(services: Services | undefined): Task<{ source: Source }, ArticleOutcome> {
+  return {
+    worker: workerBeside('analyze-task', import.meta.url),
+    inProcess: async () => {
+      const m = await import('./analyze-task.js');
+      return services ? (job) => m.analyzeWith(job, services) : m.default;
+    },
+  };
+}
+
+const NO_SOURCE = { ok: false, code: 'none', message: '', exitCode: EXIT.ok } as const;
+
+/**
+ * Analyses each job's source and yields `{job, outcome}` in the jobs' order. Never throws for an article:
+ * a failure to read or analyse it, a worker that dies under it and a time limit passed are each an
+ * outcome with `ok: false`, a stable `code` (`input/timeout`, `internal/worker-failed`, or the reader's
+ * own) and a message.
+ *
+ * @example
+ *   for await (const { job, outcome } of analyzeInOrder(jobs, { jobs: os.availableParallelism() })) …
+ */
+export async function* analyzeInOrder<J extends ArticleJob>(jobs: AsyncIterable<J> | Iterable<J>, options: AnalyzeInOrderOptions = {}): AsyncGenerator<AnalyzedJob<J>> {
+  const settle = (job: J) => (job.source === undefined ? NO_SOURCE : undefined);
+  const { services, ...pool } = options;
+  const mapped = mapInOrder<J, ArticleOutcome>(jobs, taskWith(services) as unknown as Task<J, ArticleOutcome>, { ...pool, settle });
+  for await (const { input, result } of mapped) {
+    if (!result.ok) {
+      const timeout = result.code === 'parallel/timeout';
+      yield {
+        job: input,
+        outcome: { ok: false, code: timeout ? 'input/timeout' : 'internal/worker-failed', message: result.message, exitCode: timeout ? EXIT.failed : EXIT.internal },
+      };
+    } else {
+      yield { job: input, outcome: result.value === NO_SOURCE ? undefined : result.value };
+    }
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Runs one task per input on a pool of worker threads (piscina) and yields the results in input order,
+ * in bounded memory: at most `window` inputs are read ahead of the one the caller is waiting for (the
+ * source is pulled no further until the caller takes a result: back-pressure, no unbounded queue), and
+ * at most `jobs` tasks run at once.
+ *
+ * A task never loses the batch: what it throws, a worker thread that dies under it (`process.exit`, an
+ * uncaught exception), and a task that runs past `timeoutMs` (its worker is terminated and replaced)
+ * each become a failed result for that input, and the next input goes on.
+ *
+ * With `jobs: 1` and no `timeoutMs` the tasks run in the calling thread, one after another, with no
+ * worker at all: the single-core path pays for no copying between threads.
+ */
+import { Piscina } from 'piscina';
+import type { Started } from './thread.js';
+
+/** A task as two views of one function: a worker module for threads, and a loader for in-process runs. */
+export interface Task<T, R> {
+  /**
+   * The module the worker threads load; its default export runs one task: `(input: T) => R | Promise<R>`.
+   * Inputs and results cross threads by structured clone, so both are plain data. (Each thread runs
+   * thread.ts, which imports this module.)
+   */
+  readonly worker: URL;
+  /** Loads the same function for in-process runs (`jobs: 1` without a time limit). */
+  readonly inProcess: () => Promise<(input: T) => R | Promise<R>>;
+}
+
+export interface MapOptions<T, R> {
+  /** Worker threads (default 1). With 1 and no `timeoutMs`, tasks run in the calling thread. */
+  jobs?: number;
+  /**
+   * Milliseconds a task may run in a worker before the worker is terminated and the input fails with
+   * `parallel/timeout` (default: no limit). A task running in the calling thread cannot be stopped, so
+   * giving a limit with `jobs: 1` runs the tasks in one worker.
+   */
+  timeoutMs?: number;
+  /** Inputs read ahead of the oldest unfinished one (default `jobs × 4`, at least `jobs`). */
+  window?: number;
+  /**
+   * A result settled in the calling thread, without a task (an input already known to be bad); return
+   * undefined to run the task. Its place in the output is the input's place.
+   */
+  settle?: (input: T) => R | undefined;
+}
+
+/**
+ * The URL of a worker module beside `base` (a module's `import.meta.url`), named without extension: the
+ * `.ts` file when `base` runs from source (tsx), the `.js` file when it runs compiled. A worker thread
+ * imports its module from piscina's folder, where tsx's mapping of `.js` imports to `.ts` does not apply.
+ */
+export function workerBeside(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
+
+/**
+ * Why a task gave no result: it ran past the time limit, or its worker failed (the task threw, the
+ * thread exited or an exception escaped it).
+ */
+export type FailureCode = 'parallel/timeout' | 'parallel/worker-failed';
+
+/** One input's outcome: the task's result, or why there is none. */
+export type Settled<R> = { ok: true; value: R } | { ok: false; code: FailureCode; message: string };
+
+export interface Mapped<T, R> {
+  input: T;
+  result: Settled<R>;
+}
+
+/** The pool's own settings, normalized from `MapOptions`. */
+interface Settings {
+  jobs: number;
+  timeoutMs: number | undefined;
+  window: number;
+}
+
+function settingsOf<T, R>(options: MapOptions<T, R>): Settings {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : undefined;
+  return { jobs, timeoutMs, window: Math.max(jobs, Math.floor(options.window ?? jobs * 4)) };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Maps `inputs` through `task`, yielding `{input, result}` in input order.
+ *
+ * @example
+ *   for await (const { input, result } of mapInOrder(lines, task, { jobs: 4, timeoutMs: 60_000 })) {
+ *     write(result.ok ? result.value : errorRecord(input, result));
+ *   }
+ *
+ * Breaking out of the loop stops reading `inputs` and shuts the workers down.
+ */
+export async function* mapInOrder<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Task<T, R>, options: MapOptions<T, R> = {}): AsyncGenerator<Mapped<T, R>> {
+  const settings = settingsOf(options);
+  if (settings.jobs === 1 && settings.timeoutMs === undefined) {
+    yield* inProcess(inputs, task, options.settle);
+    return;
+  }
+  yield* inWorkers(inputs, task, settings, options.settle);
+}
+
+async function* inProcess<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Task<T, R>, settle: MapOptions<T, R>['settle']): AsyncGenerator<Mapped<T, R>> {
+  let run: ((input: T) => R | Promise<R>) | undefined;
+  for await (const input of inputs) {
+    const early = settle?.(input);
+    if (early !== undefined) {
+      yield { input, result: { ok: true, value: early } };
+      continue;
+    }
+    run ??= await task.inProcess();
+    let result: Settled<R>;
+    try {
+      result = { ok: true, value: await run(input) };
+    } catch (error) {
+      result = { ok: false, code: 'parallel/worker-failed', message: messageOf(error) };
+    }
+    yield { input, result };
+  }
+}
+
+/** A counting semaphore: at most `jobs` tasks handed to the pool at once, so a time limit starts when a task does. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(count: number) {
+    this.free = count;
+  }
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Task<T, R>, settings: Settings, settle: MapOptions<T, R>['settle']): AsyncGenerator<Mapped<T, R>> {
+  const pool = new Piscina({
+    filename: workerBeside('thread', import.meta.url).href,
+    workerData: { module: task.worker.href },
+    minThreads: settings.jobs,
+    maxThreads: settings.jobs,
+    idleTimeout: 60_000,
+  });
+  // a worker that dies with no task of ours on it is replaced by the pool; nothing is lost, nothing to report
+  pool.on('error', () => {});
+  // a time limit starts when its task starts on a thread, not while a new thread loads
+  const starting = new Map<number, () => void>();
+  pool.on('message', (message: Partial<Started>) => {
+    if (typeof message?.whosaidTaskStarted === 'number') starting.get(message.whosaidTaskStarted)?.();
+  });
+  let nextId = 0;
+  const slots = new Slots(settings.jobs);
+
+  async function runTask(input: T): Promise<Settled<R>> {
+    await slots.take();
+    const id = nextId++;
+    const controller = new AbortController();
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (settings.timeoutMs !== undefined) {
+      const ms = settings.timeoutMs;
+      starting.set(id, () => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, ms);
+      });
+    }
+    try {
+      return { ok: true, value: (await pool.run({ id, input }, { signal: controller.signal })) as R };
+    } catch (error) {
+      if (timedOut) return { ok: false, code: 'parallel/timeout', message: `stopped after ${settings.timeoutMs} ms (the time limit per input)` };
+      // what the task threw crosses as an Error; a thread that exits rejects with "worker exited with code: N"
+      return { ok: false, code: 'parallel/worker-failed', message: messageOf(error) };
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      starting.delete(id);
+      slots.give();
+    }
+  }
+
+  const iterator = Symbol.asyncIterator in inputs ? (inputs as AsyncIterable<T>)[Symbol.asyncIterator]() : (inputs as Iterable<T>)[Symbol.iterator]();
+  const window: { input: T; result: Promise<Settled<R>> }[] = [];
+  let pulling: Promise<IteratorResult<T>> | undefined;
+  let exhausted = false;
+  const admit = (next: IteratorResult<T>) => {
+    pulling = undefined;
+    if (next.done) {
+      exhausted = true;
+      return;
+    }
+    const early = settle?.(next.value);
+    window.push({ input: next.value, result: early !== undefined ? Promise.resolve({ ok: true, value: early }) : runTask(next.value) });
+  };
+  try {
+    for (;;) {
+      if (!exhausted && !pulling && window.length < settings.window) pulling = Promise.resolve(iterator.next());
+      const head = window[0];
+      if (!head) {
+        if (!pulling) break;
+        admit(await pulling);
+        continue;
+      }
+      if (pulling) {
+        // read on while the oldest task runs, but hand its result over as soon as it is ready
+        const pulled = pulling;
+        const first = await Promise.race([pulled.then((next) => ({ next })), head.result.then(() => undefined)]);
+        if (first) {
+          admit(first.next);
+          continue;
+        }
+      }
+      const result = await head.result;
+      window.shift();
+      yield { input: head.input, result };
+    }
+  } finally {
+    if (!exhausted) await iterator.return?.();
+    await pool.destroy();
+    await Promise.allSettled(window.map((w) => w.result));
+  }
+}
