@@ -107,6 +107,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
           ...(request.id !== undefined && { id: request.id }),
           ...(request.publishedAt !== undefined && { publishedAt: request.publishedAt }),
           ...(options.published !== undefined && { defaultPublishedAt: options.published }),
+          ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
         };
         try {
           await batch.emit(await analyzeSource(source, services));
@@ -139,7 +140,7 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
   let bytes = 0;
   let items = 0;
   const source = counted(stream as AsyncIterable<Uint8Array>, (n) => (bytes += n));
-  const warcOptions = { ...(options.from !== undefined && { from: options.from }), ...(options.limit !== undefined && { limit: options.limit }) };
+  const warcOptions = { ...(options.from !== undefined && { from: options.from }), ...(options.limit !== undefined && { limit: options.limit }), ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) };
   for await (const item of services.readWarc(source, warcOptions)) {
     items++;
     const where = `${name}: record ${item.index}`;

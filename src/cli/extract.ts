@@ -30,6 +30,8 @@ export interface ExtractOptions {
   warc?: string;
   from?: number;
   limit?: number;
+  /** The cap on one article's bytes (a file, stdin, a line's text, a page, a record); default 5 MB. */
+  maxBytes?: number;
 }
 
 /** Writes the analyses of a batch as one JSON value, one JSON array, or JSON lines. */
@@ -59,7 +61,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
   for (const name of inputs) {
     let analysis: Analysis;
     try {
-      const source = await readSource(name, io.stdin);
+      const source = await readSource(name, io.stdin, options.maxBytes);
       analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services);
     } catch (caught) {
       const error = named(caught, name);
