@@ -5,9 +5,11 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { ReportedFailure, batchExitCode, CliError, describeFsError, EXIT, UsageError, type ExitCode } from './errors.js';
+import { ReportedFailure, batchExitCode, CliError, describeFsError, EXIT, InputFailedError, UsageError, type ExitCode } from './errors.js';
+import { InputError, formatBytes } from '../input/errors.js';
+import { DEFAULT_MAX_BYTES } from '../input/read-capped.js';
+import { readLines } from '../input/read-lines.js';
 import { write, type Io } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { Services } from './services.js';
@@ -86,13 +88,20 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
   const batch = new Batch(io, progress);
   let readError: unknown;
   stream.once('error', (error) => (readError = error));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  // a line may hold an article of --max-bytes written as JSON, escapes and all
+  const lines = readLines(stream, label, 2 * (options.maxBytes ?? DEFAULT_MAX_BYTES) + 64 * 1024);
   let lineNo = 0;
   let bytes = 0;
   let items = 0;
   try {
     for await (const raw of lines) {
       lineNo++;
+      if (typeof raw !== 'string') {
+        items++;
+        const message = new InputError('input/too-large', `line ${lineNo}`, { expected: `a line of at most ${formatBytes(2 * (options.maxBytes ?? DEFAULT_MAX_BYTES) + 64 * 1024)} (raise it with --max-bytes)`, actual: `${raw.tooLong} characters` }).message;
+        await batch.fail({ id: null, line: lineNo, error: { code: 'input/too-large', message } }, `${label}:${lineNo}`, message, EXIT.failed);
+        continue;
+      }
       bytes += Buffer.byteLength(raw) + 1;
       if (raw.trim() === '') continue;
       items++;
@@ -120,6 +129,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
     }
   } catch (error) {
     progress.end();
+    if (error instanceof InputError) throw new InputFailedError(name, `${error.message.replace(/\.$/, '')} (${error.code})`, error.code);
     throw error === readError ? describeFsError(name, error) : error;
   }
   batch.finish(items);

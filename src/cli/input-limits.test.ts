@@ -86,3 +86,14 @@ test('a local page is read in the charset it declares; invalid UTF-8 is a warnin
   const bom = await run(['extract', file('bom.txt', `\uFEFF${STORY}`)], undefined, echo);
   assert.equal((JSON.parse(bom.stdout) as Analysis).text, STORY);
 });
+
+test('--jsonl: a binary input is input/binary; a runaway line is one error record and the lines after it are read', async () => {
+  const binary = await run(['extract', '--jsonl', '/dev/zero'], undefined, echo);
+  assert.equal(binary.code, 1);
+  assert.match(binary.stderr, /\/dev\/zero: .*binary.*\(input\/binary\)/);
+  const runaway = `${JSON.stringify({ id: 'a', text: STORY })}\n${'x'.repeat(100_000)}\n${JSON.stringify({ id: 'c', text: STORY })}\n`;
+  const { code, stdout } = await run(['extract', '--jsonl', '--max-bytes', '1k'], Buffer.from(runaway), echo);
+  assert.equal(code, 1);
+  const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; line?: number; error?: { code: string } });
+  assert.deepEqual(records.map((r) => [r.id, r.line ?? null, r.error?.code ?? 'ok']), [['a', null, 'ok'], [null, 2, 'input/too-large'], ['c', null, 'ok']]);
+});
