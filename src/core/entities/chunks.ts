@@ -10,7 +10,7 @@ import { MONTHS, WEEKDAYS } from '../time/date-words.js';
 import { speaksAfter } from './groups.js';
 import { ORG_HEADS } from './organizations.js';
 import { isRoleWord } from './roles.js';
-import { memoByVocab } from '../segment/vocab-memo.js';
+import { knownVocabId, memoByVocab, vocabGeneration } from '../segment/vocab-memo.js';
 
 export interface Chunk {
   /** Token range [first, last). */
@@ -51,9 +51,6 @@ const LOWER_CASE = 32;
 /** A month or weekday. */
 const DATE_WORD = 64;
 
-/** Lower-case words → their vocabulary ids, as `wordFacts` met them: how a word's lower case is found as a token. */
-const LOWER_CASE_IDS = new Map<string, number>();
-
 const wordFacts = memoByVocab((t) => {
   const { text, lower } = t;
   let facts = 0;
@@ -63,10 +60,7 @@ const wordFacts = memoByVocab((t) => {
   if (text.length === 1 && '“"‘(—–-'.includes(text)) facts |= OPENING_MARK;
   if (/(?:ers|ists|ians|ants|ents|ors)$/.test(lower)) facts |= PEOPLE_PLURAL;
   if (MONTHS.has(lower) || WEEKDAYS.has(lower)) facts |= DATE_WORD;
-  if (text === lower) {
-    facts |= LOWER_CASE;
-    LOWER_CASE_IDS.set(text, t.vocab);
-  }
+  if (text === lower) facts |= LOWER_CASE;
   return facts;
 });
 
@@ -97,17 +91,19 @@ function isNameToken(scan: Scan, i: number): boolean {
 /** Per vocabulary id, the stamp of the text that `markLowerCaseWords` last found it in. */
 let lowerCaseSeen = new Int32Array(1 << 16);
 let lastStamp = 0;
+let stampGeneration = vocabGeneration();
 
 /** True where the text writes `word` (lower case) as a token of its own. */
 function writesInLowerCase(scan: Scan, word: string): boolean {
   if (scan.lowerCaseStamp === 0) scan.lowerCaseStamp = markLowerCaseWords(scan.seg.tokens);
-  const id = LOWER_CASE_IDS.get(word);
+  const id = knownVocabId(word);
   return id !== undefined && lowerCaseSeen[id] === scan.lowerCaseStamp;
 }
 
 /** Marks the vocabulary ids of the text's lower-case words with a new stamp, and returns it. */
 function markLowerCaseWords(tokens: readonly Token[]): number {
-  if (lastStamp === 0x7fffffff) {
+  if (lastStamp === 0x7fffffff || stampGeneration !== vocabGeneration()) {
+    stampGeneration = vocabGeneration();
     lowerCaseSeen.fill(0);
     lastStamp = 0;
   }

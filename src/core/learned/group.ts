@@ -7,6 +7,7 @@
  */
 import type { Segmented } from '../segment/segment.js';
 import { LABEL_COUNT, O, isBegin, roleOf, type Role } from './labels.js';
+import { partitionPoint } from '../sorted.js';
 
 /** A tagged span: tokens [first, last). */
 export interface TaggedSpan {
@@ -50,6 +51,9 @@ export function groupSpans(spans: readonly TaggedSpan[]): GroupedAttribution[] {
   const claimed = new Set<TaggedSpan>();
   const out: GroupedAttribution[] = [];
   const cues = spans.filter((s) => s.role === 'cue');
+  const sources = spans.filter((s) => s.role === 'source');
+  /** The last attribution so far with a cue and a source (cues come in text order). */
+  let lastSourced: GroupedAttribution | undefined;
   for (let k = 0; k < spans.length; k++) {
     const cue = spans[k];
     if (cue.role !== 'cue') continue;
@@ -77,20 +81,20 @@ export function groupSpans(spans: readonly TaggedSpan[]): GroupedAttribution[] {
     if (content.length === 0) continue;
     if (content.length > 1) reasons.push('learned/split-content');
     for (const s of content) claimed.add(s);
-    let source = nearestSource(spans, cue, cues, 0);
+    let source = nearestSource(sources, cue, cues, 0);
     if (source) reasons.push('learned/nearest-source');
     else {
       // "…,” said Caddell, speaking of Clinton’s health": a second cue in the sentence shares the first one's source
-      let before: GroupedAttribution | undefined;
-      for (const a of out) if (a.cue && a.cue.sentence === cue.sentence && a.source) before = a;
-      source = before?.source ?? nearestSource(spans, cue, cues, 1);
+      const before = lastSourced?.cue!.sentence === cue.sentence ? lastSourced : undefined;
+      source = before?.source ?? nearestSource(sources, cue, cues, 1);
       if (source) reasons.push(before ? 'learned/shared-source' : 'learned/previous-sentence-source');
     }
     out.push({ cue, source, content, reasons });
+    if (source) lastSourced = out[out.length - 1];
   }
   for (const s of spans) {
     if (s.role !== 'content' || claimed.has(s)) continue;
-    const source = nearestSource(spans, s, cues, 0);
+    const source = nearestSource(sources, s, cues, 0);
     out.push({ source, content: [s], reasons: source ? ['learned/tagger', 'learned/no-cue', 'learned/nearest-source'] : ['learned/tagger', 'learned/no-cue'] });
   }
   return out.sort((a, b) => a.content[0].first - b.content[0].first);
@@ -99,24 +103,28 @@ export function groupSpans(spans: readonly TaggedSpan[]): GroupedAttribution[] {
 /**
  * The source nearest to `anchor` with no other cue between them, in its sentence or, with `reach` 1,
  * also in the sentence before it (the segmenter cuts "Sen. David Perdue (R-Ga.) said" after "Sen.");
- * the left one on a tie.
+ * the left one on a tie. `sources` and `cues` are in text order and do not overlap, so the candidates
+ * are the nearest source on each side (one further away has any cue between as well), found by binary
+ * search, and a cue between is the first cue after the gap's start.
  */
-function nearestSource(spans: readonly TaggedSpan[], anchor: TaggedSpan, cues: readonly TaggedSpan[], reach: number): TaggedSpan | undefined {
-  let best: TaggedSpan | undefined;
-  let bestDistance = Infinity;
-  for (const s of spans) {
-    if (s.role !== 'source' || s.paragraph !== anchor.paragraph || s.sentence > anchor.sentence || s.sentence < anchor.sentence - reach) continue;
-    const left = s.last <= anchor.first;
-    const distance = left ? anchor.first - s.last : s.first - anchor.last + 0.5;
-    // a source on the far side of another cue belongs to that cue
-    const between = cues.some((c) => c !== anchor && (left ? c.first >= s.last && c.last <= anchor.first : c.first >= anchor.last && c.last <= s.first));
-    if (between) continue;
-    if (distance < bestDistance) {
-      best = s;
-      bestDistance = distance;
-    }
-  }
-  return best;
+function nearestSource(sources: readonly TaggedSpan[], anchor: TaggedSpan, cues: readonly TaggedSpan[], reach: number): TaggedSpan | undefined {
+  const from = partitionPoint(sources, (s) => s.sentence < anchor.sentence - reach);
+  const to = partitionPoint(sources, (s) => s.sentence <= anchor.sentence);
+  const before = partitionPoint(sources, (s) => s.sentence < anchor.sentence - reach || (s.sentence <= anchor.sentence && s.last <= anchor.first));
+  const split = Math.min(Math.max(before, from), to);
+  const inReach = (s: TaggedSpan | undefined) => s !== undefined && s.paragraph === anchor.paragraph;
+  const left = split > from && inReach(sources[split - 1]) ? sources[split - 1] : undefined;
+  const right = split < to && inReach(sources[split]) ? sources[split] : undefined;
+  const clearLeft = left && !cueWithin(cues, left.last, anchor.first) ? left : undefined;
+  const clearRight = right && !cueWithin(cues, anchor.last, right.first) ? right : undefined;
+  if (clearLeft && clearRight) return anchor.first - clearLeft.last <= clearRight.first - anchor.last + 0.5 ? clearLeft : clearRight;
+  return clearLeft ?? clearRight;
+}
+
+/** True where a cue lies wholly inside token range [start, end). */
+function cueWithin(cues: readonly TaggedSpan[], start: number, end: number): boolean {
+  const c = cues[partitionPoint(cues, (x) => x.first < start)];
+  return c !== undefined && c.last <= end;
 }
 
 /**

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment } from '../segment/segment.js';
 import { LABELS } from './labels.js';
-import { groupSpans, spansOfLabels } from './group.js';
+import { groupSpans, spansOfLabels, type TaggedSpan } from './group.js';
 import { kindOfContent, typeOfCue } from './classify.js';
 import type { AttributionType, QuoteKind } from '../analysis.js';
 
@@ -97,4 +97,24 @@ test('kind from the quotation marks', () => {
   const two = '“We will win,” she said, “and soon.”';
   assert.equal(kindOfContent(two, [{ start: 0, end: 14 }, { start: 25, end: two.length }]), 'direct');
   assert.equal(kindOfContent(two, [{ start: 0, end: 14 }, { start: 15, end: 18 }]), 'mixed');
+});
+
+test('groupSpans: many cues in one long sentence each take their own source and content', () => {
+  // "[S Ana] [C said] [Q it works] [S Tom] [C said] [Q it fails] …" thousands of times in one sentence:
+  // each look-up is a binary search over the sources and cues, never a scan of every span.
+  const spans: TaggedSpan[] = [];
+  const n = 3000;
+  for (let k = 0; k < n; k++) {
+    const at = k * 6;
+    spans.push({ role: 'source', first: at, last: at + 1, sentence: 0, paragraph: 0 });
+    spans.push({ role: 'cue', first: at + 1, last: at + 2, sentence: 0, paragraph: 0 });
+    spans.push({ role: 'content', first: at + 2, last: at + 4, sentence: 0, paragraph: 0 });
+  }
+  const grouped = groupSpans(spans);
+  assert.equal(grouped.length, n);
+  for (let k = 0; k < n; k++) {
+    assert.equal(grouped[k].source, spans[3 * k]);
+    assert.equal(grouped[k].cue, spans[3 * k + 1]);
+    assert.deepEqual(grouped[k].content, [spans[3 * k + 2]]);
+  }
 });

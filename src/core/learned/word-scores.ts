@@ -16,7 +16,7 @@
  * do not depend on it.
  */
 import type { Segmented, Token } from '../segment/segment.js';
-import { withRoomFor } from '../segment/vocab-memo.js';
+import { vocabGeneration, withRoomFor } from '../segment/vocab-memo.js';
 import { hashString, hashSuffix, mix } from './hash.js';
 import {
   POS_AFTER, POS_BEFORE, POS_IDS, WORD_AFTER, WORD_BEFORE, cueContext, distanceBucket, quoteStates, shapeHash, stackCodes,
@@ -82,6 +82,8 @@ interface TaggerCache {
   types: number;
   /** Per vocabulary id (`Token.vocab`), its slot + 1 as last found (0: not yet); cleared when the slots move. */
   byVocab: Int32Array;
+  /** The vocabulary generation `byVocab` is for. */
+  generation: number;
 }
 
 const caches = new WeakMap<DecodedTagger, TaggerCache>();
@@ -90,7 +92,7 @@ function cacheOf(tagger: DecodedTagger): TaggerCache {
   let c = caches.get(tagger);
   if (!c) {
     const pool = new Int32Array(SMALL_ROWS * V + 4096 * WORD_VECTORS);
-    c = { pool, used: SMALL_ROWS * V, filled: new Uint8Array(SMALL_ROWS), keys: [], facts: new Int32Array(0), slotMask: 0, types: 0, byVocab: new Int32Array(1 << 16) };
+    c = { pool, used: SMALL_ROWS * V, filled: new Uint8Array(SMALL_ROWS), keys: [], facts: new Int32Array(0), slotMask: 0, types: 0, byVocab: new Int32Array(1 << 16), generation: vocabGeneration() };
     resetSlots(c, 1 << 15);
     caches.set(tagger, c);
     const at = (row: number) => row * V;
@@ -241,6 +243,10 @@ export function scoreWords(seg: Segmented, tagger: DecodedTagger, lexicon: CueLe
   if (c.types >= MAX_WORD_TYPES) {
     resetSlots(c, 1 << 15);
     c.used = SMALL_ROWS * V;
+  }
+  if (c.generation !== vocabGeneration()) {
+    c.byVocab.fill(0);
+    c.generation = vocabGeneration();
   }
   reserve(n);
   for (let i = 0; i < n; i++) {

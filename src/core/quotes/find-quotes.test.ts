@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findQuotes } from './find-quotes.js';
+import { MAX_OPEN_QUOTES, findQuotes } from './find-quotes.js';
 import { findParagraphs } from '../segment/segment.js';
 
 function quotesOf(text: string) {
@@ -68,3 +68,36 @@ test('findQuotes: an unclosed quote at the end of the text', () => {
   assert.deepEqual(quotes, [{ depth: 0, closed: false, segments: ['“and then'] }]);
   assert.deepEqual(codes, ['quotes/unbalanced-mark']);
 });
+
+// A quote whose parent turned out to be an apostrophe or a dropped mark hangs from the nearest quote around it.
+const reparented: [string, string, { depth: number; parent?: number; text: string }[]][] = [
+  ['a single mark closed over by its double', '“He said ‘we won “big” today,” Ortiz said.', [
+    { depth: 0, text: '“He said ‘we won “big” today,”' },
+    { depth: 1, parent: 0, text: '“big”' },
+  ]],
+  ['an apostrophe-like single at top level', 'Kim’s ‘plan “works” fine.', [{ depth: 0, text: '“works”' }]],
+];
+
+for (const [name, text, expected] of reparented) {
+  test(`findQuotes: ${name}`, () => {
+    const { quotes } = findQuotes(text, findParagraphs(text));
+    assert.deepEqual(quotes.map((q) => ({ depth: q.depth, ...(q.parent !== undefined && { parent: q.parent }), text: text.slice(q.start, q.end) })), expected);
+  });
+}
+
+// Caps: past MAX_OPEN_QUOTES open at once, opening marks are not read as quotes, with one diagnostic a paragraph.
+const tooDeep: [string, string, number, number][] = [
+  ['34 nested opening marks', '“a '.repeat(34) + 'end', MAX_OPEN_QUOTES, 1],
+  ['two paragraphs of 40', ('“x '.repeat(40) + '\nNo quote here.\n').repeat(2), 2 * MAX_OPEN_QUOTES, 2],
+  ['200 KB of opening marks', '“'.repeat(200_000), MAX_OPEN_QUOTES, 1],
+  ['nesting under the cap', '“a ‘b “c” d’ e,” she said.', 3, 0],
+];
+
+for (const [name, text, quotes, diagnostics] of tooDeep) {
+  test(`findQuotes caps nesting: ${name}`, () => {
+    const layer = findQuotes(text, findParagraphs(text));
+    assert.equal(layer.quotes.length, quotes);
+    assert.equal(layer.diagnostics.filter((d) => d.code === 'quotes/too-deep').length, diagnostics);
+    for (const q of layer.quotes) assert.ok(q.depth < MAX_OPEN_QUOTES);
+  });
+}

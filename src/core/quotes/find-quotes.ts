@@ -48,7 +48,13 @@ const OPENING_CONTEXT = /[\s([{\u2014\u2013—–\-/“‘"'«„:]/u;
 export function findQuotes(text: string, paragraphs: readonly Paragraph[]): QuoteLayer {
   const found: (Quote | undefined)[] = [];
   const diagnostics: Diagnostic[] = [];
+  /** Per slot of `found`, the slot of the quote open around it when it opened. */
+  const parentSlots: (number | undefined)[] = [];
   let carried: Open | undefined;
+  const marks = markOffsets(text);
+  let nextMark = 0;
+  /** The diagnostic of the paragraph's marks past `MAX_OPEN_QUOTES`, once the cap is reached. */
+  let tooDeep: { diagnostic: Diagnostic; ignored: number } | undefined;
 
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
@@ -65,12 +71,16 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
       carried = undefined;
     }
     const skipFirst = stack.length > 0;
-    MARK_CHARS.lastIndex = skipFirst ? para.start + markAt(text, para.start).width : para.start;
-    for (let found = MARK_CHARS.exec(text); found && found.index < para.end; found = MARK_CHARS.exec(text)) {
-      const i = found.index;
+    let from = skipFirst ? para.start + markAt(text, para.start).width : para.start;
+    tooDeep = undefined;
+    // the text's marks are indexed once: a paragraph without marks costs nothing, and no search runs past its end
+    while (nextMark < marks.length && marks[nextMark] < from) nextMark++;
+    for (; nextMark < marks.length && marks[nextMark] < para.end; nextMark++) {
+      const i = marks[nextMark];
+      if (i < from) continue; // the second half of a two-character mark ('')
       const { info, width } = markAt(text, i);
       if (!info) continue;
-      MARK_CHARS.lastIndex = i + width;
+      from = i + width;
       const before = i > para.start ? text[i - 1] : ' ';
       const after = i + width < para.end ? text[i + width] : ' ';
       const end = i + width;
@@ -119,13 +129,18 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
     endUnclosed(carried, last.end);
   }
 
-  const quotes = renumber(found);
+  const quotes = renumber(found, parentSlots);
   return { quotes, diagnostics };
 
   function pushOpen(stack: Open[], family: MarkFamily, at: number) {
+    if (stack.length >= MAX_OPEN_QUOTES) {
+      ignoreTooDeep(at);
+      return;
+    }
     const parentOpen = stack[stack.length - 1];
     const slot = found.length;
     found.push(undefined);
+    parentSlots.push(parentOpen?.slot);
     stack.push({ family, start: at, segmentStart: at, segments: [], slot, parent: parentOpen?.slot });
   }
 
@@ -163,6 +178,42 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
   function discard(open: Open) {
     found[open.slot] = undefined;
   }
+
+  /** An opening mark past the cap: not read as a quote, and counted in the paragraph's one diagnostic. */
+  function ignoreTooDeep(at: number) {
+    if (!tooDeep) {
+      tooDeep = { diagnostic: tooDeepAt(at), ignored: 0 };
+      diagnostics.push(tooDeep.diagnostic);
+    }
+    tooDeep.ignored++;
+    (tooDeep.diagnostic as { actual?: string }).actual = `${MAX_OPEN_QUOTES} quotes open and ${tooDeep.ignored} more opening mark${tooDeep.ignored === 1 ? '' : 's'} in the paragraph`;
+  }
+}
+
+/**
+ * Quotes open at once, at most: news nests a quote in a quote, rarely three deep. Past this a text is
+ * no prose (100 KB of “), so the marks past it are not read as quotes (diagnostic `quotes/too-deep`),
+ * which keeps the scan linear.
+ */
+export const MAX_OPEN_QUOTES = 32;
+
+function tooDeepAt(at: number): Diagnostic {
+  return {
+    code: 'quotes/too-deep',
+    severity: 'warning',
+    message: `More than ${MAX_OPEN_QUOTES} quotes open at once; opening marks past that were not read as quotes.`,
+    span: { start: at, end: at + 1 },
+    actual: '',
+    expected: `at most ${MAX_OPEN_QUOTES} quotes open at once`,
+  };
+}
+
+/** The offsets of the text's mark characters, in order. */
+function markOffsets(text: string): number[] {
+  const out: number[] = [];
+  MARK_CHARS.lastIndex = 0;
+  for (let m = MARK_CHARS.exec(text); m; m = MARK_CHARS.exec(text)) out.push(m.index);
+  return out;
 }
 
 /**
@@ -182,24 +233,51 @@ function findOpen(stack: readonly Open[], family: MarkFamily): number {
   return -1;
 }
 
-/** Drops discarded slots and fixes up indices, parents and depths. */
-function renumber(found: readonly (Quote | undefined)[]): Quote[] {
-  const index = new Map<number, number>();
+/**
+ * Drops discarded slots and fixes up indices, parents and depths. A quote whose parent was discarded
+ * gets the nearest kept quote that was open around it (`parentSlots` up the chain), which is the nearest
+ * kept quote containing it. Each slot's answers are worked out once, so this is linear in the slots.
+ */
+function renumber(found: readonly (Quote | undefined)[], parentSlots: readonly (number | undefined)[]): Quote[] {
+  const index = new Int32Array(found.length).fill(-1);
   const kept: Quote[] = [];
   for (let k = 0; k < found.length; k++) {
-    const q = found[k];
-    if (!q) continue;
-    index.set(k, kept.length);
-    kept.push(q);
+    if (!found[k]) continue;
+    index[k] = kept.length;
+    kept.push(found[k]!);
+  }
+  /** Per slot, the kept slot nearest up its chain (-1: none; -2: not yet worked out). */
+  const keptAbove = new Int32Array(found.length).fill(-2);
+  const nearestKeptAbove = (slot: number): number => {
+    const path: number[] = [];
+    let s = parentSlots[slot];
+    let answer = -1;
+    while (s !== undefined) {
+      if (index[s] >= 0) { answer = s; break; }
+      if (keptAbove[s] !== -2) { answer = keptAbove[s]; break; }
+      path.push(s);
+      s = parentSlots[s];
+    }
+    for (const p of path) keptAbove[p] = answer;
+    return answer;
+  };
+  /**
+   * Per slot, how many kept quotes its chain of own parents holds before the first discarded one: the
+   * depth below a kept parent (slots open in document order, so a parent's count comes first).
+   */
+  const chain = new Int32Array(found.length);
+  for (let k = 0; k < found.length; k++) {
+    const p = parentSlots[k];
+    chain[k] = p !== undefined && index[p] >= 0 ? chain[p] + 1 : 0;
   }
   return kept.map((q, i) => {
-    let parent = q.parent !== undefined ? index.get(q.parent) : undefined;
-    // A parent that was discarded: climb to the nearest kept quote that contains this one.
+    let parent = q.parent !== undefined && index[q.parent] >= 0 ? index[q.parent] : undefined;
+    let parentSlot = parent !== undefined ? q.parent : undefined;
     if (parent === undefined && q.parent !== undefined) {
-      for (let k = i - 1; k >= 0; k--) if (kept[k].start < q.start && kept[k].end >= q.end) { parent = k; break; }
+      const above = nearestKeptAbove(q.i);
+      if (above >= 0) { parent = index[above]; parentSlot = above; }
     }
-    let depth = 0;
-    for (let p = parent; p !== undefined; p = kept[p].parent !== undefined ? index.get(kept[p].parent!) : undefined) depth++;
+    const depth = parentSlot !== undefined ? chain[parentSlot] + 1 : 0;
     const { parent: _old, ...rest } = q;
     void _old;
     return { ...rest, i, depth, ...(parent !== undefined && { parent }) };

@@ -5,7 +5,8 @@
  * wink-nlp does the tokenizing, sentence splitting and part-of-speech tagging. A line break always
  * ends a sentence here (news paragraphs are lines), which wink-nlp does not guarantee.
  */
-import { loadNlp } from './nlp.js';
+import { loadNlp, readDocument } from './nlp.js';
+import { startDocument, vocabIdOf } from './vocab-memo.js';
 
 export interface Token {
   /** Index in `Segmented.tokens`. */
@@ -13,7 +14,10 @@ export interface Token {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** wink-nlp's vocabulary id of `text`: within one process, tokens with the same id have the same text. */
+  /**
+   * The id of `text` in the process's vocabulary (`vocab-memo.ts`): tokens with the same id have the same
+   * text. Ids depend on what the process read before, so they key memos and never reach a result.
+   */
   readonly vocab: number;
   /** Lower-cased text with curly apostrophes folded to straight ones. */
   readonly lower: string;
@@ -59,11 +63,10 @@ export function segment(text: string): Segmented {
   const sentences: Sentence[] = [];
   if (paragraphs.length === 0) return { text, tokens, sentences, paragraphs };
 
-  const nlp = loadNlp();
-  const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const its = loadNlp().its;
+  const doc = readDocument(text);
+  startDocument();
   const values = doc.tokens().out(its.value) as string[];
-  const vocab = doc.tokens().out(its.uniqueId as unknown as typeof its.value) as unknown as number[];
   const tags = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
   const sentenceOfToken = new Int32Array(values.length);
@@ -86,6 +89,8 @@ export function segment(text: string): Segmented {
   };
   for (let k = 0; k < values.length; k++) {
     const value = values[k];
+    // "ts..o": wink-nlp reads an empty word between the two periods; it has no text, so no token
+    if (value.length === 0) continue;
     const at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
     if (at < 0) continue; // wink-nlp normalised the token; it carries no place in the text
     const end = at + value.length;
@@ -107,7 +112,7 @@ export function segment(text: string): Segmented {
       start: at,
       end,
       text: value,
-      vocab: vocab[k],
+      vocab: vocabIdOf(value),
       lower,
       lemma: lemmas[k] ?? lower,
       pos: tags[k] ?? 'X',
