@@ -116,7 +116,7 @@ async function parent(): Promise<void> {
   const ratio = (a: string, b: string): string => {
     const x = Number(a.replace('> ', ''));
     const y = Number(b.replace('> ', ''));
-    if (!Number.isFinite(x) || !Number.isFinite(y) || y <= 0) return 'n/a';
+    if (!Number.isFinite(x) || !Number.isFinite(y) || y <= 0 || (a.startsWith('>') && b.startsWith('>'))) return 'n/a';
     const r = x / y;
     return `${a.startsWith('>') ? '> ' : b.startsWith('>') ? '< ' : ''}${r.toFixed(1)}×`;
   };

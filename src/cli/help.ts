@@ -39,9 +39,9 @@ Options:
                               analysis carries "warc": {recordId, uri, date}
   --from N                    with --warc: start at record N (0-based)
   --limit N                   with --warc: at most N records
-  --max-bytes SIZE            the largest article read, e.g. 20MB (default 5MB): a larger file,
-                              stdin, line, page or record is an input/too-large error, and reading
-                              stops there
+  --max-bytes SIZE            the largest article read, e.g. 20MB (default 5MB, 10MB for a URL's
+                              page): a larger file, stdin, line, page or record is an
+                              input/too-large error, and reading stops there
   -h, --help                  show this help
 
 Examples:
