@@ -5,7 +5,7 @@
  * checksum is corrupt, or one cut off by the end of the file become a `damage` piece naming its offset,
  * and reading resumes at the next gzip member header (1f 8b 08) found after it.
  */
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { constants, createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import { ByteReader } from './byte-reader.js';
 
 export type Piece =
@@ -49,6 +49,32 @@ export async function* decodePieces(source: AsyncIterable<Uint8Array>): AsyncGen
   }
 }
 
+/**
+ * The member data and trailer at the start of `bytes`, inflated in one call, where they are all there
+ * and sound: the data and the length of compressed data and trailer; else undefined (the streaming
+ * path then reads the member and says what is wrong with it).
+ */
+function inflateBuffered(bytes: Uint8Array): { data: Uint8Array; length: number } | undefined {
+  if (bytes.byteLength <= 8) return undefined;
+  let data: Buffer;
+  let used: number;
+  try {
+    // Z_SYNC_FLUSH: input that ends early is not an error; it is told apart by what was consumed
+    const result = inflateRawSync(bytes, { info: true, finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: HOLD }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    data = result.buffer;
+    used = result.engine.bytesWritten;
+  } catch {
+    return undefined;
+  }
+  // the inflater takes every byte offered until its data ends: bytes left over mean it ended
+  if (used + 8 > bytes.byteLength) return undefined;
+  const t = bytes.subarray(used, used + 8);
+  const storedCrc = (t[0] | (t[1] << 8) | (t[2] << 16) | (t[3] << 24)) >>> 0;
+  const storedSize = (t[4] | (t[5] << 8) | (t[6] << 16) | (t[7] << 24)) >>> 0;
+  if (storedCrc !== crc32(data) >>> 0 || storedSize !== data.byteLength % 2 ** 32) return undefined;
+  return { data, length: used + 8 };
+}
+
 /** The length of the gzip header at the start of `b` (RFC 1952 §2.3), 0 if more bytes are needed, -1 if it is not one. */
 function gzipHeaderLength(b: Uint8Array): number {
   if (b.byteLength < 10) return 0;
@@ -86,7 +112,18 @@ async function* inflateMember(reader: ByteReader): AsyncGenerator<Piece, string 
   }
   if (headerLength < 0) return isMagic(reader.buffered, 0) ? 'a gzip header that cannot be read' : 'bytes that are not a gzip member';
 
-  let compressed: Uint8Array[] | undefined = [(await reader.take(headerLength)).slice()];
+  const header = (await reader.take(headerLength)).slice();
+  // most members (a record each) are whole in the bytes read ahead: inflated at once
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const whole = inflateBuffered(reader.buffered);
+    if (whole) {
+      await reader.skip(whole.length);
+      yield { kind: 'bytes', data: whole.data, at, exact: false };
+      return undefined;
+    }
+    if (attempt === 0 && reader.buffered.byteLength < 4 * CHUNK) await reader.fill(reader.buffered.byteLength + 1);
+  }
+  let compressed: Uint8Array[] | undefined = [header];
   let compressedSize = headerLength;
   let held: Uint8Array[] | undefined = [];
   let heldSize = 0;
