@@ -202,7 +202,7 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
         relays.push({ kind: 'social-post', name: post.author, handle: post.handle, ...(post.date && { on: post.date }), ...(post.url && { url: post.url }) });
       }
     }
-    if (layers.outlets.length > 0) relays.push(...outletRelays(proposal, layers));
+    if (layers.outlets.length > 0) for (const r of outletRelays(proposal, layers)) relays.push(r);
     const addressee = proposal.addressee ?? (proposal.cue ? addresseeAfter(seg, proposal.cue) : undefined);
     const saidOn = proposal.cue ? dateOfCue(proposal.cue, layers, proposal.content) : undefined;
     // Rules that worked from the quotation marks know the kind; otherwise the marks inside the content decide.
