@@ -114,7 +114,7 @@ function summarize(words: number, passes: { total: number; each: number[] }[]): 
   return {
     wordsPerSecond: milliseconds > 0 ? Math.round((words * passes.length) / (milliseconds / 1000)) : 0,
     milliseconds: Math.round(milliseconds),
-    msPerArticle: { p50: round2(percentile(each, 50)), p95: round2(percentile(each, 95)), max: round2(Math.max(0, ...each)) },
+    msPerArticle: { p50: round2(percentile(each, 50)), p95: round2(percentile(each, 95)), max: round2(each.reduce((a, b) => Math.max(a, b), 0)) },
     passes: passes.map((p) => Math.round(p.total)),
   };
 }

@@ -21,7 +21,7 @@ export async function* analyzeFiles(inputs: string[], options: ExtractOptions, i
   async function* jobs(): AsyncGenerator<FileJob> {
     for (const name of inputs) {
       try {
-        const source = await readSource(name, io.stdin);
+        const source = await readSource(name, io.stdin, options.maxBytes);
         yield { name, source: { ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) } };
       } catch (error) {
         yield { name, unread: error };

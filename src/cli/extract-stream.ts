@@ -7,10 +7,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Analysis } from '../core/analysis.js';
-import { ReportedFailure, batchExitCode, CliError, describeFsError, EXIT, UsageError, type ExitCode } from './errors.js';
+import { ReportedFailure, batchExitCode, CliError, describeFsError, EXIT, InputFailedError, UsageError, type ExitCode } from './errors.js';
+import { InputError, formatBytes } from '../input/errors.js';
+import { DEFAULT_MAX_BYTES } from '../input/read-capped.js';
+import { readLines } from '../input/read-lines.js';
 import { hintStdin, write, type Io } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { Services } from './services.js';
@@ -160,10 +162,18 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
   let items = 0;
   async function* jobs(): AsyncGenerator<StreamJob> {
     let lineNo = 0;
-    // made where it is read: lines that come before the loop asks for them would be lost
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    // made where it is read: lines that come before the loop asks for them would be lost; a line may hold
+    // an article of --max-bytes written as JSON, escapes and all
+    const lines = readLines(stream, label, 2 * (options.maxBytes ?? DEFAULT_MAX_BYTES) + 64 * 1024);
     for await (const raw of lines) {
       lineNo++;
+      if (typeof raw !== 'string') {
+        items++;
+        const message = new InputError('input/too-large', `line ${lineNo}`, { expected: `a line of at most ${formatBytes(2 * (options.maxBytes ?? DEFAULT_MAX_BYTES) + 64 * 1024)} (raise it with --max-bytes)`, actual: `${raw.tooLong} characters` }).message;
+        const record = { id: null, line: lineNo, error: { code: 'input/too-large', message } };
+        yield { at: lineNo, where: `${label}:${lineNo}`, id: null, bad: { record, where: `${label}:${lineNo}`, problem: message } };
+        continue;
+      }
       bytes += Buffer.byteLength(raw) + 1;
       if (raw.trim() === '') continue;
       items++;
@@ -180,6 +190,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
         ...(request.id !== undefined && { id: request.id }),
         ...(request.publishedAt !== undefined && { publishedAt: request.publishedAt }),
         ...(options.published !== undefined && { defaultPublishedAt: options.published }),
+        ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
       };
       yield { at: lineNo, where: `${label}:${lineNo}`, id: request.id ?? null, source };
     }
@@ -189,6 +200,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
   } catch (error) {
     progress.end();
     await batch.flush();
+    if (error instanceof InputError) throw new InputFailedError(name, `${error.message.replace(/\.$/, '')} (${error.code})`, error.code);
     throw error === readError ? describeFsError(name, error) : error;
   }
   await batch.finish(items);
@@ -210,7 +222,7 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
   let bytes = 0;
   let items = 0;
   const source = counted(stream as AsyncIterable<Uint8Array>, (n) => (bytes += n));
-  const warcOptions = { ...(options.from !== undefined && { from: options.from }), ...(options.limit !== undefined && { limit: options.limit }) };
+  const warcOptions = { ...(options.from !== undefined && { from: options.from }), ...(options.limit !== undefined && { limit: options.limit }), ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) };
   async function* jobs(): AsyncGenerator<StreamJob> {
     for await (const item of services.readWarc(source, warcOptions)) {
       items++;

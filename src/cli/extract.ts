@@ -37,6 +37,8 @@ export interface ExtractOptions {
   /** The time limit per article, in milliseconds, which runs the analysis in worker threads even with
    * one job (default: none; the CLI gives one whenever it uses workers). */
   timeoutMs?: number;
+  /** The cap on one article's bytes (a file, stdin, a line's text, a page, a record); default 5 MB. */
+  maxBytes?: number;
 }
 
 /** Writes the analyses of a batch as one JSON value, one JSON array, or JSON lines. */
@@ -103,7 +105,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
 async function* inOrder(inputs: string[], options: ExtractOptions, io: Io, services: Services): AsyncGenerator<{ name: string; result: Promise<Analysis> }> {
   for (const name of inputs) {
     if (name === '-') hintStdin(io);
-    const result = readSource(name, io.stdin).then((source) => analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services));
+    const result = readSource(name, io.stdin, options.maxBytes).then((source) => analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services));
     result.catch(() => {});
     yield { name, result };
   }

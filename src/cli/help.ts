@@ -48,6 +48,9 @@ Options:
   --timeout-ms N              the time limit per article in a worker; an article past it becomes
                               an error record (input/timeout) and the rest goes on (default 60000
                               with workers; 0 for none; with --jobs 1 it runs one worker)
+  --max-bytes SIZE            the largest article read, e.g. 20MB (default 5MB, 10MB for a URL's
+                              page): a larger file, stdin, line, page or record is an
+                              input/too-large error, and reading stops there
   -h, --help                  show this help
 
 Examples:

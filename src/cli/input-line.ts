@@ -36,7 +36,8 @@ function expectedFor(key: string): string {
 export function parseInputLine(raw: string): LineRequest {
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    // a UTF-8 byte order mark before the first line is not part of its JSON
+    value = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
   } catch (error) {
     // V8 says where: "Expected ',' or '}' after property value in JSON at position 6"
     const message = (error as Error).message;

@@ -32,6 +32,14 @@ function integer(flag: string, value: string | undefined, min: number): number |
   return Number(value);
 }
 
+/** "5000000", "500k", "5MB", "2 MiB" → bytes (k and M in 1024s). */
+function byteCount(flag: string, value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
+  const bytes = m ? Math.floor(Number(m[1]) * 1024 ** ({ k: 1, m: 2, g: 3 }[(m[2] ?? '').charAt(0).toLowerCase()] ?? 0)) : NaN;
+  if (!(bytes >= 1)) throw new UsageError(`${flag}: expected a size such as 5000000, 500k or 20MB, found "${value}"`);
+  return bytes;
+}
+
 function noPositionals(command: string, positionals: string[]): void {
   if (positionals.length > 0) throw new UsageError(`${command}: unexpected argument "${positionals[0]}" (see whosaid ${command} --help)`);
 }
@@ -52,6 +60,7 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
     limit: { type: 'string' },
     jobs: { type: 'string', short: 'j' },
     'timeout-ms': { type: 'string' },
+    'max-bytes': { type: 'string' },
   });
   if (values.help) return write(io.stdout, EXTRACT_HELP);
   const format = values.format as OutputFormat | undefined;
@@ -78,6 +87,7 @@ async function runExtract(args: string[], io: Io, services: Services): Promise<v
       ...(values.from !== undefined && { from: integer('--from', values.from, 0) }),
       ...(values.limit !== undefined && { limit: integer('--limit', values.limit, 1) }),
       ...parallel,
+      ...(values['max-bytes'] !== undefined && { maxBytes: byteCount('--max-bytes', values['max-bytes']) }),
     },
     io,
     services,

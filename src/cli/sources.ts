@@ -3,13 +3,16 @@
  * plain text or HTML; then analysed through the services (plain text by the engine, HTML by the page
  * extractor first). Reading and analysing throw CliErrors that name the input.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Analysis } from '../core/analysis.js';
 import { describeFsError, InputFailedError, InputNotFoundError, type CliError } from './errors.js';
 import { isInputError, type Services } from './services.js';
 import { jsonLinesProblem, LOOKS_LIKE_JSONL } from './jsonl-sniff.js';
+import { decodeInput, type InputDiagnostic } from '../input/decode-input.js';
+import { checkSize, readCapped } from '../input/read-capped.js';
 
 /** An article to analyse: its content, what kind it is, and the name errors use for it. */
 export interface Source {
@@ -23,6 +26,10 @@ export interface Source {
   publishedAt?: string;
   /** The reference where the article gives none of its own (`--published`): a page's date wins over it. */
   defaultPublishedAt?: string;
+  /** The cap on the article's bytes (`--max-bytes`); default 5 MB. */
+  maxBytes?: number;
+  /** Problems found reading the input (invalid UTF-8), added to the analysis's diagnostics. */
+  diagnostics?: InputDiagnostic[];
 }
 
 const URL_PATTERN = /^https?:\/\//i;
@@ -31,42 +38,39 @@ export function isUrl(name: string): boolean {
   return URL_PATTERN.test(name);
 }
 
-/** HTML by the file's extension, or by content that starts like a page ("<!doctype html>", "<html"). */
-export function looksLikeHtml(name: string, content: string): boolean {
-  const ext = extname(name).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return true;
-  return /^\uFEFF?\s*<(!doctype\s+html|html[\s>])/i.test(content);
-}
-
-export async function readStream(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Reads a file (or stdin for "-"); a URL is left for `analyzeSource` to fetch. */
-export async function readSource(name: string, stdin: Readable): Promise<Source> {
-  if (isUrl(name)) return { name, kind: 'url', value: name, id: name };
-  let content: string;
+/**
+ * Reads a file (or stdin for "-") up to `maxBytes`, refusing binary content, decoding HTML in the charset
+ * it declares; a URL is left for `analyzeSource` to fetch.
+ */
+export async function readSource(name: string, stdin: Readable, maxBytes?: number): Promise<Source> {
+  if (isUrl(name)) return { name, kind: 'url', value: name, id: name, ...(maxBytes !== undefined && { maxBytes }) };
+  let stream: AsyncIterable<Uint8Array | string>;
   if (name === '-') {
-    content = await readStream(stdin);
+    stream = stdin;
   } else {
     try {
       const info = await stat(name);
       if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      content = await readFile(name, 'utf8');
+      stream = createReadStream(name);
     } catch (error) {
       throw describeFsError(name, error);
     }
   }
-  const kind = looksLikeHtml(name, content) ? 'html' : 'text';
-  const jsonl = kind === 'text' ? jsonLinesProblem(content) : undefined;
+  let decoded;
+  try {
+    decoded = decodeInput(await readCapped(stream, name === '-' ? 'stdin' : name, maxBytes), name === '-' ? 'stdin' : name, { html: /^\.html?$/i.test(extname(name)) });
+  } catch (error) {
+    if (isInputError(error)) throw inputFailure(name, error, false);
+    throw describeFsError(name, error);
+  }
+  const jsonl = decoded.kind === 'text' ? jsonLinesProblem(decoded.value) : undefined;
   if (jsonl) throw new InputFailedError(name, jsonl, LOOKS_LIKE_JSONL);
   return {
     name,
-    kind,
-    value: content,
+    kind: decoded.kind,
+    value: decoded.value,
     ...(name !== '-' && { id: name }),
+    ...(decoded.diagnostics.length > 0 && { diagnostics: decoded.diagnostics }),
   };
 }
 
@@ -82,15 +86,24 @@ function inputFailure(name: string, error: unknown, fetching: boolean): CliError
 /** Analyses a source: plain text directly, HTML through the page extractor, a URL fetched first. */
 export async function analyzeSource(source: Source, services: Services): Promise<Analysis> {
   const id = source.id !== undefined ? { id: source.id } : {};
+  const read = source.diagnostics ?? [];
+  if (source.kind !== 'url') {
+    try {
+      checkSize(source.value, source.name, source.maxBytes);
+    } catch (error) {
+      throw inputFailure(source.name, error, false);
+    }
+  }
   if (source.kind === 'text') {
     const publishedAt = source.publishedAt ?? source.defaultPublishedAt;
-    return services.analyzeArticle({ ...id, text: source.value, ...(publishedAt !== undefined && { publishedAt }) });
+    const analysis = await services.analyzeArticle({ ...id, text: source.value, ...(publishedAt !== undefined && { publishedAt }) });
+    return read.length > 0 ? { ...analysis, diagnostics: [...read, ...analysis.diagnostics] } : analysis;
   }
   let html = source.value;
   let url: string | undefined;
   if (source.kind === 'url') {
     try {
-      const page = await services.fetchPage(source.value);
+      const page = await services.fetchPage(source.value, source.maxBytes !== undefined ? { maxBytes: source.maxBytes } : undefined);
       html = page.html;
       url = page.url;
     } catch (error) {
@@ -98,7 +111,8 @@ export async function analyzeSource(source: Source, services: Services): Promise
     }
   }
   try {
-    const article = await services.extractHtml(html, url !== undefined ? { url } : undefined);
+    const extracted = await services.extractHtml(html, url !== undefined ? { url } : undefined);
+    const article = read.length > 0 ? { ...extracted, diagnostics: [...read, ...extracted.diagnostics] } : extracted;
     const publishedAt = source.publishedAt ?? (article.metadata.publishedAt === undefined ? source.defaultPublishedAt : undefined);
     return await services.analyzeExtracted(article, { ...id, ...(publishedAt !== undefined && { publishedAt }) });
   } catch (error) {

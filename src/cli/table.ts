@@ -119,7 +119,7 @@ export function formatTable(analysis: Analysis, settings: TableSettings): string
   }
   const columns = settings.all ? [SPEAKER, TYPE, KIND, CUE, QUOTE, TO, VIA, SAID] : [SPEAKER, KIND, CUE, QUOTE, TO, VIA, SAID];
   const cells = rows.map((a) => columns.map((c) => c.cell(a)));
-  const natural = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => Array.from(r[i]).length)));
+  const natural = columns.map((c, i) => cells.reduce((widest, r) => Math.max(widest, Array.from(r[i]).length), c.header.length));
   // a column no row fills is left out, so "to" and "via" take no room in an article without them
   const shown = columns.map((c, i) => i === columns.indexOf(QUOTE) || cells.some((r) => r[i] !== ''));
   const widths = columns.map((c, i) => (shown[i] ? Math.min(natural[i], c.max) : 0));

@@ -20,7 +20,7 @@ import { findOutletRelays } from './relays/outlet.js';
 import { readTimes } from './time/find-times.js';
 import { findSaidOn } from './time/said-on.js';
 import { findEntities } from './entities/find-entities.js';
-import { resolvePronoun } from './entities/pronouns.js';
+import { longSentenceDiagnostics, resolvePronoun } from './entities/pronouns.js';
 import { predictAttributions, type AttributionModel, type LearnedAttribution } from './learned/index.js';
 
 /** One article to analyse. */
@@ -82,7 +82,7 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions): Analysis 
     saidOn: (cue) => findSaidOn(seg, times, cue),
     resolvePronoun: (tokenIndex) => resolvePronoun(seg, entities, tokenIndex),
   });
-  const diagnostics: Diagnostic[] = [...quoteLayer.diagnostics, ...timeLayer.diagnostics];
+  const diagnostics: Diagnostic[] = [...quoteLayer.diagnostics, ...timeLayer.diagnostics, ...longSentenceDiagnostics(seg)];
   return {
     version: ANALYSIS_VERSION,
     ...(input.id !== undefined && { id: input.id }),

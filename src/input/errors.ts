@@ -16,7 +16,8 @@ export type InputErrorCode =
   | 'input/too-large'
   | 'input/bad-encoding'
   | 'input/binary'
-  | 'input/truncated';
+  | 'input/truncated'
+  | 'input/damaged';
 
 /** What an input failure found and expected. */
 export interface InputErrorDetail {
@@ -37,6 +38,7 @@ const DESCRIBE: Record<InputErrorCode, (input: string, d: InputErrorDetail) => s
   'input/bad-encoding': (input, d) => `${input} cannot be decoded: ${d.actual ?? 'unknown encoding'}; expected ${d.expected ?? 'an encoding TextDecoder supports'}.`,
   'input/binary': (input, d) => `${input} is binary, not text: ${d.actual ?? 'it has NUL bytes'}; expected an HTML page.`,
   'input/truncated': (input, d) => `${input} ends early: ${d.actual ?? 'the last record is cut off'}; expected ${d.expected ?? 'a complete record'}.`,
+  'input/damaged': (input, d) => `${input} is damaged: ${d.actual ?? 'bytes that cannot be read'}; expected ${d.expected ?? 'a WARC record'}.`,
 };
 
 /** A failure to read an input (a URL, a file, an archive record), with a stable code and a message naming the input. */

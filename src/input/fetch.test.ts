@@ -20,6 +20,7 @@ const routes: Record<string, (res: ServerResponse) => void> = {
   '/untyped-html': (res) => { res.writeHead(200, { 'content-type': '' }); res.end(PAGE); },
   '/untyped-text': (res) => { res.writeHead(200, { 'content-type': '' }); res.end('just some words'); },
   '/slow': () => undefined,
+  '/cut-body': (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.write('<p>The first half', () => res.socket?.destroy()); },
   '/slow-body': (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.write('<p>The first half'); },
   '/big-declared': (res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-length': '5000' }); res.end('x'.repeat(5000)); },
   '/big-streamed': (res) => {
@@ -105,6 +106,7 @@ test('each failure is an InputError with its code', async () => {
     [`${base}/big-declared`, { maxBytes: 1000 }, 'input/too-large', /at most 1000 bytes, found 4.9 KB/],
     [`${base}/big-streamed`, { maxBytes: 1000 }, 'input/too-large', /at most 1000 bytes/],
     [`${base}/bad-label`, {}, 'input/bad-encoding', /x-no-such-encoding/],
+    [`${base}/cut-body`, {}, 'input/truncated', /connection failed after \d+ bytes of the body/],
     [`http://127.0.0.1:${closedPort}/page`, {}, 'input/network', /ECONNREFUSED/],
     ['ftp://127.0.0.1/file', {}, 'input/bad-url', /ftp:/],
     ['not a url', {}, 'input/bad-url', /not a URL/],

@@ -85,12 +85,14 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
       throw new InputError('input/too-large', url, { expected: formatBytes(maxBytes), actual: `${formatBytes(declared)} (Content-Length)` });
     }
     let bytes: Uint8Array;
+    const progress = { bytes: 0 };
     try {
-      bytes = await readCapped(response, maxBytes, url);
+      bytes = await readCapped(response, maxBytes, url, progress);
     } catch (error) {
       if (error instanceof InputError) throw error;
       if (signal.aborted) throw timedOut();
-      throw new InputError('input/network', url, { actual: causeOf(error) }, { cause: error });
+      // the response arrived; its body was cut off
+      throw new InputError('input/truncated', url, { actual: `the connection failed after ${formatBytes(progress.bytes)} of the body (${causeOf(error)})`, expected: 'the whole body' }, { cause: error });
     }
     const { html } = decodePage(bytes, contentType, url);
     if (!contentType && !/<(!doctype html|html|head|body|p|div)\b/i.test(html.slice(0, 4096))) {
@@ -114,7 +116,7 @@ function checkUrl(href: string, input: string): URL {
 }
 
 /** Reads the body as it streams in and stops as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readCapped(response: Response, maxBytes: number, url: string, progress: { bytes: number }): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -123,6 +125,7 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
+    progress.bytes = total;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
       throw new InputError('input/too-large', url, { expected: formatBytes(maxBytes), actual: `more than that after ${formatBytes(total)}` });

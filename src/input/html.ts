@@ -229,15 +229,19 @@ function renderArticle(root: Element, { keepers, selectors }: Annotated, skip: R
   const lines: Line[] = [];
   renderElement(root, undefined, ctx, lines, 0);
   if (lines.length === 0) return lines;
-  const ordinals = lines.map((l) => l.ordinal);
-  const lo = Math.min(...ordinals);
-  const hi = Math.max(...ordinals);
+  // a loop, not Math.min(...ordinals): a page of 150,000 paragraphs overflows the stack with a spread
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const l of lines) {
+    if (l.ordinal < lo) lo = l.ordinal;
+    if (l.ordinal > hi) hi = l.ordinal;
+  }
   const dropped = keepers.filter((k, i) => k.top && !ctx.used.has(i) && k.ordinal > lo && k.ordinal < hi);
   if (dropped.length === 0) return lines;
   const merged: Line[] = [];
   let d = 0;
   for (const line of lines) {
-    while (d < dropped.length && dropped[d].ordinal < line.ordinal) merged.push(...keeperLines(dropped[d++], ctx));
+    while (d < dropped.length && dropped[d].ordinal < line.ordinal) for (const l of keeperLines(dropped[d++], ctx)) merged.push(l);
     merged.push(line);
   }
   return merged;
@@ -248,7 +252,7 @@ function renderElement(el: Element, kind: string | undefined, ctx: RenderContext
   const keeper = keep === null ? undefined : ctx.keepers[+keep];
   if (keeper) {
     ctx.used.add(+keep!);
-    out.push(...keeperLines(keeper, ctx));
+    for (const l of keeperLines(keeper, ctx)) out.push(l);
     return;
   }
   if (ctx.skip.has(el.localName.toLowerCase())) return;

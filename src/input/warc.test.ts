@@ -140,3 +140,52 @@ for (const gzip of [false, true]) {
 test('an empty archive has no items', async () => {
   assert.deepEqual(await collect(new Uint8Array(0)), []);
 });
+
+/** The items as "index ok" / "index code @offset", for damage tables. */
+const damageSummary = (items: WarcItem[]): string[] => items.map((i) => (i.ok ? `${i.index} ok` : `${i.code} @${i.offset}`));
+
+/** Bytes that are neither gzip nor a WARC record: the start of a stray text file. */
+const JUNK = Buffer.from('These bytes are a stray note, not part of any archive.\n'.repeat(3));
+
+test('damage: every complete record before and after it is read, and one item names its byte offset', async () => {
+  const g = await Promise.all([0, 1, 2].map((n) => archive([{ body: pageOf(n) }], true)));
+  const p = await Promise.all([0, 1, 2].map((n) => archive([{ body: pageOf(n) }], false)));
+  const junkMember = gzipSync(JUNK);
+  const corrupt = Buffer.from(g[1]);
+  corrupt.fill(0x55, 20, 60); // inside the deflate data of the second record's member
+  const plainBadLength = Buffer.from(p[1].toString('latin1').replace(/Content-Length: \d+/, 'Content-Length: many'), 'latin1');
+  const cases: [string, Buffer, string[], number | undefined][] = [
+    // [name, archive, items, where reading resumes]
+    ['gzip: junk after the last record', Buffer.concat([g[0], g[1], JUNK]), ['0 ok', '1 ok', `input/damaged @${g[0].length + g[1].length}`], undefined],
+    ['gzip: junk between records', Buffer.concat([g[0], JUNK, g[1], g[2]]), ['0 ok', `input/damaged @${g[0].length}`, '1 ok', '2 ok'], g[0].length + JUNK.length],
+    ['gzip: a gzip member of junk between records', Buffer.concat([g[0], junkMember, g[1]]), ['0 ok', `input/damaged @${g[0].length}`, '1 ok'], g[0].length + junkMember.length],
+    ['gzip: a corrupt member', Buffer.concat([g[0], corrupt, g[2]]), ['0 ok', `input/damaged @${g[0].length}`, '1 ok'], g[0].length + corrupt.length],
+    ['plain: junk after the last record', Buffer.concat([p[0], p[1], JUNK]), ['0 ok', '1 ok', `input/damaged @${p[0].length + p[1].length}`], undefined],
+    ['plain: junk between records', Buffer.concat([p[0], JUNK, p[1]]), ['0 ok', `input/damaged @${p[0].length}`, '1 ok'], p[0].length + JUNK.length],
+    ['plain: a header without a Content-Length', Buffer.concat([p[0], plainBadLength, p[2]]), ['0 ok', `input/damaged @${p[0].length}`, '1 ok'], p[0].length + plainBadLength.length],
+  ];
+  for (const [name, data, expected, resumeAt] of cases) {
+    const items = await collect(data);
+    assert.deepEqual(damageSummary(items), expected, name);
+    const bad = items.find((i) => !i.ok);
+    assert.ok(bad && !bad.ok, name);
+    assert.match(bad.message, new RegExp(`at byte ${bad.offset}\\b`), name);
+    assert.match(bad.message, resumeAt === undefined ? /no record follows it/ : new RegExp(`resumes at byte ${resumeAt}\\b`), name);
+  }
+});
+
+test('damage: 200 records then junk keep all 200', async () => {
+  const records = await archive(Array.from({ length: 200 }, (_, n) => ({ body: pageOf(n) })), true);
+  const items = await collect(Buffer.concat([records, JUNK]));
+  assert.equal(items.filter((i) => i.ok).length, 200);
+  assert.deepEqual(damageSummary(items.filter((i) => !i.ok)), [`input/damaged @${records.length}`]);
+});
+
+test('damage: a record cut off by damage is one item, and the next record is read', async () => {
+  const g = await Promise.all([0, 1, 2].map((n) => archive([{ body: pageOf(n) }], true)));
+  const half = g[1].subarray(0, g[1].length - 30); // the member loses its end
+  const items = await collect(Buffer.concat([g[0], half, g[2]]));
+  assert.deepEqual(items.map((i) => (i.ok ? 'ok' : i.code)), ['ok', 'input/damaged', 'ok']);
+  const bad = items[1];
+  assert.ok(!bad.ok && bad.offset === g[0].length);
+});

@@ -1,19 +1,24 @@
 /**
  * WARC archives (plain or gzipped, e.g. Common Crawl's CC-NEWS): each HTML response record as a page,
- * streamed with warcio's WARCParser in constant memory. A record that cannot be read as a page (not
- * HTML, binary, too large, undecodable, not a 2xx response) becomes one error item and the stream goes on;
- * an archive that ends in the middle of a record ends with one error item.
+ * streamed in constant memory. The records are framed here (header block, Content-Length, block) and
+ * each response record is handed to warcio for its HTTP headers and content decoding. A record that
+ * cannot be read as a page (not HTML, binary, too large, undecodable, not a 2xx response) becomes one
+ * error item and the stream goes on. Damage does not end the archive: bytes that are neither gzip nor
+ * a record, a corrupt gzip member, a member of junk between records, each become one `input/damaged`
+ * item naming the byte offset where it starts, and reading resumes at the next record found (the next
+ * gzip member header, or a "WARC/1." header line). An archive that ends inside a record ends with one
+ * `input/truncated` item.
  */
-import { Readable, pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
+import { ByteReader } from './byte-reader.js';
 import { InputError, formatBytes, type InputErrorCode } from './errors.js';
 import { decodePage } from './charset.js';
+import { decodePieces, type Piece } from './gzip-members.js';
 
 /** One response record of a WARC archive: a page (`ok: true`) or the problem that kept it from being one. */
 export type WarcItem =
   | { ok: true; index: number; recordId: string; uri: string; date?: string; html: string }
-  | { ok: false; index: number; recordId?: string; uri?: string; code: string; message: string };
+  | { ok: false; index: number; recordId?: string; uri?: string; code: string; message: string; offset?: number };
 
 /** Which records `readWarc` reads, and its size cap. */
 export interface ReadWarcOptions {
@@ -27,6 +32,77 @@ export interface ReadWarcOptions {
 
 /** Content types of HTML pages. */
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
+/** The largest WARC header block read; a longer one is damage. */
+const MAX_HEADER = 64 * 1024;
+/** Room for a response's HTTP headers beside its body within a record's block. */
+const HTTP_HEADER_ROOM = 64 * 1024;
+const WARC_LINE = /^WARC\/1\.\d\r?\n/;
+const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+const NEEDLE = ascii('\nWARC/1.');
+
+interface Damage {
+  readonly at: number;
+  readonly problem: string;
+  readonly resumeAt?: number;
+  /** The file ends inside a gzip member. */
+  readonly cutOff: boolean;
+  reported: boolean;
+}
+
+/**
+ * The undamaged stretches of an archive, one ByteReader each, and the damage between them. Maps an
+ * offset in a stretch's inflated bytes back to the file: exactly in a plain file, to the gzip member
+ * in a gzipped one.
+ */
+class Stretches {
+  private readonly pieces: AsyncGenerator<Piece>;
+  private ended = false;
+  /** The damage that ended the current stretch, once it is read to its end. */
+  damage: Damage | undefined;
+  /** Where each piece of the current stretch starts in it, and where it came from in the file. */
+  private marks: { start: number; at: number; exact: boolean }[] = [];
+  private length = 0;
+
+  constructor(source: AsyncIterable<Uint8Array>) {
+    this.pieces = decodePieces(source);
+  }
+
+  /** The next stretch, or undefined at the end of the archive. */
+  next(): ByteReader | undefined {
+    if (this.ended) return undefined;
+    this.damage = undefined;
+    this.marks = [];
+    this.length = 0;
+    const self = this;
+    async function* stretch(): AsyncGenerator<Uint8Array> {
+      for (;;) {
+        const next = await self.pieces.next();
+        if (next.done) {
+          self.ended = true;
+          return;
+        }
+        const piece = next.value;
+        if (piece.kind === 'damage') {
+          self.damage = { at: piece.at, problem: piece.problem, ...(piece.resumeAt !== undefined && { resumeAt: piece.resumeAt }), cutOff: piece.cutOff === true, reported: false };
+          if (piece.resumeAt === undefined) self.ended = true;
+          return;
+        }
+        self.marks.push({ start: self.length, at: piece.at, exact: piece.exact });
+        self.length += piece.data.byteLength;
+        yield piece.data;
+      }
+    }
+    return new ByteReader(stretch());
+  }
+
+  /** The file offset of the byte at `offset` in the current stretch. */
+  fileOffset(offset: number): number {
+    while (this.marks.length > 1 && this.marks[1].start <= offset) this.marks.shift();
+    const mark = this.marks[0];
+    if (!mark) return this.damage?.at ?? 0;
+    return mark.exact ? mark.at + (offset - mark.start) : mark.at;
+  }
+}
 
 /**
  * Reads the HTML responses of a WARC archive. `index` counts response records, so that `from` and
@@ -36,77 +112,180 @@ export async function* readWarc(source: AsyncIterable<Uint8Array>, options: Read
   const from = options.from ?? 0;
   const limit = options.limit ?? Infinity;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
-  const counter = { bytes: 0 };
-  const parser = new WARCParser(counted(await decompressed(source), counter));
-  let index = -1;
-  let taken = 0;
-  let last: WARCRecord | undefined;
+  if (limit <= 0) return;
+  const stretches = new Stretches(source);
+  const state = { index: -1, taken: 0 };
+  for (let reader = stretches.next(); reader; reader = stretches.next()) {
+    const stop = yield* readStretch(reader, stretches, state, { from, limit, maxBytes });
+    if (stop) return;
+    const damage = stretches.damage;
+    if (damage?.cutOff && !damage.reported) yield truncatedAt(state.index + 1, damage.at, undefined, `the gzip member at byte ${damage.at} is cut off`);
+    else if (damage && !damage.reported) yield damaged(state.index + 1, damage.at, damage.problem, damage.resumeAt);
+  }
+}
+
+interface Limits {
+  readonly from: number;
+  readonly limit: number;
+  readonly maxBytes: number;
+}
+
+/** The records of one undamaged stretch; returns true once `limit` records were taken. */
+async function* readStretch(reader: ByteReader, stretches: Stretches, state: { index: number; taken: number }, limits: Limits): AsyncGenerator<WarcItem, boolean> {
   for (;;) {
-    let record: WARCRecord | null;
-    try {
-      record = await parser.parse();
-    } catch (error) {
-      yield truncated(index + 1, last, error);
-      return;
+    // the CRLF CRLF after a block, and any blank lines between records
+    while ((await reader.fill(1)) > 0 && (reader.buffered[0] === 0x0d || reader.buffered[0] === 0x0a)) await reader.skip(1);
+    if (await reader.atEnd()) return false;
+    const recordAt = reader.offset;
+    const header = await readHeader(reader);
+    if (header.kind === 'cut') {
+      yield cut(stretches, state.index + 1, recordAt, undefined, 'the headers of its last record are cut off');
+      return false;
     }
-    if (!record) {
-      // An input cut in a record's headers leaves warcio a record without the headers every record has
-      // (WARC-Type, Content-Length), or bytes after where it last looked for a record (parser.offset).
-      const cutHeaders = (last !== undefined && (!last.warcType || last.warcHeader('Content-Length') == null)) || parser.offset < counter.bytes;
-      if (cutHeaders) yield truncated(index, undefined, undefined, true);
-      else if (last && remainingBytes(last) > 0) yield truncated(index, last);
-      return;
+    if (header.kind === 'bad') {
+      const at = stretches.fileOffset(recordAt);
+      await reader.skip(1);
+      const found = await reader.seek(NEEDLE.byteLength, (b, i) => NEEDLE.every((c, k) => b[i + k] === c));
+      if (found) await reader.skip(1);
+      const resumeAt = found ? stretches.fileOffset(reader.offset) : undefined;
+      yield damaged(state.index + 1, at, header.problem, resumeAt, found ? undefined : stretches.damage);
+      continue;
     }
-    last = record;
-    if (record.warcType !== 'response') continue;
-    index++;
-    if (index < from) continue;
-    if (taken >= limit) return;
-    taken++;
-    let item: WarcItem;
-    try {
-      item = await readResponse(record, index, maxBytes);
-    } catch (error) {
-      yield truncated(index, record, error);
-      return;
+    const { bytes, type, length, recordId, uri } = header;
+    const ids = { ...(recordId && { recordId }), ...(uri && { uri }) };
+    const isResponse = type === 'response';
+    if (isResponse) state.index++;
+    const wanted = isResponse && state.index >= limits.from;
+    if (wanted && state.taken >= limits.limit) return true;
+    if (wanted) state.taken++;
+    if (!wanted || length > limits.maxBytes + HTTP_HEADER_ROOM) {
+      const skipped = await reader.skip(length);
+      if (skipped < length) {
+        yield cut(stretches, state.index + (isResponse ? 0 : 1), recordAt, ids, `${length - skipped} bytes of the record's block are missing`);
+        return false;
+      }
+      if (wanted) {
+        const name = `record ${state.index}${uri ? ` (${uri})` : ''}`;
+        yield { ok: false, index: state.index, ...ids, code: 'input/too-large', message: new InputError('input/too-large', name, { expected: formatBytes(limits.maxBytes), actual: `a record block of ${formatBytes(length)}` }).message };
+      }
+      continue;
     }
-    if (item.ok && remainingBytes(record) > 0) {
-      yield truncated(index, record);
-      return;
+    const block: Uint8Array[] = [];
+    let got = 0;
+    while (got < length) {
+      const chunk = await reader.take(length - got);
+      if (chunk.byteLength === 0) break;
+      block.push(chunk);
+      got += chunk.byteLength;
     }
-    yield item;
+    if (got < length) {
+      yield cut(stretches, state.index, recordAt, ids, `${length - got} bytes of the record's block are missing`);
+      return false;
+    }
+    yield await responseItem([bytes, ...block], state.index, limits.maxBytes, ids);
   }
 }
 
-async function* counted(source: AsyncIterable<Uint8Array>, counter: { bytes: number }): AsyncGenerator<Uint8Array> {
-  for await (const chunk of source) {
-    counter.bytes += chunk.byteLength;
-    yield chunk;
+type Header =
+  | { kind: 'ok'; bytes: Uint8Array; type: string; length: number; recordId?: string; uri?: string }
+  | { kind: 'bad'; problem: string }
+  | { kind: 'cut' };
+
+/** Reads a record's header block (up to its blank line) when the reader is at one. */
+async function readHeader(reader: ByteReader): Promise<Header> {
+  let text = '';
+  let end = -1;
+  let separator = 0;
+  for (let want = 1024; ; want *= 2) {
+    const have = await reader.fill(want);
+    text = latin1(reader.buffered.subarray(0, Math.min(have, MAX_HEADER)));
+    if (!text.startsWith('WARC/1.')) {
+      if (have < want && 'WARC/1.'.startsWith(text)) return { kind: 'cut' };
+      return { kind: 'bad', problem: `${describeBytes(text)} where a record's "WARC/1." header line was expected` };
+    }
+    const m = /\r?\n\r?\n/.exec(text);
+    if (m) {
+      end = m.index;
+      separator = m[0].length;
+      break;
+    }
+    if (have < want) return { kind: 'cut' };
+    if (have >= MAX_HEADER) return { kind: 'bad', problem: `a record header longer than ${formatBytes(MAX_HEADER)}` };
   }
+  if (!WARC_LINE.test(text)) return { kind: 'bad', problem: `${describeBytes(text)} where a record's "WARC/1." header line was expected` };
+  const fields = new Map<string, string>();
+  for (const line of text.slice(0, end).split(/\r?\n/).slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) fields.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const length = fields.get('content-length') ?? '';
+  if (!/^\d{1,15}$/.test(length)) return { kind: 'bad', problem: `a record header whose Content-Length is ${length ? `"${length.slice(0, 20)}"` : 'missing'}` };
+  const bytes = (await reader.take(end + separator)).slice();
+  const recordId = fields.get('warc-record-id');
+  const uri = fields.get('warc-target-uri');
+  return { kind: 'ok', bytes, type: fields.get('warc-type') ?? '', length: Number(length), ...(recordId && { recordId }), ...(uri && { uri }) };
 }
 
-/** Gzipped archives are inflated with Node's zlib, which reads concatenated members and fails on a cut-off one. */
-async function decompressed(source: AsyncIterable<Uint8Array>): Promise<AsyncIterable<Uint8Array>> {
-  const iterator = source[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let size = 0;
-  while (size < 2) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
-    size += next.value.byteLength;
+function latin1(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes);
+}
+
+/** The first bytes of junk as a reader can see them: `"%PDF-1.4…"`, or `12 bytes such as 0x8f 0x00 …`. */
+function describeBytes(text: string): string {
+  const head = text.slice(0, 16);
+  if (/^[\x20-\x7e]+$/.test(head)) return `"${head}${text.length > 16 ? '…' : ''}"`;
+  const hex = [...head.slice(0, 4)].map((c) => `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(' ');
+  return `bytes that are not text (${hex} …)`;
+}
+
+/** The item for damage at file offset `at`, and where reading resumes; `next`: the damage that ends this stretch, if any. */
+function damaged(index: number, at: number, problem: string, resumeAt?: number, next?: Damage): WarcItem {
+  const after = resumeAt !== undefined ? `reading resumes at byte ${resumeAt}`
+    : next ? `no record follows it before byte ${next.at}`
+    : 'no record follows it';
+  return {
+    ok: false, index, code: 'input/damaged', offset: at,
+    message: new InputError('input/damaged', 'the archive', { actual: `at byte ${at}, ${problem}; ${after}`, expected: 'WARC records, one after another' }).message,
+  };
+}
+
+/** The item for a record cut off: by damage (reported here, once) or by the end of the file. */
+function cut(stretches: Stretches, index: number, recordAt: number, ids: { recordId?: string; uri?: string } | undefined, missing: string): WarcItem {
+  const at = stretches.fileOffset(recordAt);
+  const damage = stretches.damage;
+  if (damage && !damage.reported && !damage.cutOff) {
+    damage.reported = true;
+    const after = damage.resumeAt !== undefined ? `reading resumes at byte ${damage.resumeAt}` : 'no record follows it';
+    return {
+      ok: false, index, ...ids, code: 'input/damaged', offset: damage.at,
+      message: new InputError('input/damaged', 'the archive', { actual: `the record at byte ${at} is cut off at byte ${damage.at} by ${damage.problem}; ${after}`, expected: 'WARC records, one after another' }).message,
+    };
   }
-  async function* all(): AsyncGenerator<Uint8Array> {
-    yield* head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
+  if (damage) damage.reported = true;
+  return truncatedAt(index, at, ids, `the record at byte ${at}: ${missing}`);
+}
+
+function truncatedAt(index: number, at: number, ids: { recordId?: string; uri?: string } | undefined, detail: string): WarcItem {
+  return {
+    ok: false, index: Math.max(index, 0), ...ids, code: 'input/truncated', offset: at,
+    message: new InputError('input/truncated', 'the archive', { actual: detail, expected: 'complete records up to the end of the file' }).message,
+  };
+}
+
+/** A response record read in full: its page, or the error item saying why it is not one. */
+async function responseItem(bytes: Uint8Array[], index: number, maxBytes: number, ids: { recordId?: string; uri?: string }): Promise<WarcItem> {
+  async function* whole(): AsyncGenerator<Uint8Array> {
+    yield* bytes;
+    yield ascii('\r\n\r\n');
   }
-  const first = head[0]?.byteLength >= 2 ? head[0] : Buffer.concat(head);
-  if (first[0] !== 0x1f || first[1] !== 0x8b) return all();
-  return pipeline(Readable.from(all()), createGunzip(), () => undefined);
+  try {
+    const record = await new WARCParser(whole()).parse();
+    if (!record) throw new Error('warcio found no record');
+    return await readResponse(record, index, maxBytes);
+  } catch (error) {
+    const name = `record ${index}${ids.uri ? ` (${ids.uri})` : ''}`;
+    return { ok: false, index, ...ids, code: 'input/damaged', message: new InputError('input/damaged', name, { actual: `its HTTP response cannot be read (${error instanceof Error ? error.message : String(error)})`, expected: 'an HTTP response' }).message };
+  }
 }
 
 async function readResponse(record: WARCRecord, index: number, maxBytes: number): Promise<WarcItem> {
@@ -148,27 +327,3 @@ async function readResponse(record: WARCRecord, index: number, maxBytes: number)
   return { ok: true, index, recordId, uri, ...(date && { date }), html };
 }
 
-/**
- * The bytes of a record's block not yet read. warcio stops quietly where the input ends, so a record
- * cut off by the end of the archive shows as bytes its Content-Length promised and the parser never
- * saw; they are read from its LimitReader (`limit`), which warcio does not document.
- */
-function remainingBytes(record: WARCRecord): number {
-  const reader = (record as unknown as { _reader?: { limit?: unknown } })._reader;
-  return typeof reader?.limit === 'number' ? reader.limit : 0;
-}
-
-/** The error item for an archive that ends early; `inHeaders`: it ends in the headers of a record after `record`. */
-function truncated(index: number, record: WARCRecord | undefined, error?: unknown, inHeaders = false): WarcItem {
-  const recordId = inHeaders ? undefined : record?.warcHeader('WARC-Record-ID') ?? undefined;
-  const uri = inHeaders ? undefined : record?.warcTargetURI ?? undefined;
-  const cause = error instanceof Error ? error.message : undefined;
-  const detail = cause ? `reading stopped with "${cause}"`
-    : inHeaders ? 'the headers of its last record are cut off'
-    : `${record ? remainingBytes(record) : 0} bytes of the record's block are missing`;
-  return {
-    ok: false, index: Math.max(index + (inHeaders ? 1 : 0), 0), ...(recordId && { recordId }), ...(uri && { uri }),
-    code: 'input/truncated',
-    message: new InputError('input/truncated', 'the archive', { actual: detail, expected: 'complete records up to the end of the file' }).message,
-  };
-}

@@ -72,3 +72,33 @@ test('dropUnsupported: no cue and no speaker; a speaker’s own thought inside t
   const nested = proposal(text, 'she agrees', { source: span(text, 'Ana'), cue: span(text, 'said') });
   assert.deepEqual(dropUnsupported([bare, thought, nested], quotes), [nested]);
 });
+
+test('mergeProposals: overlaps are found through an index, with the same winner on ties', () => {
+  // Two learned proposals lie wholly in the rule's words: the later one wins, as in a scan of every one,
+  // and keeps its own words (the rule is not built on quotation marks).
+  const text = 'Ana said the ferry will run. Tom said the bridge will close. Lee said the port will open.';
+  const rule = proposal(text, 'the ferry will run. Tom said the bridge will close');
+  const learned = [proposal(text, 'the ferry will run'), proposal(text, 'the bridge will close'), proposal(text, 'the port will open')];
+  const merged = mergeProposals([rule], learned);
+  assert.deepEqual(merged.map((p) => text.slice(p.content[0].start, p.content[p.content.length - 1].end)), [
+    'the bridge will close',
+    'the ferry will run',
+    'the port will open',
+  ]);
+  assert.deepEqual(merged[0].reasons, ['test', 'rules/agree']);
+  assert.equal(merged[0].confidence, 0.55);
+});
+
+test('mergeProposals: a quote with a segment per paragraph meets each learned paragraph once', () => {
+  // “We kept the river open. / “We kept the garden open. / … ” — 3,000 paragraphs, one rule, one learned proposal each.
+  const paragraphs = Array.from({ length: 3000 }, (_, k) => `“We kept gate ${k} open.`);
+  const text = paragraphs.join('\n') + '”';
+  let at = 0;
+  const segments = paragraphs.map((p) => ({ start: (at += p.length + 1) - p.length - 1, end: at - 1 }));
+  const rule: ProposedAttribution = { type: 'statement', kind: 'direct', content: segments, quotes: [0], confidence: 0.9, reasons: ['direct/test'] };
+  const learned = segments.map((s) => ({ type: 'statement' as const, kind: 'indirect' as const, content: [s], quotes: [], confidence: 0.5, reasons: ['learned/test'] }));
+  const merged = mergeProposals([rule], learned);
+  assert.equal(merged.length, 3000, 'the rule takes one learned proposal; the rest stay');
+  assert.equal(merged[0].content.length, 3000);
+  assert.ok(text.length > 60_000);
+});

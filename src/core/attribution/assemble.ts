@@ -13,6 +13,7 @@ import type { Segmented } from '../segment/segment.js';
 import { tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
 import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
 import { firstTopQuoteEndingAfter, topQuoteBefore, topQuotes } from './top-quotes.js';
+import { partitionPoint } from '../sorted.js';
 
 export interface EntityLookup {
   readonly entities: readonly Entity[];
@@ -40,7 +41,8 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'h
  */
 export function mergeProposals(rules: readonly ProposedAttribution[], learned: readonly ProposedAttribution[], outlets: readonly Span[] = []): ProposedAttribution[] {
   const merged: ProposedAttribution[] = learned.map(editableCopy);
-  // Every rule looks at every learned proposal: their bounds and taken flags sit in flat arrays.
+  // The learned proposals' bounds and taken flags sit in flat arrays, and an index over their bounds
+  // finds the ones a rule's words overlap without looking at every one.
   const taken = new Uint8Array(merged.length);
   const froms = new Float64Array(merged.length);
   const tos = new Float64Array(merged.length);
@@ -48,15 +50,19 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
     froms[k] = startOf(merged[k].content);
     tos[k] = endOf(merged[k].content);
   }
+  const byStart = overlapIndex(froms, tos);
+  const candidates: number[] = [];
   const out: ProposedAttribution[] = [];
   for (const r of rules) {
     let best = -1;
     let bestShare = 0.5;
     const from = startOf(r.content);
     const to = endOf(r.content);
-    for (let k = 0; k < merged.length; k++) {
-      if (taken[k] === 1 || froms[k] >= to || tos[k] <= from) continue;
-      const share = overlapShare(r.content, merged[k].content);
+    const words = measured(r.content);
+    overlapping(byStart, froms, tos, from, to, candidates);
+    for (const k of candidates) {
+      if (taken[k] === 1) continue;
+      const share = overlapShare(words, merged[k].content);
       if (share >= bestShare) {
         best = k;
         bestShare = share;
@@ -130,12 +136,69 @@ function sizeOf(content: readonly Span[]): number {
   return n;
 }
 
-/** The share of the smaller side's characters that the two contents have in common. */
-function overlapShare(a: readonly Span[], b: readonly Span[]): number {
+/** A content with what the overlap share asks of it worked out once: its size, and its spans by start if they do not overlap. */
+interface Measured {
+  readonly spans: readonly Span[];
+  readonly size: number;
+  /** The spans in order of start, or undefined where two of them overlap. */
+  readonly sorted?: readonly Span[];
+}
+
+function measured(content: readonly Span[]): Measured {
+  const sorted = [...content].sort((x, y) => x.start - y.start);
+  let disjoint = true;
+  for (let k = 1; k < sorted.length && disjoint; k++) if (sorted[k].start < sorted[k - 1].end) disjoint = false;
+  return { spans: content, size: sizeOf(content), ...(disjoint && { sorted }) };
+}
+
+/**
+ * The share of the smaller side's characters that the two contents have in common. A quote over many
+ * paragraphs has a span per paragraph: each span of `b` meets only the spans of `a` its bounds reach,
+ * found by binary search.
+ */
+function overlapShare(a: Measured, b: readonly Span[]): number {
   let common = 0;
-  for (const x of a) for (const y of b) common += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
-  const smaller = Math.min(sizeOf(a), sizeOf(b));
+  if (a.sorted) {
+    const spans = a.sorted;
+    for (const y of b) {
+      for (let k = Math.max(0, partitionPoint(spans, (x) => x.end <= y.start)); k < spans.length && spans[k].start < y.end; k++) {
+        const x = spans[k];
+        common += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+      }
+    }
+  } else {
+    for (const x of a.spans) for (const y of b) common += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  }
+  const smaller = Math.min(a.size, sizeOf(b));
   return smaller > 0 ? common / smaller : 0;
+}
+
+/** Interval look-up over [froms[k], tos[k]): the indices by start, and the furthest end so far in that order. */
+interface OverlapIndex {
+  readonly order: Int32Array;
+  readonly reach: Float64Array;
+}
+
+function overlapIndex(froms: Float64Array, tos: Float64Array): OverlapIndex {
+  const order = Int32Array.from(froms.keys()).sort((x, y) => froms[x] - froms[y] || x - y);
+  const reach = new Float64Array(order.length);
+  let furthest = -Infinity;
+  for (let j = 0; j < order.length; j++) reach[j] = furthest = Math.max(furthest, tos[order[j]]);
+  return { order, reach };
+}
+
+/**
+ * Writes into `out`, in increasing index order, every k whose [froms[k], tos[k]) overlaps [from, to).
+ * It walks back from the last interval starting before `to` and stops where no earlier one reaches `from`.
+ */
+function overlapping(index: OverlapIndex, froms: Float64Array, tos: Float64Array, from: number, to: number, out: number[]): void {
+  out.length = 0;
+  const { order, reach } = index;
+  for (let j = partitionPoint(order, (k) => froms[k] < to) - 1; j >= 0 && reach[j] > from; j--) {
+    const k = order[j];
+    if (tos[k] > from) out.push(k);
+  }
+  out.sort((x, y) => x - y);
 }
 
 /**
@@ -169,6 +232,7 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
   // Only direct proposals built on quotation marks can hold another proposal's cue.
   const quoting: number[] = [];
   for (let k = 0; k < proposals.length; k++) if (proposals[k].quotes.length > 0 && proposals[k].kind === 'direct') quoting.push(k);
+  const holders = quoteHolders(proposals, quoting);
 
   const speakerOf = (p: number): Attribution['speaker'] => {
     const known = speakers.get(p);
@@ -190,7 +254,7 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
     const proposal = proposals[p];
     const speaker = speakerOf(p);
     const relays: Relay[] = [];
-    const within = containingQuote(proposal, p, proposals, quoting);
+    const within = containingQuote(proposal, p, proposals, quoting, holders);
     if (within !== undefined) {
       const outer = speakerOf(within);
       const relay: Relay = { kind: 'quote', name: outer.name ?? outer.mention?.text ?? 'unknown' };
@@ -202,7 +266,7 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
         relays.push({ kind: 'social-post', name: post.author, handle: post.handle, ...(post.date && { on: post.date }), ...(post.url && { url: post.url }) });
       }
     }
-    if (layers.outlets.length > 0) relays.push(...outletRelays(proposal, layers));
+    if (layers.outlets.length > 0) for (const r of outletRelays(proposal, layers)) relays.push(r);
     const addressee = proposal.addressee ?? (proposal.cue ? addresseeAfter(seg, proposal.cue) : undefined);
     const saidOn = proposal.cue ? dateOfCue(proposal.cue, layers, proposal.content) : undefined;
     // Rules that worked from the quotation marks know the kind; otherwise the marks inside the content decide.
@@ -256,15 +320,56 @@ function resolveSpeaker(mention: TextSpan, layers: AssemblyLayers, entityById: R
   return found ? { mention, entity: found.id, name: found.name } : { mention };
 }
 
-/** The proposal whose direct quote holds this one's cue: a quote inside a quote. `quoting` lists the candidates in order. */
-function containingQuote(proposal: ProposedAttribution, self: number, proposals: readonly ProposedAttribution[], quoting: readonly number[]): number | undefined {
+/**
+ * The segments of the quoting proposals, by start (the longer first on a tie), each with the segment
+ * it lies in. Quote segments nest or stay apart, so the segments holding a point are one chain of
+ * parents, as deep as quotes nest; where two segments cross, `nested` is false and look-ups scan.
+ */
+interface QuoteHolders {
+  readonly segments: readonly { readonly start: number; readonly end: number; readonly k: number }[];
+  readonly parent: Int32Array;
+  readonly nested: boolean;
+}
+
+function quoteHolders(proposals: readonly ProposedAttribution[], quoting: readonly number[]): QuoteHolders {
+  const segments = quoting.flatMap((k) => proposals[k].content.map((s) => ({ start: s.start, end: s.end, k })));
+  segments.sort((x, y) => x.start - y.start || y.end - x.end || x.k - y.k);
+  const parent = new Int32Array(segments.length).fill(-1);
+  const open: number[] = [];
+  let nested = true;
+  for (let j = 0; j < segments.length; j++) {
+    const s = segments[j];
+    while (open.length > 0 && segments[open[open.length - 1]].end <= s.start) open.pop();
+    if (open.length > 0) {
+      if (s.end > segments[open[open.length - 1]].end) nested = false;
+      parent[j] = open[open.length - 1];
+    }
+    open.push(j);
+  }
+  return { segments, parent, nested };
+}
+
+/** The proposal whose direct quote holds this one's cue: a quote inside a quote; the first in `quoting` order. */
+function containingQuote(proposal: ProposedAttribution, self: number, proposals: readonly ProposedAttribution[], quoting: readonly number[], holders: QuoteHolders): number | undefined {
   const cue = proposal.cue;
   if (!cue) return undefined;
-  for (const k of quoting) {
-    if (k === self) continue;
-    for (const s of proposals[k].content) if (s.start < cue.start && cue.end <= s.end) return k;
+  if (!holders.nested) {
+    for (const k of quoting) {
+      if (k === self) continue;
+      for (const s of proposals[k].content) if (s.start < cue.start && cue.end <= s.end) return k;
+    }
+    return undefined;
   }
-  return undefined;
+  // every segment that holds the cue holds the last one starting before it, or is that one
+  const { segments, parent } = holders;
+  let j = partitionPoint(segments, (s) => s.start < cue.start) - 1;
+  while (j >= 0 && segments[j].end < cue.end) j = parent[j];
+  let first: number | undefined;
+  for (; j >= 0; j = parent[j]) {
+    const k = segments[j].k;
+    if (k !== self && (first === undefined || k < first)) first = k;
+  }
+  return first;
 }
 
 function addresseeAfter(seg: Segmented, cue: TextSpan): TextSpan | undefined {

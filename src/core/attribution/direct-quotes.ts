@@ -59,7 +59,7 @@ export function attributeDirectQuotes(seg: Segmented, quotes: readonly Quote[]):
       if (next && found.reasons.includes('direct/speaker-after') && continuesAfterAttribution(seg, found, next)) {
         claimed.add(next.i);
         proposed.quotes.push(next.i);
-        proposed.content.push(...next.segments);
+        for (const s of next.segments) proposed.content.push(s); // a quote can run over any number of paragraphs: no spread
         proposed.reasons.push('direct/split-quote');
       }
       out.push(proposed);
@@ -71,7 +71,7 @@ export function attributeDirectQuotes(seg: Segmented, quotes: readonly Quote[]):
       // In the same paragraph the next quote goes on with the same statement, as PolNeAR marks it.
       if (sameParagraph(seg, quotes[previous.quotes[0]], q)) {
         previous.quotes.push(q.i);
-        previous.content.push(...q.segments);
+        for (const s of q.segments) previous.content.push(s);
         previous.reasons.push('direct/continues-in-paragraph');
         continue;
       }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment } from '../segment/segment.js';
 import { findEntities } from './find-entities.js';
-import { resolvePronoun } from './pronouns.js';
+import { longSentenceDiagnostics, resolvePronoun } from './pronouns.js';
 
 /** The name the `nth` (0-based) occurrence of the pronoun resolves to. */
 function resolve(text: string, pronoun: string, nth = 0): string | undefined {
@@ -35,3 +35,23 @@ test('negative cases: no agreeing antecedent, or only inside someone else’s qu
   ];
   for (const [text, pronoun] of cases) assert.equal(resolve(text, pronoun), undefined, text);
 });
+
+test('a long run of pronouns resolves through the earlier ones without recursing down the run', () => {
+  // "Ana Silva arrived and she she she … left": each "she" looks back through the one before it.
+  const text = `Mayor Ana Silva arrived, and she ${'she '.repeat(30_000)}left.`;
+  assert.equal(resolve(text, 'she', 30_000), 'Ana Silva');
+});
+
+const longSentences: [string, string, number][] = [
+  ['ordinary sentences', 'Ana Silva arrived. She said the ferry runs.', 0],
+  ['one sentence past the look-back', `Ana Silva said ${'and then '.repeat(250)}she left.`, 1],
+  ['two such sentences, one diagnostic', `Ana Silva said ${'and then '.repeat(250)}she left.\nTom Brown said ${'and so '.repeat(250)}he stayed.`, 1],
+];
+
+for (const [name, text, expected] of longSentences) {
+  test(`segment/long-sentence: ${name}`, () => {
+    const diagnostics = longSentenceDiagnostics(segment(text));
+    assert.equal(diagnostics.length, expected);
+    for (const d of diagnostics) assert.equal(d.code, 'segment/long-sentence');
+  });
+}

@@ -4,7 +4,7 @@
  * few before it, subjects preferred; mentions inside quotation marks are someone else's words and count
  * only for a pronoun inside the same quote, and a pronoun inside a quote looks only inside it.
  */
-import type { EntityType } from '../analysis.js';
+import type { Diagnostic, EntityType } from '../analysis.js';
 import type { Segmented, Token } from '../segment/segment.js';
 import { quoteOfTokens } from '../time/quoted-tokens.js';
 import type { EntityLayer, Mention } from './find-entities.js';
@@ -39,6 +39,11 @@ function familyOf(t: Token): PronounFamily | undefined {
 
 /** Sentences before the pronoun's own that may hold its antecedent. */
 const WINDOW = 3;
+/**
+ * Tokens before the pronoun that may hold its antecedent, however long its sentences: the look-back of
+ * one pronoun stays bounded in a text with no sentence breaks (`segment/long-sentence`).
+ */
+export const MAX_LOOKBACK_TOKENS = 400;
 /** Score: a sentence further back costs this much; being a subject earns SUBJECT. */
 const DISTANCE_COST = 3;
 const SUBJECT = 2;
@@ -49,8 +54,11 @@ export function resolvePronoun(seg: Segmented, layer: EntityLayer, tokenIndex: n
   if (!memo) {
     const typeOf = new Map<string, EntityType>();
     for (const e of layer.entities) typeOf.set(e.id, e.type);
-    resolved.set(layer, (memo = { answers: new Map(), typeOf }));
+    resolved.set(layer, (memo = { answers: new Map(), typeOf, upTo: 0 }));
   }
+  // The pronouns before it are resolved first, in text order, so the look-back through earlier pronouns
+  // ("he … he … he said") reads their answers and never recurses down a long chain of them.
+  for (; memo.upTo < tokenIndex; memo.upTo++) if (familyOf(seg.tokens[memo.upTo])) resolveWith(seg, layer, memo.upTo, memo);
   return resolveWith(seg, layer, tokenIndex, memo);
 }
 
@@ -58,6 +66,8 @@ export function resolvePronoun(seg: Segmented, layer: EntityLayer, tokenIndex: n
 interface Memo {
   readonly answers: Map<number, string | undefined>;
   readonly typeOf: ReadonlyMap<string, EntityType>;
+  /** Every pronoun before this token index has its answer. */
+  upTo: number;
 }
 
 const resolved = new WeakMap<EntityLayer, Memo>();
@@ -72,7 +82,7 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
   answers.set(tokenIndex, undefined);
   const quoteOf = quoteOfTokens(seg);
   const quote = quoteOf[tokenIndex];
-  const floor = seg.sentences[Math.max(0, pronoun.sentence - WINDOW)].first;
+  const floor = Math.max(seg.sentences[Math.max(0, pronoun.sentence - WINDOW)].first, tokenIndex - MAX_LOOKBACK_TOKENS);
 
   let best: string | undefined;
   let bestScore = -Infinity;
@@ -125,4 +135,27 @@ function isSubject(seg: Segmented, last: number): boolean {
     if (pos !== 'ADV') return false;
   }
   return false;
+}
+
+/**
+ * One diagnostic (`segment/long-sentence`) where a sentence is longer than the pronoun look-back, which
+ * is then shorter than the three sentences it spans elsewhere; none in ordinary prose.
+ */
+export function longSentenceDiagnostics(seg: Segmented): Diagnostic[] {
+  let count = 0;
+  let first: Segmented['sentences'][number] | undefined;
+  for (const s of seg.sentences) {
+    if (s.last - s.first <= MAX_LOOKBACK_TOKENS) continue;
+    count++;
+    first ??= s;
+  }
+  if (!first) return [];
+  return [{
+    code: 'segment/long-sentence',
+    severity: 'info',
+    message: `A sentence longer than ${MAX_LOOKBACK_TOKENS} tokens: a pronoun in it looks back ${MAX_LOOKBACK_TOKENS} tokens for what it refers to.`,
+    span: { start: first.start, end: first.end },
+    actual: `${count} sentence${count === 1 ? '' : 's'} over ${MAX_LOOKBACK_TOKENS} tokens, the first of ${first.last - first.first}`,
+    expected: `sentences of at most ${MAX_LOOKBACK_TOKENS} tokens`,
+  }];
 }
