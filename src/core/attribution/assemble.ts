@@ -143,16 +143,22 @@ function overlapShare(a: readonly Span[], b: readonly Span[]): number {
  * quote reports another speaker's words:
  * "“…Kim said he’s ready…,” Ruiz said" keeps Kim; "“I think we’ll win,” she said" has no second speaker.
  */
-export function dropUnsupported(proposals: readonly ProposedAttribution[], quotes: readonly Quote[]): ProposedAttribution[] {
+export function dropUnsupported(proposals: readonly ProposedAttribution[], quotes: readonly Quote[], onDrop?: (p: ProposedAttribution, reason: string) => void): ProposedAttribution[] {
   const top = topQuotes(quotes);
   return proposals.filter((p) => {
-    // Unquoted words with neither a cue nor a speaker: nothing in the text attributes them.
-    if (!p.cue && !p.source && p.quotes.length === 0 && kindOf(p.content, quotes) === 'indirect') return false;
-    if (!p.cue || p.quotes.length > 0) return true;
-    const around = topQuoteBefore(top, p.cue.start);
-    if (!around || p.cue.end >= around.end) return true;
-    return p.type === 'statement' && p.source !== undefined && !FIRST_AND_SECOND_PERSON.test(p.source.text);
+    const reason = unsupported(p);
+    if (reason && onDrop) onDrop(p, reason);
+    return reason === undefined;
   });
+
+  function unsupported(p: ProposedAttribution): string | undefined {
+    // Unquoted words with neither a cue nor a speaker: nothing in the text attributes them.
+    if (!p.cue && !p.source && p.quotes.length === 0 && kindOf(p.content, quotes) === 'indirect') return 'unsupported/no-cue-no-speaker';
+    if (!p.cue || p.quotes.length > 0) return undefined;
+    const around = topQuoteBefore(top, p.cue.start);
+    if (!around || p.cue.end >= around.end) return undefined;
+    return p.type === 'statement' && p.source !== undefined && !FIRST_AND_SECOND_PERSON.test(p.source.text) ? undefined : 'unsupported/speakers-own-thought';
+  }
 }
 
 const FIRST_AND_SECOND_PERSON = /^(i|we|you|us|me)$/i;
