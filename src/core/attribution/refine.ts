@@ -1,53 +1,49 @@
 /**
- * The refiners that run after merging, in this order. Each looks at one proposal (with the text and the
- * other proposals) and either keeps it or names the reason it is dropped, so `--explain-dropped` can
- * show what whosaid decided not to report. Order matters only for which reason a candidate gets.
+ * The refiners that run after merging, in this order. Each is set up once per text (to index what it
+ * needs) and then judges one proposal at a time: it keeps it, puts a corrected proposal in its place, or
+ * names the reason it is dropped, so `--explain-dropped` can show what whosaid decided not to report.
  */
 import type { Segmented } from '../segment/segment.js';
 import type { ProposedAttribution } from './direct-quotes.js';
 import { speechSenseOf } from './speech-sense.js';
+import { extendThroughCoordination } from './coordinated-content.js';
 
-/**
- * A refiner: for proposal `k`, the reason to drop it (a string), a proposal to put in its place, or
- * undefined to keep it as it is.
- */
-export type Refiner = (seg: Segmented, proposals: readonly ProposedAttribution[], k: number) => string | ProposedAttribution | undefined;
+/** A refiner's verdict on one proposal: a reason to drop it, a proposal to put in its place, or undefined to keep it. */
+export type Verdict = string | ProposedAttribution | undefined;
 
-export const REFINERS: readonly Refiner[] = [
-  (seg, proposals, k) => {
-    const p = proposals[k];
-    const sense = speechSenseOf(seg, p);
-    if (!sense) return undefined;
-    if ('drop' in sense) return sense.drop;
-    return { ...p, type: sense.retype, reasons: [...p.reasons, sense.reason] };
-  },
-];
+/** A refiner: set up once per text over all proposals, then asked about proposal `k`. */
+export type Refiner = (seg: Segmented, proposals: readonly ProposedAttribution[]) => (k: number) => Verdict;
+
+const speechSense: Refiner = (seg, proposals) => (k) => {
+  const p = proposals[k];
+  const sense = speechSenseOf(seg, p);
+  if (!sense) return undefined;
+  if ('drop' in sense) return sense.drop;
+  return { ...p, type: sense.retype, reasons: [...p.reasons, sense.reason] };
+};
+
+export const REFINERS: readonly Refiner[] = [speechSense, extendThroughCoordination];
 
 export interface DroppedProposal {
   readonly proposal: ProposedAttribution;
-  /** A stable code such as `speech-sense/no-content-clause`. */
+  /** A stable code such as `speech-sense/other-sense`. */
   readonly reason: string;
 }
 
 /** Splits proposals into those kept and those dropped, with the first refiner's reason for each drop. */
 export function refineProposals(seg: Segmented, proposals: readonly ProposedAttribution[], refiners: readonly Refiner[] = REFINERS): { kept: ProposedAttribution[]; dropped: DroppedProposal[] } {
-  const kept: ProposedAttribution[] = [];
+  // Later refiners see earlier ones' replacements and drops.
+  let current: ProposedAttribution[] = proposals.slice();
   const dropped: DroppedProposal[] = [];
-  // Later refiners see earlier ones' replacements.
-  const view = proposals.slice();
-  for (let k = 0; k < proposals.length; k++) {
-    let p = proposals[k];
-    let reason: string | undefined;
-    for (const refine of refiners) {
-      const verdict = refine(seg, view, k);
-      if (typeof verdict === 'string') {
-        reason = verdict;
-        break;
-      }
-      if (verdict) view[k] = p = verdict;
+  for (const refiner of refiners) {
+    const judge = refiner(seg, current);
+    const next: ProposedAttribution[] = [];
+    for (let k = 0; k < current.length; k++) {
+      const verdict = judge(k);
+      if (typeof verdict === 'string') dropped.push({ proposal: current[k], reason: verdict });
+      else next.push(verdict ?? current[k]);
     }
-    if (reason) dropped.push({ proposal: p, reason });
-    else kept.push(p);
+    current = next;
   }
-  return { kept, dropped };
+  return { kept: current, dropped };
 }
