@@ -14,6 +14,7 @@ import { DEMONYMS, PLACES } from './places.js';
 import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
 import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
+import { furnitureLabelEnd } from '../segment/furniture.js';
 
 export interface Mention {
   readonly start: number;
@@ -332,7 +333,12 @@ function lastNameWord(words: readonly string[]): string {
 /** Finds the entities the text names, with every mention and the roles the text gives them. */
 export function findEntities(seg: Segmented): EntityLayer {
   const proposals: Proposal[] = [];
-  for (const chunk of findNameChunks(seg)) proposeFromChunk(seg, chunk, proposals);
+  const labels = furnitureLabels(seg);
+  for (const chunk of findNameChunks(seg)) {
+    // "FILE PHOTO:", "WATCH:", "Story continues below advertisement": a page's labels name no one.
+    if (labels.length > 0 && insideLabel(labels, seg.tokens[chunk.first].start)) continue;
+    proposeFromChunk(seg, chunk, proposals);
+  }
   for (const g of findGroupSpeakers(seg)) {
     if (namesInside(proposals, g.first, g.last)) continue;
     proposals.push({ first: g.first, last: g.last, type: 'group', key: g.key, display: textOf(seg, g.first, g.last).text, words: [g.key] });
@@ -362,6 +368,21 @@ export function findEntities(seg: Segmented): EntityLayer {
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities, mentions, entityAt: (start, end) => entityAt(mentions, start, end) };
+}
+
+/** The [start, end) ranges of the furniture labels and boilerplate lines of `seg`, in text order. */
+function furnitureLabels(seg: Segmented): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of seg.paragraphs) {
+    const end = furnitureLabelEnd(seg.text.slice(p.start, p.end));
+    if (end > 0) out.push([p.start, p.start + end]);
+  }
+  return out;
+}
+
+function insideLabel(labels: readonly [number, number][], offset: number): boolean {
+  const k = partitionPoint(labels, (l) => l[1] <= offset);
+  return k < labels.length && labels[k][0] <= offset;
 }
 
 /** A name other than a place lies inside [first, last): "Trump aides said" is about Trump, not a group. */
