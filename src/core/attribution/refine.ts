@@ -9,6 +9,7 @@ import { speechSenseOf } from './speech-sense.js';
 import { extendThroughCoordination } from './coordinated-content.js';
 import { dropFurniture } from './furniture.js';
 import { dropFragments } from './fragments.js';
+import { dropRefusedSpeech } from './refused-speech.js';
 
 /** A refiner's verdict on one proposal: a reason to drop it, a proposal to put in its place, or undefined to keep it. */
 export type Verdict = string | ProposedAttribution | undefined;
@@ -24,7 +25,7 @@ const speechSense: Refiner = (seg, proposals) => (k) => {
   return { ...p, type: sense.retype, reasons: [...p.reasons, sense.reason] };
 };
 
-export const REFINERS: readonly Refiner[] = [dropFurniture, dropFragments, speechSense, extendThroughCoordination];
+export const REFINERS: readonly Refiner[] = [dropFurniture, dropFragments, dropRefusedSpeech, speechSense, extendThroughCoordination];
 
 export interface DroppedProposal {
   readonly proposal: ProposedAttribution;
