@@ -13,6 +13,7 @@ import type { Segmented } from '../segment/segment.js';
 import { tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
 import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
 import { firstTopQuoteEndingAfter, topQuoteBefore, topQuotes } from './top-quotes.js';
+import { speakerEntity } from './speaker-entity.js';
 
 export interface EntityLookup {
   readonly entities: readonly Entity[];
@@ -257,7 +258,7 @@ function resolveSpeaker(mention: TextSpan, layers: AssemblyLayers, entityById: R
   const [first, last] = tokensWithin(seg, mention.start, mention.end);
   let entity: string | undefined;
   if (last - first === 1 && PRONOUNS.has(seg.tokens[first].lower)) entity = layers.resolvePronoun(first);
-  else entity = layers.entities.entityAt(mention.start, mention.end);
+  else entity = speakerEntity(seg, mention, layers.entities, entityById);
   const found = entity !== undefined ? entityById.get(entity) : undefined;
   return found ? { mention, entity: found.id, name: found.name } : { mention };
 }

@@ -10,6 +10,7 @@ import { extendThroughCoordination } from './coordinated-content.js';
 import { dropFurniture } from './furniture.js';
 import { dropFragments } from './fragments.js';
 import { dropRefusedSpeech } from './refused-speech.js';
+import { correctSpeakers } from './speaker-spans.js';
 
 /** A refiner's verdict on one proposal: a reason to drop it, a proposal to put in its place, or undefined to keep it. */
 export type Verdict = string | ProposedAttribution | undefined;
@@ -25,7 +26,7 @@ const speechSense: Refiner = (seg, proposals) => (k) => {
   return { ...p, type: sense.retype, reasons: [...p.reasons, sense.reason] };
 };
 
-export const REFINERS: readonly Refiner[] = [dropFurniture, dropFragments, dropRefusedSpeech, speechSense, extendThroughCoordination];
+export const REFINERS: readonly Refiner[] = [dropFurniture, dropFragments, dropRefusedSpeech, correctSpeakers, speechSense, extendThroughCoordination];
 
 export interface DroppedProposal {
   readonly proposal: ProposedAttribution;

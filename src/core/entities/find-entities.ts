@@ -15,6 +15,7 @@ import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
 import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
 import { furnitureLabelEnd } from '../segment/furniture.js';
+import { genderOfGivenName } from './gender.js';
 
 export interface Mention {
   readonly start: number;
@@ -247,12 +248,28 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words > 2 && (firstFacts & ORG_HEAD) !== 0 && tokens[first + 1].lower === 'of') return 'organization';
   if (words === 1 && (firstFacts & ACRONYM) !== 0) return 'organization';
   if (words > 1 && hasAmpersand(tokens, first, last)) return 'organization';
+  // "Jen Park", "Grace Hall": a given name and a surname that is also a place word is a person; "Mary Street" is not.
+  if (words === 2 && genderOfGivenName(tokens[first].lower) !== undefined && !STREET_WORDS.has(tokens[last - 1].lower)) return 'person';
   if (words > 1 && ((lastFacts & PLACE_SUFFIX) !== 0 || (firstFacts & PLACE_PREFIX) !== 0)) return 'place';
   if (personal) return 'person';
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
-  if (speaksAfter(seg, last - 1)) return 'person';
+  if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
   return 'other';
 }
+
+/** "Ortega, who proposed the change, said": a name, an aside between commas, then a speech verb. */
+function speaksAfterAside(seg: Segmented, after: number): boolean {
+  const { tokens } = seg;
+  const open = tokens[after];
+  if (!open || open.text !== ',') return false;
+  for (let k = after + 1; k < Math.min(tokens.length, after + 20) && tokens[k].sentence === open.sentence; k++) {
+    if (tokens[k].text === ',') return speaksAfter(seg, k);
+    if (tokens[k].text === '“' || tokens[k].text === '"') return false;
+  }
+  return false;
+}
+
+const STREET_WORDS: ReadonlySet<string> = new Set(['street', 'st.', 'avenue', 'ave.', 'road', 'boulevard', 'highway', 'bridge', 'station', 'square', 'tower', 'airport']);
 
 function hasAmpersand(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = first; i < last; i++) if (tokens[i].text === '&') return true;
