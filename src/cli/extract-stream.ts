@@ -109,7 +109,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
           ...(options.published !== undefined && { defaultPublishedAt: options.published }),
         };
         try {
-          await batch.emit(await analyzeSource(source, services));
+          await batch.emit(await analyzeSource(source, services, { explainDropped: options.explainDropped ?? false }));
         } catch (error) {
           const failure = failureOf(error);
           await batch.fail({ id: request.id ?? null, line: lineNo, error: { code: failure.code, message: `line ${lineNo}: ${failure.message}` } }, `${label}:${lineNo}`, failure.message, failure.exitCode);
@@ -152,6 +152,7 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
         const analysis = await analyzeSource(
           { name: where, kind: 'html', value: item.html, id: item.recordId, ...(options.published !== undefined && { defaultPublishedAt: options.published }) },
           services,
+          { explainDropped: options.explainDropped ?? false },
         );
         await batch.emit({ ...analysis, warc });
       } catch (error) {

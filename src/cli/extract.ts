@@ -8,6 +8,7 @@ import { write, type Io } from './io.js';
 import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
 import { formatTable } from './table.js';
+import { formatDropped } from './dropped.js';
 import { extractStream } from './extract-stream.js';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl';
@@ -21,6 +22,8 @@ export interface ExtractOptions {
   all?: boolean;
   /** Confidence and reasons under each table row. */
   explain?: boolean;
+  /** Also the candidates whosaid dropped, each with its reason: under the table, and as `dropped` in JSON. */
+  explainDropped?: boolean;
   /** The reference date (YYYY-MM-DD) for relative dates, where an input does not give its own
    * (a JSON line's `publishedAt`, a page's published date). */
   published?: string;
@@ -60,7 +63,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
     let analysis: Analysis;
     try {
       const source = await readSource(name, io.stdin);
-      analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services);
+      analysis = await analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services, { explainDropped: options.explainDropped ?? false });
     } catch (caught) {
       const error = named(caught, name);
       if (single) throw error;
@@ -73,6 +76,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
       await json.item(analysis);
     } else {
       const lines = formatTable(analysis, { all: options.all ?? false, explain: options.explain ?? false, columns: io.columns ?? 80 });
+      if (options.explainDropped) lines.push(...formatDropped(analysis));
       const heading = single ? [] : [`${tables++ > 0 ? '\n' : ''}${name === '-' ? 'stdin' : name}`];
       await write(io.stdout, [...heading, ...lines].join('\n') + '\n');
     }

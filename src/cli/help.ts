@@ -29,6 +29,8 @@ Options:
   --all                       every attribution type (belief, intention, attitude, decree,
                               perception, evidence), with a type column; default statements only
   --explain                   with the table, each attribution's confidence and reasons
+  --explain-dropped           with --explain, also what whosaid decided not to report: each dropped
+                              candidate with its reason (under the table; "dropped" in the JSON)
   --published YYYY-MM-DD      the publication date, the reference for relative dates ("Tuesday"),
                               where an input gives none (a page's own date or a line's
                               publishedAt wins)

@@ -76,11 +76,13 @@ function inputFailure(name: string, error: unknown, fetching: boolean): CliError
 }
 
 /** Analyses a source: plain text directly, HTML through the page extractor, a URL fetched first. */
-export async function analyzeSource(source: Source, services: Services): Promise<Analysis> {
+export async function analyzeSource(source: Source, services: Services, options: { explainDropped?: boolean } = {}): Promise<Analysis> {
   const id = source.id !== undefined ? { id: source.id } : {};
+  const explain = options.explainDropped ? { explainDropped: true } : undefined;
   if (source.kind === 'text') {
     const publishedAt = source.publishedAt ?? source.defaultPublishedAt;
-    return services.analyzeArticle({ ...id, text: source.value, ...(publishedAt !== undefined && { publishedAt }) });
+    const input = { ...id, text: source.value, ...(publishedAt !== undefined && { publishedAt }) };
+    return explain ? services.analyzeArticle(input, explain) : services.analyzeArticle(input);
   }
   let html = source.value;
   let url: string | undefined;
@@ -96,7 +98,7 @@ export async function analyzeSource(source: Source, services: Services): Promise
   try {
     const article = await services.extractHtml(html, url !== undefined ? { url } : undefined);
     const publishedAt = source.publishedAt ?? (article.metadata.publishedAt === undefined ? source.defaultPublishedAt : undefined);
-    return await services.analyzeExtracted(article, { ...id, ...(publishedAt !== undefined && { publishedAt }) });
+    return await services.analyzeExtracted(article, { ...id, ...(publishedAt !== undefined && { publishedAt }), ...explain });
   } catch (error) {
     throw inputFailure(source.name, error, false);
   }
