@@ -11,6 +11,7 @@ import { dropFurniture } from './furniture.js';
 import { dropFragments } from './fragments.js';
 import { dropRefusedSpeech } from './refused-speech.js';
 import { correctSpeakers } from './speaker-spans.js';
+import { signPullQuotes } from './pull-quote.js';
 
 /** A refiner's verdict on one proposal: a reason to drop it, a proposal to put in its place, or undefined to keep it. */
 export type Verdict = string | ProposedAttribution | undefined;
@@ -26,7 +27,7 @@ const speechSense: Refiner = (seg, proposals) => (k) => {
   return { ...p, type: sense.retype, reasons: [...p.reasons, sense.reason] };
 };
 
-export const REFINERS: readonly Refiner[] = [dropFurniture, dropFragments, dropRefusedSpeech, correctSpeakers, speechSense, extendThroughCoordination];
+export const REFINERS: readonly Refiner[] = [dropFurniture, dropFragments, dropRefusedSpeech, correctSpeakers, signPullQuotes, speechSense, extendThroughCoordination];
 
 export interface DroppedProposal {
   readonly proposal: ProposedAttribution;
@@ -42,10 +43,22 @@ export function refineProposals(seg: Segmented, proposals: readonly ProposedAttr
   for (const refiner of refiners) {
     const judge = refiner(seg, current);
     const next: ProposedAttribution[] = [];
+    // where each proposal went (-1: dropped), so a follow-on quote keeps pointing at the quote it follows
+    const moved = new Int32Array(current.length).fill(-1);
     for (let k = 0; k < current.length; k++) {
       const verdict = judge(k);
       if (typeof verdict === 'string') dropped.push({ proposal: current[k], reason: verdict });
-      else next.push(verdict ?? current[k]);
+      else {
+        moved[k] = next.length;
+        next.push(verdict ?? current[k]);
+      }
+    }
+    for (let k = 0; k < next.length; k++) {
+      const p = next[k];
+      if (p.continues === undefined) continue;
+      const to = moved[p.continues];
+      // the quote it followed was dropped: it keeps that quote's speaker mention
+      next[k] = to >= 0 ? { ...p, continues: to } : { ...p, continues: undefined, source: p.source ?? current[p.continues].source };
     }
     current = next;
   }

@@ -39,7 +39,7 @@ function familyOf(t: Token): PronounFamily | undefined {
 }
 
 /** Sentences before the pronoun's own that may hold its antecedent. */
-const WINDOW = 3;
+const WINDOW = 6;
 /** Score: a sentence further back costs this much; being a subject earns SUBJECT. */
 const DISTANCE_COST = 3;
 const SUBJECT = 2;
