@@ -57,9 +57,11 @@ predictions and checks each figure against its target. Exits 1 when a target is 
 Options:
   --shared DIR                the shared folder (default: $WHOSAID_SHARED, else ../shared)
   --out DIR                   where prediction files are written (default .eval)
-  --only PART                 seed, polnear or sentences; repeat or separate with commas
+  --only PART                 seed, polnear or sentences (the default), or challenge (the challenge
+                              set's measuring half) or challenge-train; repeat or separate with commas
   --predictions PART=FILE     score FILE as PART's predictions instead of analysing; repeatable
   --json                      print the report as JSON
+  --verbose                   list the challenge set's false positives, misses and wrong speakers
   -h, --help                  show this help
 `;
 

@@ -186,7 +186,7 @@ test('usage errors exit 2 with a message', async () => {
     [['extract', '--limit', '3', 'x.txt'], /^whosaid: --from and --limit apply to --warc only\n$/],
     [['extract', '--warc', 'a.warc', '--limit', 'ten'], /^whosaid: --limit: expected an integer >= 1, found "ten"\n$/],
     [['bench', '--repeat', '0'], /^whosaid: --repeat: expected an integer >= 1, found "0"\n$/],
-    [['eval', '--only', 'seeds'], /^whosaid: --only: expected seed, polnear or sentences, found "seeds"\n$/],
+    [['eval', '--only', 'seeds'], /^whosaid: --only: expected seed, polnear, sentences, challenge or challenge-train, found "seeds"\n$/],
     [['eval', 'extra'], /^whosaid: eval: unexpected argument "extra"/],
     [['summarize'], /^whosaid: unknown command "summarize"/],
   ];
@@ -508,4 +508,20 @@ test('--explain-dropped shows what whosaid decided not to report: under the tabl
   assert.deepEqual(json.dropped?.map((d) => d.dropped), ['speech-act/refused']);
   const plain = JSON.parse((await run(['extract', '-'], { stdin })).stdout) as Analysis;
   assert.equal(plain.dropped, undefined);
+});
+
+test('eval takes the challenge parts, a challenge-train prediction file and --verbose', async () => {
+  const given: unknown[] = [];
+  const services: Partial<Services> = {
+    loadEval: async () => ({
+      runEval: async (options) => {
+        given.push(options);
+        return { shared: '/s', out: '/o', parts: [], figures: [], pass: true };
+      },
+      formatEvalReport: (_report, verbose) => `verbose ${verbose}`,
+    }),
+  };
+  const evaluated = await run(['eval', '--only', 'challenge,challenge-train', '--predictions', 'challenge-train=p.jsonl', '--verbose'], {}, services);
+  assert.deepEqual([evaluated.code, evaluated.stdout], [0, 'verbose true\n']);
+  assert.deepEqual(given, [{ only: ['challenge', 'challenge-train'], predictions: { 'challenge-train': 'p.jsonl' } }]);
 });

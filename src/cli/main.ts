@@ -36,7 +36,7 @@ function noPositionals(command: string, positionals: string[]): void {
 }
 
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'jsonl'];
-const PARTS: readonly EvalPart[] = ['seed', 'polnear', 'sentences'];
+const PARTS: readonly EvalPart[] = ['seed', 'polnear', 'sentences', 'challenge', 'challenge-train'];
 
 async function runExtract(args: string[], io: Io, services: Services): Promise<void> {
   const { values, positionals } = parse('extract', args, {
@@ -84,15 +84,16 @@ async function runEvalCommand(args: string[], io: Io, services: Services): Promi
     only: { type: 'string', multiple: true },
     predictions: { type: 'string', multiple: true },
     json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
   });
   if (values.help) return write(io.stdout, EVAL_HELP);
   noPositionals('eval', positionals);
   const only = values.only?.flatMap((v) => v.split(',')).map((p) => p.trim());
-  for (const part of only ?? []) if (!PARTS.includes(part as EvalPart)) throw new UsageError(`--only: expected seed, polnear or sentences, found "${part}"`);
+  for (const part of only ?? []) if (!PARTS.includes(part as EvalPart)) throw new UsageError(`--only: expected seed, polnear, sentences, challenge or challenge-train, found "${part}"`);
   const predictions: Partial<Record<EvalPart, string>> = {};
   for (const given of values.predictions ?? []) {
-    const m = /^(\w+)=(.+)$/.exec(given);
-    if (!m || !PARTS.includes(m[1] as EvalPart)) throw new UsageError(`--predictions: expected PART=FILE with PART seed, polnear or sentences, found "${given}"`);
+    const m = /^([\w-]+)=(.+)$/.exec(given);
+    if (!m || !PARTS.includes(m[1] as EvalPart)) throw new UsageError(`--predictions: expected PART=FILE with PART seed, polnear, sentences, challenge or challenge-train, found "${given}"`);
     predictions[m[1] as EvalPart] = m[2];
   }
   const { runEval, formatEvalReport } = await services.loadEval();
@@ -102,7 +103,7 @@ async function runEvalCommand(args: string[], io: Io, services: Services): Promi
     ...(only && { only: only as EvalPart[] }),
     ...(Object.keys(predictions).length > 0 && { predictions }),
   });
-  await write(io.stdout, values.json ? JSON.stringify(report, null, 2) + '\n' : ensureNewline(formatEvalReport(report)));
+  await write(io.stdout, values.json ? JSON.stringify(report, null, 2) + '\n' : ensureNewline(formatEvalReport(report, values.verbose ?? false)));
   if (!report.pass) throw new ReportedFailure(EXIT.failed);
 }
 

@@ -12,7 +12,7 @@ import { NotAvailableError } from './errors.js';
 
 export interface EvalModule {
   runEval(options: EvalOptions): Promise<EvalReport>;
-  formatEvalReport(report: EvalReport): string;
+  formatEvalReport(report: EvalReport, verbose?: boolean): string;
 }
 export interface BenchModule {
   runBench(options: BenchOptions): Promise<BenchReport>;

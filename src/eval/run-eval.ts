@@ -16,9 +16,14 @@ import { missingPaths, PACKAGE_ROOT, resolveSharedFolder, sharedPaths } from './
 import { formatSeedScore, scoreSeed, type SeedGold, type SeedScore } from './score-seed.js';
 import { formatPolnearScore, scorePolnear, type PolnearDocument, type PolnearScore } from './score-polnear.js';
 import { formatSentenceInputs, formatSentencesScore, scoreSentences, sentenceInputs, type GoldSentence, type SentencesScore } from './score-sentences.js';
+import { challengeFolder, challengeIds, readChallengeHalf, type ChallengeHalf } from './challenge-folder.js';
+import { formatChallengeScore, scoreChallenge, type ChallengeScore } from './score-challenge.js';
 
-export type EvalPart = 'seed' | 'polnear' | 'sentences';
+export type EvalPart = 'seed' | 'polnear' | 'sentences' | 'challenge' | 'challenge-train';
+/** The parts run by default. */
 export const EVAL_PARTS: readonly EvalPart[] = ['seed', 'polnear', 'sentences'];
+/** Every part `--only` accepts: the challenge set's measuring half (`challenge`) and training half too. */
+export const ALL_EVAL_PARTS: readonly EvalPart[] = [...EVAL_PARTS, 'challenge', 'challenge-train'];
 
 export interface EvalOptions {
   /** The shared folder (default: WHOSAID_SHARED, else `<package root>/../shared`). */
@@ -31,6 +36,8 @@ export interface EvalOptions {
   predictions?: Partial<Record<EvalPart, string>>;
   /** The analyser to evaluate (default `analyzeArticle`, the engine with its bundled model). */
   analyzer?: (input: ArticleInput) => Analysis;
+  /** The challenge set's folder (default `<package root>/challenge`). */
+  challenge?: string;
 }
 
 /** One figure checked against its target. */
@@ -79,7 +86,8 @@ export interface ScoredPart<S> extends PartBase {
 export type SeedPart = ScoredPart<SeedScore> & { part: 'seed'; pass: boolean; passWithContext: boolean };
 export type PolnearPart = ScoredPart<PolnearScore> & { part: 'polnear' };
 export type SentencesPart = ScoredPart<SentencesScore> & { part: 'sentences' };
-export type EvalPartReport = SkippedPart | SeedPart | PolnearPart | SentencesPart;
+export type ChallengePart = Omit<ScoredPart<ChallengeScore>, 'scorerJson' | 'commands'> & { part: 'challenge' | 'challenge-train' };
+export type EvalPartReport = SkippedPart | SeedPart | PolnearPart | SentencesPart | ChallengePart;
 
 export interface EvalReport {
   shared: string;
@@ -99,6 +107,7 @@ export const TARGETS = {
   seed: { maxExtra: 2 },
   polnear: { f1: 0.62, sourceGivenFound: 0.8, cueGivenFound: 0.8 },
   sentences: { source: 0.55, cue: 0.55, content: 0.4 },
+  challenge: { precision: 0.92, recall: 0.88, mentionRight: 0.92, nameRight: 0.9 },
 } as const;
 
 const SEED_ID = 'article';
@@ -177,6 +186,18 @@ function sentencesFigures(p: SentencesPart): EvalFigure[] {
   ];
 }
 
+function challengeFigures(p: ChallengePart): EvalFigure[] {
+  const s = p.score;
+  const t = TARGETS.challenge;
+  return [
+    atLeast(p.part, 'statement precision', s.statements.precision, t.precision),
+    atLeast(p.part, 'statement recall', s.statements.recall, t.recall),
+    { part: p.part, name: 'statement F1', value: s.statements.f1.toFixed(4), target: '(none)', pass: true },
+    atLeast(p.part, 'speaker mention right', s.mentionRight.value, t.mentionRight),
+    atLeast(p.part, 'speaker name right', s.nameRight.value, t.nameRight),
+  ];
+}
+
 interface PartContext {
   paths: ReturnType<typeof sharedPaths>;
   out: string;
@@ -235,15 +256,26 @@ function runSentences(ctx: PartContext): SentencesPart {
   };
 }
 
+function runChallenge(ctx: PartContext, part: 'challenge' | 'challenge-train', folder: string): ChallengePart {
+  const half: ChallengeHalf = part === 'challenge' ? 'test' : 'train';
+  const articles = readChallengeHalf(folder, half);
+  const { file, timing } = predictionsFor(ctx, `challenge-${half}.jsonl`, () => articles.map((a) => ({ id: a.id, text: a.text, publishedAt: a.gold.publishedAt })));
+  const score = scoreChallenge(articles, readPredictions(file));
+  return { part, status: 'scored', predictions: file, score, ...(timing && { timing }) };
+}
+
 /** Runs the evaluation parts asked for and checks their figures against the targets. */
 export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   const shared = resolveSharedFolder(options.shared);
   const out = options.out ?? join(PACKAGE_ROOT, '.eval');
   const paths = sharedPaths(shared);
+  const folder = challengeFolder(options.challenge);
   const needs: Record<EvalPart, string[]> = {
     seed: [paths.seedText, paths.seedGold],
     polnear: [paths.polnearDev],
     sentences: [paths.devSentences],
+    challenge: [join(folder, 'test')],
+    'challenge-train': [join(folder, 'train')],
   };
   const parts: EvalPartReport[] = [];
   const figures: EvalFigure[] = [];
@@ -253,6 +285,10 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
     const missing = missingPaths(needs[part]);
     if (missing.length > 0) {
       parts.push({ part, status: 'skipped', reason: `the shared data is absent (${missing.join(', ')} not found)` });
+      continue;
+    }
+    if ((part === 'challenge' || part === 'challenge-train') && challengeIds(folder, part === 'challenge' ? 'test' : 'train').length === 0) {
+      parts.push({ part, status: 'skipped', reason: `the challenge set has no articles in ${needs[part][0]}` });
       continue;
     }
     mkdirSync(out, { recursive: true });
@@ -271,6 +307,10 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
       const p = runPolnear(ctx);
       parts.push(p);
       figures.push(...polnearFigures(p));
+    } else if (part === 'challenge' || part === 'challenge-train') {
+      const p = runChallenge(ctx, part, folder);
+      parts.push(p);
+      figures.push(...challengeFigures(p));
     } else {
       const p = runSentences(ctx);
       parts.push(p);
@@ -286,7 +326,7 @@ function table(rows: string[][]): string[] {
 }
 
 /** The report as text: the figures table, the seed's problems, timings, score.py's JSON and the commands. */
-export function formatEvalReport(report: EvalReport): string {
+export function formatEvalReport(report: EvalReport, verbose = false): string {
   const lines: string[] = [`whosaid eval: shared data ${report.shared}, predictions in ${report.out}`, ''];
   for (const p of report.parts) if (p.status === 'skipped') lines.push(`${p.part}: skipped: ${p.reason}`);
   if (report.figures.length > 0) {
@@ -299,6 +339,10 @@ export function formatEvalReport(report: EvalReport): string {
     lines.push(seed.score.problems.length ? 'seed problems:' : 'seed problems: none');
     for (const problem of seed.score.problems) lines.push(`  - ${problem}`);
   }
+  for (const p of scored) {
+    if (p.part !== 'challenge' && p.part !== 'challenge-train') continue;
+    lines.push('', `${p.part}:`, ...formatChallengeScore(p.score, verbose).map((l) => `  ${l}`));
+  }
   const timed = scored.filter((p) => p.timing);
   if (timed.length > 0) {
     lines.push('', 'analysis time:');
@@ -307,11 +351,12 @@ export function formatEvalReport(report: EvalReport): string {
       lines.push(`  ${p.part}: ${t.articles} texts, ${t.words} words, ${t.milliseconds} ms, ${t.wordsPerSecond} words/s${t.errors.length ? `, ${t.errors.length} failed (first: ${t.errors[0].id}: ${t.errors[0].message})` : ''}`);
     }
   }
-  if (scored.length > 0) {
+  const scorePy = scored.filter((p): p is SeedPart | PolnearPart | SentencesPart => 'scorerJson' in p);
+  if (scorePy.length > 0) {
     lines.push('', 'score.py output (the same JSON):');
-    for (const p of scored) lines.push(`  ${p.part}: ${p.scorerJson}`);
+    for (const p of scorePy) lines.push(`  ${p.part}: ${p.scorerJson}`);
     lines.push('', 'reproduce with score.py:');
-    for (const p of scored) for (const c of p.commands) lines.push(`  ${c}`);
+    for (const p of scorePy) for (const c of p.commands) lines.push(`  ${c}`);
   }
   lines.push('', report.figures.length === 0 ? 'nothing scored' : report.pass ? 'all targets met' : `${report.figures.filter((f) => !f.pass).length} of ${report.figures.length} targets not met`);
   return lines.join('\n') + '\n';
