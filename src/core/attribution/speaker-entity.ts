@@ -6,8 +6,9 @@
  *   "the mayor" (after "Mayor Dan Okafor")                           → Dan Okafor, the entity given that role
  *   "officials", "a spokesperson"                                    → no entity: the mention stays, no name is invented
  *
- * The head is the first person named in the mention who is not the object of a preposition ("with",
- * "for", "of"); else the first named entity that is not such an object; else the longest entity mention
+ * In each comma-separated part of the mention, in turn, the head is the last name that is neither a
+ * preposition's object ("with", "for", "of") nor a possessor ("Voight’s lawyer"); the first part whose head
+ * is a person names the speaker; else the first head that names anything; else the longest entity mention
  * overlapping it, as before. A bare role noun with a determiner links to the entity the article last gave
  * that role before the mention.
  */
@@ -25,22 +26,41 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
 export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerEntities, byId: ReadonlyMap<string, Entity>): string | undefined {
   const [first, last] = tokensWithin(seg, mention.start, mention.end);
   let firstNamed: string | undefined;
+  // Each comma-separated part in turn: its head is the last name in it that is no preposition's object
+  // and no possessor ("Crestline president Roger Dunn", "Voight’s lawyer, Peter Graves").
+  let head: string | undefined;
   let afterPreposition = false;
+  const closePart = (): string | undefined => {
+    const found = head;
+    head = undefined;
+    afterPreposition = false;
+    if (found === undefined) return undefined;
+    if (byId.get(found)?.type === 'person') return found;
+    firstNamed ??= found;
+    return undefined;
+  };
   for (let i = first; i < last; i++) {
     const t = seg.tokens[i];
+    if (t.text === ',' || t.text === '(' || t.text === ')' || t.text === '—') {
+      const person = closePart();
+      if (person !== undefined) return person;
+      continue;
+    }
     if (t.pos === 'ADP') afterPreposition = true;
-    else if (t.text === ',' || t.pos === 'VERB') afterPreposition = false;
-    if (afterPreposition || t.pos !== 'PROPN' && t.pos !== 'NOUN') continue;
+    else if (t.pos === 'VERB') afterPreposition = false;
+    if (afterPreposition || t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.text[0] !== '#' && t.text[0] !== '@') continue;
+    const next = seg.tokens[i + 1];
+    if (next && /^['’]s?$/.test(next.lower)) continue;
     const id = layer.entityAt(t.start, t.end);
-    if (id === undefined) continue;
-    const type = byId.get(id)?.type;
-    if (type === 'person') return id;
-    firstNamed ??= id;
+    if (id !== undefined) head = id;
   }
+  const person = closePart();
+  if (person !== undefined) return person;
   if (firstNamed !== undefined) return firstNamed;
-  const whole = layer.entityAt(mention.start, mention.end);
-  if (whole !== undefined) return whole;
-  return entityOfRole(seg, first, last, mention.start, layer.entities);
+  // "Kaldora’s interior ministry", "Norland’s security police": a possessor or a preposition's object
+  // does not name the speaker; the mention stays, with no name.
+  if (first < last) return entityOfRole(seg, first, last, mention.start, layer.entities);
+  return layer.entityAt(mention.start, mention.end);
 }
 
 /** "the mayor", "the company's chief executive": the entity whose role, given before `before`, ends in the same noun. */

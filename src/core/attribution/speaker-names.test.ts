@@ -23,6 +23,13 @@ const CASES: [string, string[][]][] = [
   // a role noun links to the entity the article gave that role; an unnamed source keeps its mention and gets no name
   ['Mayor Dan Okafor opened the meeting. The mayor said the vote would wait.', [['The mayor', 'Dan Okafor', 'the vote would wait']]],
   ['A spokesperson said the company would appeal.', [['A spokesperson', '', 'the company would appeal']]],
+  // the head of each part of the mention: the last name, not a possessor; a description or a title is no part of the name
+  ['Crestline president Roger Dunn said the company stood behind its work.', [['Crestline president Roger Dunn', 'Roger Dunn', 'the company stood behind its work']]],
+  ['Voight’s lawyer, Peter Graves, said his client would plead not guilty.', [['Voight’s lawyer, Peter Graves,', 'Peter Graves', 'his client would plead not guilty']]],
+  ['Nurse Jolene Ferrante said the ward was short of staff.', [['Nurse Jolene Ferrante', 'Jolene Ferrante', 'the ward was short of staff']]],
+  ['Ashby Mayor Beth Lyons said the plant would close.', [['Ashby Mayor Beth Lyons', 'Beth Lyons', 'the plant would close']]],
+  // a possessor does not name an unnamed source
+  ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
 ];
 
 test('speakers are named by the person the mention names', () => {

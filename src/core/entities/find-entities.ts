@@ -11,7 +11,7 @@ import { findNameChunks, type Chunk } from './chunks.js';
 import { findGroupSpeakers, speaksAfter } from './groups.js';
 import { KNOWN_ORGS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
 import { DEMONYMS, PLACES } from './places.js';
-import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
+import { NAME_SUFFIXES, PERSONAL_TITLES, isDescriptionWord, isRoleWord } from './roles.js';
 import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
 import { furnitureLabelEnd } from '../segment/furniture.js';
@@ -211,6 +211,13 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
       p++;
     }
     while (p < chunk.last && has(tokens[p], JOINING_WORD)) p++;
+    // "Ashby Mayor Beth Lyons", "Brennic President Aurel Dragan": a place the lexicons do not know, then a
+    // title; the name is what follows the last title. "Nurse Jolene Ferrante", "Guitarist Sam Petrov": a
+    // description capitalized because it opens the sentence is not part of the name (roles.ts).
+    let lastTitle = -1;
+    for (let i = p; i < chunk.last - 1; i++) if (has(tokens[i], PERSONAL_TITLE) && /^[A-Z]/.test(tokens[i + 1].text)) lastTitle = i;
+    if (lastTitle >= p && chunk.last - lastTitle - 1 >= 1) p = lastTitle + 1;
+    else while (chunk.last - p >= 3 && isDescriptionWord(tokens[p].lower)) p++;
   }
   if (p >= chunk.last) return;
   const last = chunk.last;
