@@ -19,6 +19,11 @@ const CASES: [string, string[]][] = [
   ['The Blue Jays posted a 4-1 win over Boston on Sunday night.', []],
   ['After the rescue, Dr. Mina Patel later thanked the crew for their work.', []],
   ['The union urged a review of the contract.', []],
+  // a directive: what is urged or asked is no words said
+  ['Ashby Mayor Beth Lyons urged the province to help retrain workers.', []],
+  ['Councillor Hannah Yusuf asked staff to report back on response times.', []],
+  ['The union urged that the plant stay open.', ['the plant stay open']],
+  ['Reporters asked whether the plant would close.', ['whether the plant would close']],
   // the same verbs in their speech sense
   ['She added that the clinic would reopen next week.', ['the clinic would reopen next week']],
   ['The coach said the team was tired after the long trip.', ['the team was tired after the long trip']],

@@ -71,7 +71,9 @@ const OTHER_SENSE_PARTICLES = /\bcall(?:s|ed|ing)?\s+(?:off|up|back|in)$/i;
  * - undefined where the content holds something said.
  */
 export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: string } | { retype: 'attitude'; reason: string } | undefined {
-  if (p.type !== 'statement' || !p.cue || !isLearnedAlone(p)) return undefined;
+  if (p.type !== 'statement' || !p.cue) return undefined;
+  if (p.quotes.length === 0 && isDirective(seg, p)) return { retype: 'attitude', reason: 'speech-sense/directive' };
+  if (!isLearnedAlone(p)) return undefined;
   if (holdsSomethingSaid(seg, p.content, p.cue)) return undefined;
   const head = cueHeadLemma(seg, p.cue);
   if (head !== undefined && OTHER_SENSE_ON_NOUN.has(head) || OTHER_SENSE_PARTICLES.test(p.cue.text.trim())) return { drop: 'speech-sense/other-sense' };
@@ -84,4 +86,30 @@ function cueHeadLemma(seg: Segmented, cue: Span): string | undefined {
   let head: string | undefined;
   for (let i = first; i < last; i++) if (seg.tokens[i].pos === 'VERB') head = seg.tokens[i].lemma;
   return head ?? seg.tokens[first]?.lemma;
+}
+
+/** Verbs of urging and requesting: "urged the province to help", "asked staff to study", "called for a review". */
+const DIRECTIVES = new Set(['urge', 'ask', 'press', 'encourage', 'invite', 'implore', 'appeal', 'call', 'demand', 'request', 'beg']);
+
+/**
+ * A directive with no words said: "urged the province to help retrain workers", "asked staff to report
+ * back", "called for a faster schedule". Its content is a noun phrase, alone or followed by "to" and a
+ * verb, with no clause, quote or "that" of its own. An attitude toward what is urged, not a statement;
+ * "urged that the plant stay open" and "asked whether …" report words and stay statements.
+ */
+function isDirective(seg: Segmented, p: ProposedAttribution): boolean {
+  const head = cueHeadLemma(seg, p.cue!);
+  if (head === undefined || !DIRECTIVES.has(head)) return false;
+  if (head === 'call' && !/\b(?:for|on|upon)$/i.test(p.cue!.text.trim()) && !/^\s*(?:for|on)\b/i.test(seg.text.slice(p.cue!.end, p.content[0].start + 4))) return false;
+  if (p.content[0].start < p.cue!.end) return false;
+  const s = p.content[0];
+  if (QUOTE_MARKS.test(seg.text.slice(s.start, s.end))) return false;
+  const [first, last] = tokensWithin(seg, s.start, s.end);
+  for (let i = first; i < last; i++) {
+    const t = seg.tokens[i];
+    if (i === first && COMPLEMENTIZERS.has(t.lower)) return false;
+    if (t.lower === 'to' && seg.tokens[i + 1]?.pos === 'VERB') return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return true;
 }
