@@ -63,11 +63,31 @@ export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerE
   return layer.entityAt(mention.start, mention.end);
 }
 
+/**
+ * Nouns by which news refers back to an organization it has named: "the company", "the retailer", "the
+ * museum". The team's list of the common ones.
+ */
+const ORGANIZATION_NOUNS = new Set(['company', 'firm', 'retailer', 'chain', 'museum', 'hospital', 'university', 'school', 'board', 'club', 'team', 'league', 'union', 'agency', 'ministry', 'department', 'council', 'city', 'province', 'charity', 'group', 'bank', 'developer', 'builder', 'insurer', 'airline', 'carrier', 'utility', 'network', 'broadcaster', 'publisher', 'studio', 'startup', 'maker', 'manufacturer', 'producer', 'operator', 'theatre', 'theater', 'festival', 'organization', 'organisation', 'association', 'foundation', 'society', 'service', 'automaker', 'grocer', 'brewery', 'restaurant', 'clinic', 'lab', 'laboratory', 'institute', 'centre', 'center']);
+
 /** "the mayor", "the company's chief executive": the entity whose role, given before `before`, ends in the same noun. */
 function entityOfRole(seg: Segmented, first: number, last: number, before: number, entities: readonly Entity[]): string | undefined {
+  while (last > first && seg.tokens[last - 1].pos === 'PUNCT') last--;
   if (last - first < 2 || !DETERMINERS.has(seg.tokens[first].lower)) return undefined;
   const head = seg.tokens[last - 1];
   if (head.pos !== 'NOUN') return undefined;
+  // "the company": the organization the article named last before the mention
+  if (last - first === 2 && ORGANIZATION_NOUNS.has(head.lower)) {
+    let found: string | undefined;
+    let at = -1;
+    for (const e of entities) {
+      if (e.type !== 'organization') continue;
+      for (const m of e.mentions) if (m.start < before && m.start > at) {
+        found = e.id;
+        at = m.start;
+      }
+    }
+    if (found !== undefined) return found;
+  }
   let best: string | undefined;
   let at = -1;
   for (const e of entities) {

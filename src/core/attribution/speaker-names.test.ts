@@ -28,6 +28,12 @@ const CASES: [string, string[][]][] = [
   ['Voight’s lawyer, Peter Graves, said his client would plead not guilty.', [['Voight’s lawyer, Peter Graves,', 'Peter Graves', 'his client would plead not guilty']]],
   ['Nurse Jolene Ferrante said the ward was short of staff.', [['Nurse Jolene Ferrante', 'Jolene Ferrante', 'the ward was short of staff']]],
   ['Ashby Mayor Beth Lyons said the plant would close.', [['Ashby Mayor Beth Lyons', 'Beth Lyons', 'the plant would close']]],
+  // a dateline is no part of the speaker; "the company" is the organization named before it
+  ['HALDEN — The former treasurer of the charity said she warned the board.', [['The former treasurer of the charity', '', 'she warned the board']]],
+  ['Greyline Foods Inc. will close its plant. The company said the plant was no longer competitive.', [['The company', 'Greyline Foods Inc.', 'the plant was no longer competitive']]],
+  // what a relative clause on the subject says is an aside; the sentence's own verb, in another sense, is no statement
+  ['Graduate student Priya Raman, who wrote the software that flagged the object, said the orbit was stable.', [['Graduate student Priya Raman', 'Priya Raman', 'the orbit was stable']]],
+  ['Graduate student Priya Raman, who wrote the software that flagged the object, thanked the telescope’s night crew.', []],
   // a possessor does not name an unnamed source
   ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
 ];

@@ -14,13 +14,34 @@ import type { Segmented } from '../segment/segment.js';
 import { isPunct, spanOfTokens, tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
 import { nounPhraseEndingAt } from './noun-phrase.js';
 import type { Refiner } from './refine.js';
+import { isLearnedAlone } from './speech-sense.js';
 
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+/** A dateline: a place in capitals and a dash, "HALDEN — ", "PORT ELLIS, Norland — ". */
+const DATELINE = /^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?\s+[—–-]\s+/;
+const TRAILING_RELATIVE = /,\s*(?:who|which)\s*$/;
 
 
 /** The refiner over proposals: a corrected proposal where its speaker or its "according to" content is wrong. */
 export const correctSpeakers: Refiner = (seg, proposals) => (k) => {
   let p = proposals[k];
+  // "HALDEN — The former treasurer of …": a dateline opening the sentence is no part of the speaker
+  if (p.source) {
+    const dateline = DATELINE.exec(p.source.text);
+    if (dateline && dateline[0].length < p.source.text.length) {
+      const start = p.source.start + dateline[0].length;
+      p = { ...p, source: { start, end: p.source.end, text: seg.text.slice(start, p.source.end) }, reasons: [...p.reasons, 'speaker/dateline'] };
+    }
+  }
+  // "Graduate student Priya Raman, who wrote the software …, thanked the crew": the speaker is the noun
+  // phrase before ", who", and what the relative clause says is an aside, no attribution of its own.
+  if (p.source && TRAILING_RELATIVE.test(p.source.text)) {
+    const m = TRAILING_RELATIVE.exec(p.source.text)!;
+    const end = p.source.start + m.index;
+    const asideCue = p.cue !== undefined && p.cue.start - p.source.end < 3 && isLearnedAlone(p);
+    if (asideCue) return 'speaker/relative-clause-aside';
+    p = { ...p, source: { start: p.source.start, end, text: seg.text.slice(p.source.start, end) }, reasons: [...p.reasons, 'speaker/relative-antecedent'] };
+  }
   const source = p.source;
   if (source) {
     const [first] = tokensWithin(seg, source.start, source.end);

@@ -15,6 +15,7 @@ import type { Span } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { tokensWithin } from '../segment/lookup.js';
 import type { ProposedAttribution } from './direct-quotes.js';
+import { typeOfCueLemma } from './cue-lexicon.js';
 
 const QUOTE_MARKS = /[“”"«»‘]|''/;
 /** Words that open a question or a that-complement: "asked whether …", "explained how …". */
@@ -73,9 +74,10 @@ const OTHER_SENSE_PARTICLES = /\bcall(?:s|ed|ing)?\s+(?:off|up|back|in)$/i;
 export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: string } | { retype: 'attitude'; reason: string } | undefined {
   if (p.type !== 'statement' || !p.cue) return undefined;
   if (p.quotes.length === 0 && isDirective(seg, p)) return { retype: 'attitude', reason: 'speech-sense/directive' };
-  if (!isLearnedAlone(p)) return undefined;
-  if (holdsSomethingSaid(seg, p.content, p.cue)) return undefined;
   const head = cueHeadLemma(seg, p.cue);
+  // A rule that agreed on the words but not on a cue of its lexicon ("thanked") vouches for no speech.
+  if (!isLearnedAlone(p) && (p.quotes.length > 0 || head === undefined || typeOfCueLemma(head) !== undefined)) return undefined;
+  if (holdsSomethingSaid(seg, p.content, p.cue)) return undefined;
   if (head !== undefined && OTHER_SENSE_ON_NOUN.has(head) || OTHER_SENSE_PARTICLES.test(p.cue.text.trim())) return { drop: 'speech-sense/other-sense' };
   return { retype: 'attitude', reason: 'speech-sense/noun-object' };
 }
