@@ -22,7 +22,7 @@ export async function* analyzeFiles(inputs: string[], options: ExtractOptions, i
     for (const name of inputs) {
       try {
         const source = await readSource(name, io.stdin, options.maxBytes);
-        yield { name, source: { ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) } };
+        yield { name, source: { ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }), ...(options.explainDropped && { explainDropped: true }) } };
       } catch (error) {
         yield { name, unread: error };
       }

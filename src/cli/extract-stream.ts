@@ -191,6 +191,7 @@ async function extractJsonLines(name: string, options: ExtractOptions, io: Io, s
         ...(request.publishedAt !== undefined && { publishedAt: request.publishedAt }),
         ...(options.published !== undefined && { defaultPublishedAt: options.published }),
         ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
+        ...(options.explainDropped && { explainDropped: true }),
       };
       yield { at: lineNo, where: `${label}:${lineNo}`, id: request.id ?? null, source };
     }
@@ -239,7 +240,7 @@ async function extractWarc(name: string, options: ExtractOptions, io: Io, servic
         where,
         id: item.recordId,
         warc,
-        source: { name: where, kind: 'html', value: item.html, id: item.recordId, ...(options.published !== undefined && { defaultPublishedAt: options.published }) },
+        source: { name: where, kind: 'html', value: item.html, id: item.recordId, ...(options.published !== undefined && { defaultPublishedAt: options.published }), ...(options.explainDropped && { explainDropped: true }) },
       };
     }
   }

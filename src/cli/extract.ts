@@ -9,6 +9,7 @@ import type { Services } from './services.js';
 import { analyzeSource, readSource } from './sources.js';
 import { formatDiagnostics, formatHeading, formatTable } from './table.js';
 import { analysisRows, stringifyCsv } from './csv.js';
+import { formatDropped } from './dropped.js';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
 
@@ -23,6 +24,8 @@ export interface ExtractOptions {
   explain?: boolean;
   /** Quotes whole in the table, wrapped, instead of cut to the terminal's width. */
   wide?: boolean;
+  /** Also the candidates whosaid dropped, each with its reason: under the table, and as `dropped` in JSON. */
+  explainDropped?: boolean;
   /** The reference date (YYYY-MM-DD) for relative dates, where an input does not give its own
    * (a JSON line's `publishedAt`, a page's published date). */
   published?: string;
@@ -91,6 +94,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
     } else {
       const all = options.all ?? false;
       const lines = formatTable(analysis, { all, explain: options.explain ?? false, columns: io.columns ?? 80, wide: options.wide ?? false });
+      if (options.explainDropped) lines.push(...formatDropped(analysis));
       const heading = `${tables++ > 0 ? '\n' : ''}${formatHeading(analysis, name === '-' ? 'stdin' : name, all)}`;
       await write(io.stdout, [heading, ...lines, ...formatDiagnostics(analysis)].join('\n') + '\n');
     }
@@ -105,7 +109,7 @@ export async function extract(options: ExtractOptions, io: Io, services: Service
 async function* inOrder(inputs: string[], options: ExtractOptions, io: Io, services: Services): AsyncGenerator<{ name: string; result: Promise<Analysis> }> {
   for (const name of inputs) {
     if (name === '-') hintStdin(io);
-    const result = readSource(name, io.stdin, options.maxBytes).then((source) => analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }) }, services));
+    const result = readSource(name, io.stdin, options.maxBytes).then((source) => analyzeSource({ ...source, ...(options.published !== undefined && { defaultPublishedAt: options.published }), ...(options.explainDropped && { explainDropped: true }) }, services));
     result.catch(() => {});
     yield { name, result };
   }

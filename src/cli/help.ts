@@ -33,6 +33,8 @@ Options:
                               perception, evidence), with a type column; default statements only
   --explain                   with the table, each attribution's confidence and reasons
   --wide                      with the table, quotes whole (wrapped), not cut to the width
+  --explain-dropped           with --explain, also what whosaid decided not to report: each dropped
+                              candidate with its reason (under the table; "dropped" in the JSON)
   --published YYYY-MM-DD      the publication date, the reference for relative dates ("Tuesday"),
                               where an input gives none (a page's own date or a line's
                               publishedAt wins)

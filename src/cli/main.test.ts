@@ -556,6 +556,20 @@ test('reading stdin from a terminal says so on stderr; from a pipe it says nothi
   assert.equal(piped.stderr, '');
 });
 
+test('--explain-dropped shows what whosaid decided not to report: under the table, and as "dropped" in JSON', async () => {
+  const stdin = 'The coach said the team was tired.\nThe Falcons declined to comment.';
+  const table = await run(['extract', '--explain-dropped', '-'], { stdin, stdoutIsTTY: true });
+  assert.equal(table.code, 0);
+  const lines = table.stdout.split('\n');
+  assert.ok(lines.includes('dropped candidates (1):'), table.stdout);
+  assert.ok(lines.includes('  speech-act/refused  The Falcons · declined · “to comment”'), table.stdout);
+  assert.ok(lines.some((l) => l.includes('reasons:')), 'with --explain-dropped the table explains its rows too');
+  const json = JSON.parse((await run(['extract', '--explain-dropped', '-'], { stdin })).stdout) as Analysis;
+  assert.deepEqual(json.dropped?.map((d) => d.dropped), ['speech-act/refused']);
+  const plain = JSON.parse((await run(['extract', '-'], { stdin })).stdout) as Analysis;
+  assert.equal(plain.dropped, undefined);
+});
+
 test('eval takes the challenge parts, a challenge-train prediction file and --verbose', async () => {
   const given: unknown[] = [];
   const services: Partial<Services> = {

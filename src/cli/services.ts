@@ -42,9 +42,9 @@ export interface WarcOptions {
 
 /** Everything the commands call that is not the CLI's own; each loads on first use. */
 export interface Services {
-  analyzeArticle(input: ArticleInput): Analysis | Promise<Analysis>;
+  analyzeArticle(input: ArticleInput, options?: { explainDropped?: boolean }): Analysis | Promise<Analysis>;
   extractHtml(html: string, options?: { url?: string }): ExtractedArticle | Promise<ExtractedArticle>;
-  analyzeExtracted(article: ExtractedArticle, options: { id?: string; publishedAt?: string }): Analysis | Promise<Analysis>;
+  analyzeExtracted(article: ExtractedArticle, options: { id?: string; publishedAt?: string; explainDropped?: boolean }): Analysis | Promise<Analysis>;
   fetchPage(url: string, options?: FetchOptions): Promise<FetchedPage>;
   readWarc(source: AsyncIterable<Uint8Array>, options?: WarcOptions): AsyncIterable<WarcItem>;
   /** The eval runner and its formatter (src/eval/run-eval.ts). */
@@ -83,9 +83,9 @@ async function importOptional<T>(specifier: string, feature: string): Promise<T>
 /** The real services, each module imported the first time it is needed. */
 export function defaultServices(): Services {
   return {
-    async analyzeArticle(input) {
+    async analyzeArticle(input, options) {
       const m = await import('../node/analyzer.js');
-      return m.analyzeArticle(input);
+      return m.analyzeArticle(input, options);
     },
     async extractHtml(html, options) {
       const m = await importOptional<Pick<Services, 'extractHtml'>>('../input/html.js', 'HTML input (src/input/html.ts)');

@@ -28,6 +28,8 @@ export interface Source {
   defaultPublishedAt?: string;
   /** The cap on the article's bytes (`--max-bytes`); default 5 MB. */
   maxBytes?: number;
+  /** List the candidates the refiners dropped (`--explain-dropped`), also where a worker analyses it. */
+  explainDropped?: boolean;
   /** Problems found reading the input (invalid UTF-8), added to the analysis's diagnostics. */
   diagnostics?: InputDiagnostic[];
 }
@@ -84,8 +86,9 @@ function inputFailure(name: string, error: unknown, fetching: boolean): CliError
 }
 
 /** Analyses a source: plain text directly, HTML through the page extractor, a URL fetched first. */
-export async function analyzeSource(source: Source, services: Services): Promise<Analysis> {
+export async function analyzeSource(source: Source, services: Services, options: { explainDropped?: boolean } = {}): Promise<Analysis> {
   const id = source.id !== undefined ? { id: source.id } : {};
+  const explain = options.explainDropped || source.explainDropped ? { explainDropped: true } : undefined;
   const read = source.diagnostics ?? [];
   if (source.kind !== 'url') {
     try {
@@ -96,7 +99,8 @@ export async function analyzeSource(source: Source, services: Services): Promise
   }
   if (source.kind === 'text') {
     const publishedAt = source.publishedAt ?? source.defaultPublishedAt;
-    const analysis = await services.analyzeArticle({ ...id, text: source.value, ...(publishedAt !== undefined && { publishedAt }) });
+    const input = { ...id, text: source.value, ...(publishedAt !== undefined && { publishedAt }) };
+    const analysis = await (explain ? services.analyzeArticle(input, explain) : services.analyzeArticle(input));
     return read.length > 0 ? { ...analysis, diagnostics: [...read, ...analysis.diagnostics] } : analysis;
   }
   let html = source.value;
@@ -114,7 +118,7 @@ export async function analyzeSource(source: Source, services: Services): Promise
     const extracted = await services.extractHtml(html, url !== undefined ? { url } : undefined);
     const article = read.length > 0 ? { ...extracted, diagnostics: [...read, ...extracted.diagnostics] } : extracted;
     const publishedAt = source.publishedAt ?? (article.metadata.publishedAt === undefined ? source.defaultPublishedAt : undefined);
-    return await services.analyzeExtracted(article, { ...id, ...(publishedAt !== undefined && { publishedAt }) });
+    return await services.analyzeExtracted(article, { ...id, ...(publishedAt !== undefined && { publishedAt }), ...explain });
   } catch (error) {
     throw inputFailure(source.name, error, false);
   }

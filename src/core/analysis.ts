@@ -91,6 +91,24 @@ export const Attribution = z.object({
 /** The plain data the `Attribution` schema describes. */
 export type Attribution = z.infer<typeof Attribution>;
 
+/**
+ * A candidate attribution whosaid found and decided not to report, with the reason (a stable code such as
+ * `speech-sense/no-content-clause`). Listed only where the caller asks (`explainDropped`).
+ */
+export const DroppedAttribution = z.object({
+  type: AttributionType,
+  content: z.array(Span).min(1),
+  /** The candidate's words, segments joined by a space. */
+  text: z.string(),
+  speaker: TextSpan.optional(),
+  cue: TextSpan.optional(),
+  /** Why it was dropped: a stable code. */
+  dropped: z.string(),
+  /** The rules and models that had proposed it. */
+  reasons: z.array(z.string()),
+});
+export type DroppedAttribution = z.infer<typeof DroppedAttribution>;
+
 /** What an entity is: a person, an organization, a place, a group or other. */
 export const EntityType = z.enum(['person', 'organization', 'place', 'group', 'other']);
 /** The plain data the `EntityType` schema describes. */
@@ -146,6 +164,8 @@ export const Analysis = z.object({
   text: z.string().optional(),
   language: z.string().optional(),
   attributions: z.array(Attribution),
+  /** Candidates dropped by the refiners, where the caller asked for them (`explainDropped`). */
+  dropped: z.array(DroppedAttribution).optional(),
   entities: z.array(Entity),
   times: z.array(TimeExpression),
   diagnostics: z.array(Diagnostic),

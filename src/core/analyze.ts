@@ -5,7 +5,7 @@
  * The stage order is written down once, here:
  *   segment → quotes → times → entities → relays → attribution (rules, learned model) → assembly
  */
-import type { Analysis, Diagnostic, TextSpan, TimeExpression } from './analysis.js';
+import type { Analysis, Diagnostic, DroppedAttribution, TextSpan, TimeExpression } from './analysis.js';
 import { ANALYSIS_VERSION } from './analysis-version.js';
 import { segment } from './segment/segment.js';
 import { findQuotes } from './quotes/find-quotes.js';
@@ -15,6 +15,7 @@ import { attributeNamingQuotes } from './attribution/naming-quotes.js';
 import { attributeReportedSpeech } from './attribution/reported-speech.js';
 import { attributeTrailingSources } from './attribution/trailing-source.js';
 import { assembleAttributions, dropUnsupported, mergeProposals } from './attribution/assemble.js';
+import { refineProposals } from './attribution/refine.js';
 import { findSocialPosts } from './relays/social-post.js';
 import { findOutletRelays } from './relays/outlet.js';
 import { readTimes } from './time/find-times.js';
@@ -44,6 +45,8 @@ export interface AnalyzeOptions {
    * which finds fewer attributions. In Node, `analyze` from `whosaid` passes the bundled model for you.
    */
   readonly model: AttributionModel | null;
+  /** List the candidates the refiners dropped, each with its reason, as `dropped` (off by default). */
+  readonly explainDropped?: boolean;
 }
 
 /**
@@ -76,7 +79,12 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions): Analysis 
   const learned = options.model ? predictAttributions(seg, options.model).map((l) => proposalOf(seg.text, l)) : [];
   const reported = attributeReportedSpeech(seg, quoteLayer.quotes);
   const trailing = attributeTrailingSources(seg, quoteLayer.quotes, [...direct, ...reported]);
-  const proposals = dropUnsupported(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned, outlets.map((o) => o.mention)), quoteLayer.quotes);
+  const dropped: DroppedAttribution[] = [];
+  const onDrop = options.explainDropped ? (p: ProposedAttribution, reason: string) => dropped.push(droppedOf(seg.text, p, reason)) : undefined;
+  const merged = dropUnsupported(mergeProposals([...direct, ...naming, ...reported, ...trailing], learned, outlets.map((o) => o.mention)), quoteLayer.quotes, onDrop);
+  const refined = refineProposals(seg, merged);
+  const proposals = refined.kept;
+  if (onDrop) for (const d of refined.dropped) onDrop(d.proposal, d.reason);
   const attributions = assembleAttributions(proposals, {
     seg, quotes: quoteLayer.quotes, times, entities, posts, outlets,
     saidOn: (cue) => findSaidOn(seg, times, cue),
@@ -88,6 +96,7 @@ export function analyze(input: ArticleInput, options: AnalyzeOptions): Analysis 
     ...(input.id !== undefined && { id: input.id }),
     ...(input.publishedAt !== undefined && { publishedAt: input.publishedAt }),
     attributions,
+    ...(options.explainDropped && { dropped: dropped.sort((a, b) => a.content[0].start - b.content[0].start) }),
     entities: [...entities.entities],
     times,
     diagnostics,
@@ -100,6 +109,19 @@ function proposalOf(text: string, l: LearnedAttribution): ProposedAttribution {
   if (l.source) proposal.source = withText(text, l.source);
   if (l.cue) proposal.cue = withText(text, l.cue);
   return proposal;
+}
+
+/** A dropped proposal as the analysis lists it. */
+function droppedOf(text: string, p: ProposedAttribution, reason: string): DroppedAttribution {
+  const d: DroppedAttribution = {
+    type: p.type, content: p.content.map(({ start, end }) => ({ start, end })),
+    text: p.content.map((s) => text.slice(s.start, s.end).trim()).join(' '),
+  } as DroppedAttribution;
+  if (p.source) d.speaker = p.source;
+  if (p.cue) d.cue = p.cue;
+  d.dropped = reason;
+  d.reasons = [...p.reasons];
+  return d;
 }
 
 function withText(text: string, s: { start: number; end: number }): TextSpan {

@@ -13,6 +13,8 @@ export interface AnalyzePageOptions {
   readonly id?: string;
   /** Overrides the page's own publication date as the reference for relative dates. */
   readonly publishedAt?: string;
+  /** List the candidate attributions dropped, with their reasons, as `dropped`. */
+  readonly explainDropped?: boolean;
 }
 
 /** Analyses an extracted page; every span in the result indexes into `text`. */
@@ -22,7 +24,7 @@ export function analyzeExtracted(article: ExtractedArticle, options: AnalyzePage
   const notEnglish = article.diagnostics.some((d) => d.code === 'input/not-english');
   const analysis: Analysis = notEnglish
     ? { version: ANALYSIS_VERSION, ...input, attributions: [], entities: [], times: [], diagnostics: [] }
-    : analyzeArticle(input);
+    : analyzeArticle(input, { explainDropped: options.explainDropped ?? false });
   return {
     ...analysis,
     text: article.text,

@@ -2,7 +2,7 @@
  * The Node side of the core: loads the bundled model once and analyses articles with it.
  * CLI, eval and bench analyse through here.
  */
-import { analyze as analyzeWith, type ArticleInput } from '../core/analyze.js';
+import { analyze as analyzeWith, type AnalyzeOptions, type ArticleInput } from '../core/analyze.js';
 import type { Analysis } from '../core/analysis.js';
 import type { AttributionModel } from '../core/learned/index.js';
 import { loadBundledModel } from './load-model.js';
@@ -14,6 +14,8 @@ export interface NodeAnalyzeOptions {
    * loaded once. `null` runs the rules only, which finds fewer attributions.
    */
   readonly model?: AttributionModel | null;
+  /** List the candidates the refiners dropped, each with its reason, as `dropped` (off by default). */
+  readonly explainDropped?: boolean;
 }
 
 /**
@@ -27,10 +29,10 @@ export interface NodeAnalyzeOptions {
  * ```
  */
 export function analyze(input: ArticleInput, options: NodeAnalyzeOptions = {}): Analysis {
-  return analyzeWith(input, { model: options.model === undefined ? loadBundledModel() : options.model });
+  return analyzeWith(input, { model: options.model === undefined ? loadBundledModel() : options.model, ...(options.explainDropped && { explainDropped: true }) });
 }
 
-/** Analyses one article with the bundled model: the same as `analyze(input)`. */
-export function analyzeArticle(input: ArticleInput): Analysis {
-  return analyzeWith(input, { model: loadBundledModel() });
+/** Analyses one article with the bundled model: the same as `analyze(input)`; `explainDropped` lists the candidates dropped. */
+export function analyzeArticle(input: ArticleInput, options: Pick<AnalyzeOptions, 'explainDropped'> = {}): Analysis {
+  return analyzeWith(input, { model: loadBundledModel(), ...(options.explainDropped && { explainDropped: true }) });
 }

@@ -14,6 +14,7 @@ import { tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
 import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
 import { firstTopQuoteEndingAfter, topQuoteBefore, topQuotes } from './top-quotes.js';
 import { partitionPoint } from '../sorted.js';
+import { speakerEntity } from './speaker-entity.js';
 
 export interface EntityLookup {
   readonly entities: readonly Entity[];
@@ -206,16 +207,22 @@ function overlapping(index: OverlapIndex, froms: Float64Array, tos: Float64Array
  * quote reports another speaker's words:
  * "“…Kim said he’s ready…,” Ruiz said" keeps Kim; "“I think we’ll win,” she said" has no second speaker.
  */
-export function dropUnsupported(proposals: readonly ProposedAttribution[], quotes: readonly Quote[]): ProposedAttribution[] {
+export function dropUnsupported(proposals: readonly ProposedAttribution[], quotes: readonly Quote[], onDrop?: (p: ProposedAttribution, reason: string) => void): ProposedAttribution[] {
   const top = topQuotes(quotes);
   return proposals.filter((p) => {
-    // Unquoted words with neither a cue nor a speaker: nothing in the text attributes them.
-    if (!p.cue && !p.source && p.quotes.length === 0 && kindOf(p.content, quotes) === 'indirect') return false;
-    if (!p.cue || p.quotes.length > 0) return true;
-    const around = topQuoteBefore(top, p.cue.start);
-    if (!around || p.cue.end >= around.end) return true;
-    return p.type === 'statement' && p.source !== undefined && !FIRST_AND_SECOND_PERSON.test(p.source.text);
+    const reason = unsupported(p);
+    if (reason && onDrop) onDrop(p, reason);
+    return reason === undefined;
   });
+
+  function unsupported(p: ProposedAttribution): string | undefined {
+    // Unquoted words with neither a cue nor a speaker: nothing in the text attributes them.
+    if (!p.cue && !p.source && p.quotes.length === 0 && kindOf(p.content, quotes) === 'indirect') return 'unsupported/no-cue-no-speaker';
+    if (!p.cue || p.quotes.length > 0) return undefined;
+    const around = topQuoteBefore(top, p.cue.start);
+    if (!around || p.cue.end >= around.end) return undefined;
+    return p.type === 'statement' && p.source !== undefined && !FIRST_AND_SECOND_PERSON.test(p.source.text) ? undefined : 'unsupported/speakers-own-thought';
+  }
 }
 
 const FIRST_AND_SECOND_PERSON = /^(i|we|you|us|me)$/i;
@@ -315,7 +322,7 @@ function resolveSpeaker(mention: TextSpan, layers: AssemblyLayers, entityById: R
   const [first, last] = tokensWithin(seg, mention.start, mention.end);
   let entity: string | undefined;
   if (last - first === 1 && PRONOUNS.has(seg.tokens[first].lower)) entity = layers.resolvePronoun(first);
-  else entity = layers.entities.entityAt(mention.start, mention.end);
+  else entity = speakerEntity(seg, mention, layers.entities, entityById);
   const found = entity !== undefined ? entityById.get(entity) : undefined;
   return found ? { mention, entity: found.id, name: found.name } : { mention };
 }

@@ -17,6 +17,7 @@ import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
 import { insideTopQuote, topQuoteBefore, topQuotes } from './top-quotes.js';
 import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
+import { SUBORDINATORS } from './speech-sense.js';
 
 /** Auxiliaries and adverbs between a subject and its cue: "has said", "also told", "had long believed". */
 const BETWEEN_SUBJECT_AND_CUE = new Set(["'s", "'re", 'is', 'are', 'was', 'were', 'been', 'be', 'being', 'can', 'could', 'may', 'might', 'must', 'should', 'now', 'not', "n't", 'has', 'have', 'had', 'also', 'later', 'then', 'previously', 'earlier', 'repeatedly', 'again', 'long', 'recently', 'once', 'still', 'often', 'never', 'always', 'would', 'will', 'did', 'does', 'do', 'reportedly', 'privately', 'publicly', 'flatly', 'firmly', 'strongly', 'clearly']);
@@ -104,6 +105,8 @@ function clauseStart(seg: Segmented, i: number, last: number): number {
   for (let k = i + 1; k < Math.min(last, i + 16); k++) {
     const x = seg.tokens[k];
     if (isPunct(x, ',;:.')) return -1;
+    // "added two more goals as the Falcons beat Lakeshore": the verb after a subordinator is not the clause's.
+    if (x.pos === 'SCONJ' || SUBORDINATORS.has(x.lower)) return -1;
     if (x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return i;
   }
   return -1;

@@ -84,7 +84,7 @@ function trailingSource(seg: Segmented, a: number, end: number): { source: Propo
   if (seg.tokens[a]?.lower === 'according' && seg.tokens[a + 1]?.lower === 'to') {
     // "according to an analysis by the city's auditor, a former banker" — the source runs on to the
     // sentence's end, short of a relative clause ("…, whose report …").
-    const np = nounPhraseStartingAt(seg, a + 2, end);
+    const np = accordingToSourceEnd(seg, a + 2, end);
     if (np < 0) return undefined;
     const stop = relativeClauseStart(seg, np, end);
     return { source: spanOfTokens(seg, a + 2, stop), cue: spanOfTokens(seg, a, a + 2) };
@@ -125,9 +125,22 @@ function parentheticalSource(seg: Segmented, first: number, end: number, top: re
 /** "According to the audit, …": returns the source, the cue and where the content starts. */
 function leadingAccordingTo(seg: Segmented, first: number, end: number) {
   if (seg.tokens[first]?.lower !== 'according' || seg.tokens[first + 1]?.lower !== 'to') return undefined;
-  const np = nounPhraseStartingAt(seg, first + 2, end);
+  const np = accordingToSourceEnd(seg, first + 2, end);
   if (np < 0 || !isPunct(seg.tokens[np], ',') || np + 1 >= end) return undefined;
   return { source: spanOfTokens(seg, first + 2, np), cue: spanOfTokens(seg, first, first + 2), contentFirst: np + 1 };
+}
+
+/**
+ * One past the source after "according to", which is always a noun phrase: the chunker's, or where the
+ * tagger mistakes a noun for a verb ("according to police", police/VERB), the words up to the next comma
+ * or the sentence's end, at most eight.
+ */
+function accordingToSourceEnd(seg: Segmented, from: number, end: number): number {
+  const np = nounPhraseStartingAt(seg, from, end);
+  if (np >= 0) return np;
+  let k = from;
+  while (k < end && k < from + 8 && seg.tokens[k].pos !== 'PUNCT') k++;
+  return k > from && (k === end || isPunct(seg.tokens[k], ',')) ? k : -1;
 }
 
 function covered(content: Span, existing: readonly ProposedAttribution[]): boolean {

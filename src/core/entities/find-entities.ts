@@ -11,9 +11,11 @@ import { findNameChunks, type Chunk } from './chunks.js';
 import { findGroupSpeakers, speaksAfter } from './groups.js';
 import { KNOWN_ORGS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
 import { DEMONYMS, PLACES } from './places.js';
-import { NAME_SUFFIXES, PERSONAL_TITLES, isRoleWord } from './roles.js';
+import { NAME_SUFFIXES, PERSONAL_TITLES, isDescriptionWord, isRoleWord } from './roles.js';
 import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
+import { furnitureLabelEnd } from '../segment/furniture.js';
+import { genderOfGivenName } from './gender.js';
 
 export interface Mention {
   readonly start: number;
@@ -209,6 +211,13 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
       p++;
     }
     while (p < chunk.last && has(tokens[p], JOINING_WORD)) p++;
+    // "Ashby Mayor Beth Lyons", "Brennic President Aurel Dragan": a place the lexicons do not know, then a
+    // title; the name is what follows the last title. "Nurse Jolene Ferrante", "Guitarist Sam Petrov": a
+    // description capitalized because it opens the sentence is not part of the name (roles.ts).
+    let lastTitle = -1;
+    for (let i = p; i < chunk.last - 1; i++) if (has(tokens[i], PERSONAL_TITLE) && /^[A-Z]/.test(tokens[i + 1].text)) lastTitle = i;
+    if (lastTitle >= p && chunk.last - lastTitle - 1 >= 1) p = lastTitle + 1;
+    else while (chunk.last - p >= 3 && isDescriptionWord(tokens[p].lower)) p++;
   }
   if (p >= chunk.last) return;
   const last = chunk.last;
@@ -246,12 +255,28 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words > 2 && (firstFacts & ORG_HEAD) !== 0 && tokens[first + 1].lower === 'of') return 'organization';
   if (words === 1 && (firstFacts & ACRONYM) !== 0) return 'organization';
   if (words > 1 && hasAmpersand(tokens, first, last)) return 'organization';
+  // "Jen Park", "Grace Hall": a given name and a surname that is also a place word is a person; "Mary Street" is not.
+  if (words === 2 && genderOfGivenName(tokens[first].lower) !== undefined && !STREET_WORDS.has(tokens[last - 1].lower)) return 'person';
   if (words > 1 && ((lastFacts & PLACE_SUFFIX) !== 0 || (firstFacts & PLACE_PREFIX) !== 0)) return 'place';
   if (personal) return 'person';
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
-  if (speaksAfter(seg, last - 1)) return 'person';
+  if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
   return 'other';
 }
+
+/** "Ortega, who proposed the change, said": a name, an aside between commas, then a speech verb. */
+function speaksAfterAside(seg: Segmented, after: number): boolean {
+  const { tokens } = seg;
+  const open = tokens[after];
+  if (!open || open.text !== ',') return false;
+  for (let k = after + 1; k < Math.min(tokens.length, after + 20) && tokens[k].sentence === open.sentence; k++) {
+    if (tokens[k].text === ',') return speaksAfter(seg, k);
+    if (tokens[k].text === '“' || tokens[k].text === '"') return false;
+  }
+  return false;
+}
+
+const STREET_WORDS: ReadonlySet<string> = new Set(['street', 'st.', 'avenue', 'ave.', 'road', 'boulevard', 'highway', 'bridge', 'station', 'square', 'tower', 'airport']);
 
 function hasAmpersand(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = first; i < last; i++) if (tokens[i].text === '&') return true;
@@ -332,7 +357,12 @@ function lastNameWord(words: readonly string[]): string {
 /** Finds the entities the text names, with every mention and the roles the text gives them. */
 export function findEntities(seg: Segmented): EntityLayer {
   const proposals: Proposal[] = [];
-  for (const chunk of findNameChunks(seg)) proposeFromChunk(seg, chunk, proposals);
+  const labels = furnitureLabels(seg);
+  for (const chunk of findNameChunks(seg)) {
+    // "FILE PHOTO:", "WATCH:", "Story continues below advertisement": a page's labels name no one.
+    if (labels.length > 0 && insideLabel(labels, seg.tokens[chunk.first].start)) continue;
+    proposeFromChunk(seg, chunk, proposals);
+  }
   for (const g of findGroupSpeakers(seg)) {
     if (namesInside(proposals, g.first, g.last)) continue;
     proposals.push({ first: g.first, last: g.last, type: 'group', key: g.key, display: textOf(seg, g.first, g.last).text, words: [g.key] });
@@ -362,6 +392,21 @@ export function findEntities(seg: Segmented): EntityLayer {
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities, mentions, entityAt: (start, end) => entityAt(mentions, start, end) };
+}
+
+/** The [start, end) ranges of the furniture labels and boilerplate lines of `seg`, in text order. */
+function furnitureLabels(seg: Segmented): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of seg.paragraphs) {
+    const end = furnitureLabelEnd(seg.text.slice(p.start, p.end));
+    if (end > 0) out.push([p.start, p.start + end]);
+  }
+  return out;
+}
+
+function insideLabel(labels: readonly [number, number][], offset: number): boolean {
+  const k = partitionPoint(labels, (l) => l[1] <= offset);
+  return k < labels.length && labels[k][0] <= offset;
 }
 
 /** A name other than a place lies inside [first, last): "Trump aides said" is about Trump, not a group. */

@@ -21,6 +21,8 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
   'holdings', 'partners', 'capital', 'labs', 'technologies', 'systems', 'project', 'trust', 'society', 'club',
   'church', 'hospital', 'clinic', 'exchange', 'cabinet', 'government', 'regime', 'secretariat', 'watch',
   'ledger', 'courier', 'daily', 'weekly', 'media', 'sons', 'brothers', 'bros.', 'partnership', 'firm', 'studios',
+  // hospitals named short: "Lakeside General", "Ashby Memorial"
+  'general', 'memorial', 'homes', 'foods', 'fc', 'united',
 ]);
 
 export const ORG_HEADS: ReadonlySet<string> = new Set([

@@ -10,6 +10,7 @@ import { quoteOfTokens } from '../time/quoted-tokens.js';
 import type { EntityLayer, Mention } from './find-entities.js';
 import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
+import { genderOfPerson, type Gender } from './gender.js';
 
 interface PronounFamily {
   readonly words: readonly string[];
@@ -38,7 +39,7 @@ function familyOf(t: Token): PronounFamily | undefined {
 }
 
 /** Sentences before the pronoun's own that may hold its antecedent. */
-const WINDOW = 3;
+const WINDOW = 6;
 /**
  * Tokens before the pronoun that may hold its antecedent, however long its sentences: the look-back of
  * one pronoun stays bounded in a text with no sentence breaks (`segment/long-sentence`).
@@ -53,8 +54,14 @@ export function resolvePronoun(seg: Segmented, layer: EntityLayer, tokenIndex: n
   let memo = resolved.get(layer);
   if (!memo) {
     const typeOf = new Map<string, EntityType>();
-    for (const e of layer.entities) typeOf.set(e.id, e.type);
-    resolved.set(layer, (memo = { answers: new Map(), typeOf, upTo: 0 }));
+    const genderOf = new Map<string, Gender>();
+    const before = (m: { start: number }) => seg.text.slice(Math.max(0, m.start - 6), m.start);
+    for (const e of layer.entities) {
+      typeOf.set(e.id, e.type);
+      const gender = e.type === 'person' ? genderOfPerson(e.name, e.mentions, e.roles ?? [], before) : undefined;
+      if (gender) genderOf.set(e.id, gender);
+    }
+    resolved.set(layer, (memo = { answers: new Map(), typeOf, genderOf, upTo: 0 }));
   }
   // The pronouns before it are resolved first, in text order, so the look-back through earlier pronouns
   // ("he … he … he said") reads their answers and never recurses down a long chain of them.
@@ -68,17 +75,21 @@ interface Memo {
   readonly typeOf: ReadonlyMap<string, EntityType>;
   /** Every pronoun before this token index has its answer. */
   upTo: number;
+  /** The gender a person's titles or given name show, where they show one. */
+  readonly genderOf: ReadonlyMap<string, Gender>;
 }
 
 const resolved = new WeakMap<EntityLayer, Memo>();
 
 function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, memo: Memo): string | undefined {
-  const { answers, typeOf } = memo;
+  const { answers, typeOf, genderOf } = memo;
   if (answers.has(tokenIndex)) return answers.get(tokenIndex);
   const pronoun = seg.tokens[tokenIndex];
   const family = pronoun && familyOf(pronoun);
   if (!family) return undefined;
   const { types } = family;
+  // "she" never refers to a man's name, nor "he" to a woman's.
+  const excluded: Gender | undefined = family.words[0] === 'he' ? 'female' : family.words[0] === 'she' ? 'male' : undefined;
   answers.set(tokenIndex, undefined);
   const quoteOf = quoteOfTokens(seg);
   const quote = quoteOf[tokenIndex];
@@ -90,7 +101,7 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
   // ("adding that he’s already developed a rapport with Kim … ” he said": he is the earlier he).
   for (let k = lastMentionBefore(layer.mentions, pronoun.start); k >= 0 && layer.mentions[k].first >= floor; k--) {
     const m = layer.mentions[k];
-    if (quoteOf[m.first] !== quote || !agrees(typeOf, types, m.entity)) continue;
+    if (quoteOf[m.first] !== quote || !agrees(typeOf, types, m.entity) || excluded !== undefined && genderOf.get(m.entity) === excluded) continue;
     const score = scoreOf(seg, pronoun.sentence, m.first, m.last);
     if (score > bestScore) {
       best = m.entity;
@@ -100,7 +111,7 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
   for (let i = tokenIndex - 1; i >= floor; i--) {
     if (quoteOf[i] !== quote || familyOf(seg.tokens[i]) !== family) continue;
     const entity = resolveWith(seg, layer, i, memo);
-    if (entity === undefined || !agrees(typeOf, types, entity)) continue;
+    if (entity === undefined || !agrees(typeOf, types, entity) || excluded !== undefined && genderOf.get(entity) === excluded) continue;
     const score = scoreOf(seg, pronoun.sentence, i, i + 1);
     if (score > bestScore) {
       best = entity;

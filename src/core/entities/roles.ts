@@ -49,3 +49,31 @@ export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr.', 'sr.', 'jr', '
 export function isRoleWord(lower: string): boolean {
   return PERSONAL_TITLES.has(lower) || ROLE_WORDS.has(lower);
 }
+
+/**
+ * Common nouns that news writes before a name as a bare description, capitalized only when they open the
+ * sentence: "Nurse Jolene Ferrante", "Guitarist Sam Petrov", "Resident Victor Amadi", "Sixteen-year-old …".
+ * Team-written from the occupations, positions in sport, and descriptions of ordinary people that news
+ * uses this way; a word here is a description, never the start of a name.
+ */
+export const DESCRIPTION_NOUNS: ReadonlySet<string> = new Set([
+  'nurse', 'doctor', 'physician', 'surgeon', 'paramedic', 'pharmacist', 'dentist', 'resident', 'residents', 'refugee',
+  'guitarist', 'singer', 'drummer', 'bassist', 'pianist', 'violinist', 'musician', 'artist', 'painter', 'sculptor',
+  'actor', 'actress', 'producer', 'writer', 'novelist', 'poet', 'playwright', 'filmmaker', 'curator', 'owner',
+  'co-owner', 'co-founder', 'cofounder', 'partner', 'skip', 'guard', 'forward', 'centre', 'center', 'winger',
+  'defenceman', 'defenseman', 'goaltender', 'goalie', 'striker', 'midfielder', 'defender', 'pitcher', 'catcher',
+  'quarterback', 'linebacker', 'rookie', 'veteran', 'swimmer', 'runner', 'skater', 'cyclist', 'player', 'teammate',
+  'student', 'teacher', 'principal', 'researcher', 'scientist', 'biologist', 'astronomer', 'physicist', 'chemist',
+  'historian', 'archivist', 'librarian', 'architect', 'developer', 'investor', 'trader', 'banker', 'accountant',
+  'constable', 'firefighter', 'farmer', 'fisher', 'fisherman', 'worker', 'employee', 'volunteer', 'organizer',
+  'organiser', 'chef', 'baker', 'parent', 'mother', 'father', 'grandmother', 'grandfather', 'widow', 'survivor',
+  'witness', 'neighbour', 'neighbor', 'homeowner', 'tenant', 'landlord', 'shopper', 'commuter', 'driver',
+  'passenger', 'patient', 'donor', 'graduate', 'lecturer', 'economist', 'analyst', 'consultant', 'contractor',
+  'foreman', 'plumber', 'electrician', 'mechanic', 'pilot', 'sailor', 'soldier', 'veterinarian', 'therapist',
+  'psychologist', 'psychiatrist', 'epidemiologist', 'dietitian', 'midwife', 'caregiver', 'activist', 'advocate',
+]);
+
+/** A description before a name: a listed noun, or an age ("Sixteen-year-old", "81-year-old"). */
+export function isDescriptionWord(lower: string): boolean {
+  return DESCRIPTION_NOUNS.has(lower) || /-year-old$/.test(lower);
+}

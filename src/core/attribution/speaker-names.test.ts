@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../analyze.js';
+import { loadBundledModel } from '../../node/load-model.js';
+
+const model = loadBundledModel();
+const speakers = (text: string) =>
+  analyze({ text }, { model }).attributions.filter((a) => a.type === 'statement').map((a) => [a.speaker.mention?.text ?? '', a.speaker.name ?? '', a.text]);
+
+// [text, [speaker mention, speaker name, content] per statement] — the team's own sentences.
+const CASES: [string, string[][]][] = [
+  // an appositive speaker is the person, not the organization in the description
+  ['Rita Alvarez, a policy researcher with Lakeside General Hospital, said the wait times had doubled.',
+    [['Rita Alvarez, a policy researcher with Lakeside General Hospital,', 'Rita Alvarez', 'the wait times had doubled']]],
+  // relative clauses: the speaker is the noun phrase described, never "who"; the aside is no attribution
+  ['Ortega, who proposed the change, said he was disappointed.', [['Ortega', 'Ortega', 'he was disappointed']]],
+  ['One mother, who asked not to be named, said the school had not called her.', [['One mother', '', 'the school had not called her']]],
+  // "according to" in both positions, and a name after the description
+  ['According to police, the driver fled.', [['police', '', 'the driver fled']]],
+  ['The driver fled the scene, according to police.', [['police', '', 'The driver fled the scene']]],
+  ['The arena would open in 2029, according to a spokeswoman for the city, Jen Park.',
+    [['a spokeswoman for the city, Jen Park', 'Jen Park', 'The arena would open in 2029']]],
+  // a role noun links to the entity the article gave that role; an unnamed source keeps its mention and gets no name
+  ['Mayor Dan Okafor opened the meeting. The mayor said the vote would wait.', [['The mayor', 'Dan Okafor', 'the vote would wait']]],
+  ['A spokesperson said the company would appeal.', [['A spokesperson', '', 'the company would appeal']]],
+  // the head of each part of the mention: the last name, not a possessor; a description or a title is no part of the name
+  ['Crestline president Roger Dunn said the company stood behind its work.', [['Crestline president Roger Dunn', 'Roger Dunn', 'the company stood behind its work']]],
+  ['Voight’s lawyer, Peter Graves, said his client would plead not guilty.', [['Voight’s lawyer, Peter Graves,', 'Peter Graves', 'his client would plead not guilty']]],
+  ['Nurse Jolene Ferrante said the ward was short of staff.', [['Nurse Jolene Ferrante', 'Jolene Ferrante', 'the ward was short of staff']]],
+  ['Ashby Mayor Beth Lyons said the plant would close.', [['Ashby Mayor Beth Lyons', 'Beth Lyons', 'the plant would close']]],
+  // a dateline is no part of the speaker; "the company" is the organization named before it
+  ['HALDEN — The former treasurer of the charity said she warned the board.', [['The former treasurer of the charity', '', 'she warned the board']]],
+  ['Greyline Foods Inc. will close its plant. The company said the plant was no longer competitive.', [['The company', 'Greyline Foods Inc.', 'the plant was no longer competitive']]],
+  // what a relative clause on the subject says is an aside; the sentence's own verb, in another sense, is no statement
+  ['Graduate student Priya Raman, who wrote the software that flagged the object, said the orbit was stable.', [['Graduate student Priya Raman', 'Priya Raman', 'the orbit was stable']]],
+  ['Graduate student Priya Raman, who wrote the software that flagged the object, thanked the telescope’s night crew.', []],
+  // a possessor does not name an unnamed source
+  ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
+];
+
+test('speakers are named by the person the mention names', () => {
+  for (const [text, expected] of CASES) assert.deepEqual(speakers(text), expected, text);
+});
+
+test('a pronoun agrees in gender: "she" never resolves to a man\'s name', () => {
+  const text = 'Mayor Dan Okafor said the arena would open in 2029. Councillor Rita Alvarez disagreed. She said the costs were too high.';
+  const she = analyze({ text }, { model }).attributions.find((a) => a.speaker.mention?.text === 'She');
+  assert.equal(she?.speaker.name, 'Rita Alvarez');
+  const he = analyze({ text: 'Rita Alvarez met Dan Okafor on Monday. He said the arena would open in 2029.' }, { model }).attributions.find((a) => a.speaker.mention?.text === 'He');
+  assert.equal(he?.speaker.name, 'Dan Okafor');
+});

@@ -1,0 +1,86 @@
+/**
+ * Speaker spans that name the wrong words:
+ *
+ *   relative clause:  "Councillor Rita Alvarez, who proposed the delay, said she was relieved."
+ *                     "One mother, who asked not to be named, said …"
+ *     the speaker is the noun phrase the relative clause describes, never "who" (`speaker/relative-antecedent`),
+ *     and the request for anonymity is no attribution of its own (`speaker/relative-clause-aside`);
+ *   according to:     "The arena would open in 2029, according to a spokeswoman for the city, Jen Park."
+ *     the words after "according to" name the source, appositive name included, and are no content
+ *     (`speaker/according-to-appositive`); "The driver fled the scene, according to police." gives the police
+ *     the whole clause before the comma (`content/according-to-clause`).
+ */
+import type { Segmented } from '../segment/segment.js';
+import { isPunct, spanOfTokens, tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
+import { nounPhraseEndingAt } from './noun-phrase.js';
+import type { Refiner } from './refine.js';
+import { isLearnedAlone } from './speech-sense.js';
+
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+/** A dateline: a place in capitals and a dash, "HALDEN — ", "PORT ELLIS, Norland — ". */
+const DATELINE = /^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?\s+[—–-]\s+/;
+const TRAILING_RELATIVE = /,\s*(?:who|which)\s*$/;
+
+
+/** The refiner over proposals: a corrected proposal where its speaker or its "according to" content is wrong. */
+export const correctSpeakers: Refiner = (seg, proposals) => (k) => {
+  let p = proposals[k];
+  // "HALDEN — The former treasurer of …": a dateline opening the sentence is no part of the speaker
+  if (p.source) {
+    const dateline = DATELINE.exec(p.source.text);
+    if (dateline && dateline[0].length < p.source.text.length) {
+      const start = p.source.start + dateline[0].length;
+      p = { ...p, source: { start, end: p.source.end, text: seg.text.slice(start, p.source.end) }, reasons: [...p.reasons, 'speaker/dateline'] };
+    }
+  }
+  // "Graduate student Priya Raman, who wrote the software …, thanked the crew": the speaker is the noun
+  // phrase before ", who", and what the relative clause says is an aside, no attribution of its own.
+  if (p.source && TRAILING_RELATIVE.test(p.source.text)) {
+    const m = TRAILING_RELATIVE.exec(p.source.text)!;
+    const end = p.source.start + m.index;
+    const asideCue = p.cue !== undefined && p.cue.start - p.source.end < 3 && isLearnedAlone(p);
+    if (asideCue) return 'speaker/relative-clause-aside';
+    p = { ...p, source: { start: p.source.start, end, text: seg.text.slice(p.source.start, end) }, reasons: [...p.reasons, 'speaker/relative-antecedent'] };
+  }
+  const source = p.source;
+  if (source) {
+    const [first] = tokensWithin(seg, source.start, source.end);
+    const t = seg.tokens[first];
+    const comma = first - 1;
+    if (t && RELATIVES.has(t.lower) && isPunct(seg.tokens[comma], ',') && seg.tokens[comma].sentence === t.sentence) {
+      const floor = seg.sentences[t.sentence].first;
+      const np = nounPhraseEndingAt(seg, comma, floor);
+      // "One mother, who asked not to be named, said …": the request for anonymity inside the relative
+      // clause is an aside about the speaker, not an attribution of its own.
+      const words = seg.text.slice(p.content[0].start, p.content[0].end).trim();
+      if (p.cue && p.cue.start < source.end + 40 && /^(?:not to be|to not be)\b/i.test(words) && /,\s*$/.test(seg.text.slice(p.content[0].end, p.content[0].end + 2))) return 'speaker/relative-clause-aside';
+      if (np >= 0) p = { ...p, source: spanOfTokens(seg, np, comma), reasons: [...p.reasons, 'speaker/relative-antecedent'] };
+    }
+  }
+  // "The driver fled the scene, according to police.": the content is the whole clause before the comma.
+  if (p.cue && /^according to$/i.test(p.cue.text.trim()) && p.content.length === 1 && p.content[0].end <= p.cue.start) {
+    const [cueFirst] = tokensWithin(seg, p.cue.start, p.cue.end);
+    const sentence = seg.sentences[seg.tokens[cueFirst].sentence];
+    const comma = cueFirst - 1;
+    const start = seg.tokens[sentence.first].start;
+    if (isPunct(seg.tokens[comma], ',') && comma > sentence.first && p.content[0].start > start && !/[“”"]/.test(seg.text.slice(start, p.content[0].start))) {
+      p = { ...p, content: [{ start, end: seg.tokens[comma - 1].end }], reasons: [...p.reasons, 'content/according-to-clause'] };
+    }
+  }
+  if (p.cue && /^according to$/i.test(p.cue.text.trim()) && p.content.length > 1 && p.content[0].end <= p.cue.start) {
+    const content = p.content.filter((s) => s.end <= p.cue!.start);
+    let next = { ...p, content, reasons: [...p.reasons, 'speaker/according-to-appositive'] };
+    // ", according to a spokeswoman for the district, Jen Park": the name after the comma is the source's too
+    if (next.source && next.source.start >= p.cue.end) {
+      const after = tokenAtOrAfter(seg, next.source.end);
+      const sentence = seg.sentences[seg.tokens[after]?.sentence ?? -1];
+      if (sentence && isPunct(seg.tokens[after], ',')) {
+        let end = after + 1;
+        while (end < sentence.last && (seg.tokens[end].pos === 'PROPN' || seg.tokens[end].pos === 'NOUN' && /^[A-Z]/.test(seg.tokens[end].text))) end++;
+        if (end > after + 1 && (end === sentence.last || isPunct(seg.tokens[end], '.!?'))) next = { ...next, source: spanOfTokens(seg, tokenAtOrAfter(seg, next.source.start), end) };
+      }
+    }
+    p = next;
+  }
+  return p === proposals[k] ? undefined : p;
+};

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../analyze.js';
+import { segment } from '../segment/segment.js';
+import { loadBundledModel } from '../../node/load-model.js';
+import { holdsSomethingSaid } from './speech-sense.js';
+
+const model = loadBundledModel();
+const statements = (text: string) => analyze({ text }, { model }).attributions.filter((a) => a.type === 'statement').map((a) => a.text);
+
+// [sentence, the statements whosaid reports] — the team's own sentences.
+const CASES: [string, string[]][] = [
+  // a verb of saying in another sense: nothing said
+  ['Okafor added two more goals in the third period as the Falcons beat Lakeshore 5-2.', []],
+  ['The TSX index added 0.6 per cent on Tuesday, led by energy stocks.', []],
+  ['Officials called off the game because of lightning.', []],
+  ['The bakery, noted for its rye bread, will close in June.', []],
+  ['The company reported a loss of $12 million in the third quarter.', []],
+  ['The Blue Jays posted a 4-1 win over Boston on Sunday night.', []],
+  ['After the rescue, Dr. Mina Patel later thanked the crew for their work.', []],
+  ['The union urged a review of the contract.', []],
+  // a directive: what is urged or asked is no words said
+  ['Ashby Mayor Beth Lyons urged the province to help retrain workers.', []],
+  ['Councillor Hannah Yusuf asked staff to report back on response times.', []],
+  ['The union urged that the plant stay open.', ['the plant stay open']],
+  ['Reporters asked whether the plant would close.', ['whether the plant would close']],
+  // the same verbs in their speech sense
+  ['She added that the clinic would reopen next week.', ['the clinic would reopen next week']],
+  ['The coach said the team was tired after the long trip.', ['the team was tired after the long trip']],
+  ['Chen told reporters the vote would be held in March.', ['the vote would be held in March']],
+  ['“We will be back,” Okafor added.', ['We will be back,']],
+];
+
+test('a cue introduces a statement only in its speech sense', () => {
+  for (const [text, expected] of CASES) assert.deepEqual(statements(text), expected, text);
+});
+
+test('a bare speech act with a noun object is an attitude, not a statement', () => {
+  const a = analyze({ text: 'The union urged a review of the contract.' }, { model }).attributions;
+  assert.deepEqual(a.map((x) => [x.type, x.text]), [['attitude', 'a review of the contract']]);
+});
+
+test('--explain-dropped lists what the speech-sense refiner dropped, with its reason', () => {
+  const a = analyze({ text: 'The company reported a loss of $12 million in the third quarter.' }, { model, explainDropped: true });
+  assert.deepEqual(a.dropped?.map((d) => [d.dropped, d.cue?.text]), [['speech-sense/other-sense', 'reported']]);
+  assert.equal(analyze({ text: 'The company reported a loss.' }, { model }).dropped, undefined);
+});
+
+test('holdsSomethingSaid: a clause, a quote or a colon, not a noun phrase', () => {
+  const rows: [string, string, boolean][] = [
+    ['He said the bridge will open.', 'the bridge will open', true],
+    ['He said “never.”', '“never.”', true],
+    ['He noted: higher costs.', 'higher costs', true],
+    ['He asked whether costs rose.', 'whether costs rose', true],
+    ['He added two goals.', 'two goals', false],
+    ['He added two goals as the team won.', 'two goals as the team won', false],
+  ];
+  for (const [text, content, expected] of rows) {
+    const seg = segment(text);
+    const start = text.indexOf(content);
+    const cueEnd = 3 + /^[a-z]+/.exec(text.slice(3))![0].length;
+    assert.equal(holdsSomethingSaid(seg, [{ start, end: start + content.length }], { start: 3, end: cueEnd }), expected, text);
+  }
+});

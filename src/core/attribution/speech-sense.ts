@@ -1,0 +1,117 @@
+/**
+ * The speech sense of a cue. A verb that can report speech introduces a statement only where it is used
+ * in that sense, with something said as its content:
+ *
+ *   speech:     "She added that the clinic would reopen."      "He noted: the roads are closed."
+ *               "“We’ll be back,” she added."                  "The coach said the team was tired."
+ *   no speech:  "He added two more goals in the third period."  "The index added 0.6 per cent."
+ *               "She later thanked the crew."                   "Officials called off the game."
+ *
+ * What was said is a clause (it holds a verb), a quote, or words after a colon. A noun phrase alone is
+ * the object of some other sense of the verb. The learned tagger, trained on election politics, tags
+ * such objects as content; this refiner drops the statements it found alone whose content is no clause.
+ */
+import type { Span } from '../analysis.js';
+import type { Segmented } from '../segment/segment.js';
+import { tokensWithin } from '../segment/lookup.js';
+import type { ProposedAttribution } from './direct-quotes.js';
+import { typeOfCueLemma } from './cue-lexicon.js';
+
+const QUOTE_MARKS = /[“”"«»‘]|''/;
+/** Words that open a question or a that-complement: "asked whether …", "explained how …". */
+const COMPLEMENTIZERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which']);
+
+/** Words that open a subordinate clause, whatever part of speech the tagger gives them: "as", "because", "after". */
+export const SUBORDINATORS = new Set(['as', 'because', 'after', 'before', 'until', 'since', 'while', 'when', 'although', 'though', 'unless', 'once', 'whereas']);
+
+/** Whether a proposal was found by the learned tagger alone, with no rule agreeing. */
+export function isLearnedAlone(p: ProposedAttribution): boolean {
+  return p.reasons[0] === 'learned/tagger' && !p.reasons.includes('rules/agree') && p.quotes.length === 0;
+}
+
+/** Whether a content span set holds something said: a clause, a quote, a complementizer, or words after a colon. */
+export function holdsSomethingSaid(seg: Segmented, content: readonly Span[], cue?: Span): boolean {
+  for (const s of content) {
+    const words = seg.text.slice(s.start, s.end);
+    if (QUOTE_MARKS.test(words)) return true;
+    if (cue && cue.end <= s.start && /:\s*$/.test(seg.text.slice(cue.end, s.start))) return true;
+    const [first, last] = tokensWithin(seg, s.start, s.end);
+    for (let i = first; i < last; i++) {
+      const t = seg.tokens[i];
+      if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+      if (i === first && COMPLEMENTIZERS.has(t.lower)) return true;
+      // "added two goals as the Falcons beat Lakeshore": a verb past a subordinator is not the content's own.
+      if (t.pos === 'SCONJ' || SUBORDINATORS.has(t.lower)) break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Verbs of saying whose other senses take a noun object: "added two goals", "added 0.6 per cent",
+ * "told reporters" (no words), "reported a loss", "posted a win", "called off the game", "charged with
+ * fraud", "claimed the title", "maintained its lead", "noted for its …". With a noun phrase as their
+ * only content they report nothing said. The team's list, from the issue's error patterns in sports,
+ * markets, courts and health news.
+ */
+const OTHER_SENSE_ON_NOUN = new Set([
+  'say', 'tell', 'add', 'write', 'report', 'post', 'note', 'call', 'continue', 'begin', 'point', 'charge',
+  'claim', 'maintain', 'repeat', 'observe', 'snap', 'thunder', 'state', 'answer', 'counter', 'chime',
+  'speak', 'reveal', 'signal', 'indicate', 'sigh', 'laugh',
+]);
+/** "called off the game", "called up a reserve": "call" with these particles is no naming or demand. */
+const OTHER_SENSE_PARTICLES = /\bcall(?:s|ed|ing)?\s+(?:off|up|back|in)$/i;
+
+/**
+ * What the speech-sense refiner does with a statement the learned tagger found alone:
+ * - `drop` with `speech-sense/other-sense` where a verb of saying takes a noun object in another sense
+ *   ("He added two more goals");
+ * - `retype` where a speech act or another verb takes a noun object that is no words said ("urged a
+ *   review", "has denied wrongdoing", "criticized the ruling"): an `attitude` toward that object, not a
+ *   statement;
+ * - undefined where the content holds something said.
+ */
+export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: string } | { retype: 'attitude'; reason: string } | undefined {
+  if (p.type !== 'statement' || !p.cue) return undefined;
+  if (p.quotes.length === 0 && isDirective(seg, p)) return { retype: 'attitude', reason: 'speech-sense/directive' };
+  const head = cueHeadLemma(seg, p.cue);
+  // A rule that agreed on the words but not on a cue of its lexicon ("thanked") vouches for no speech.
+  if (!isLearnedAlone(p) && (p.quotes.length > 0 || head === undefined || typeOfCueLemma(head) !== undefined)) return undefined;
+  if (holdsSomethingSaid(seg, p.content, p.cue)) return undefined;
+  if (head !== undefined && OTHER_SENSE_ON_NOUN.has(head) || OTHER_SENSE_PARTICLES.test(p.cue.text.trim())) return { drop: 'speech-sense/other-sense' };
+  return { retype: 'attitude', reason: 'speech-sense/noun-object' };
+}
+
+/** The lemma of the cue's last verb, or of its first word where it has no verb ("according to"). */
+function cueHeadLemma(seg: Segmented, cue: Span): string | undefined {
+  const [first, last] = tokensWithin(seg, cue.start, cue.end);
+  let head: string | undefined;
+  for (let i = first; i < last; i++) if (seg.tokens[i].pos === 'VERB') head = seg.tokens[i].lemma;
+  return head ?? seg.tokens[first]?.lemma;
+}
+
+/** Verbs of urging and requesting: "urged the province to help", "asked staff to study", "called for a review". */
+const DIRECTIVES = new Set(['urge', 'ask', 'press', 'encourage', 'invite', 'implore', 'appeal', 'call', 'demand', 'request', 'beg']);
+
+/**
+ * A directive with no words said: "urged the province to help retrain workers", "asked staff to report
+ * back", "called for a faster schedule". Its content is a noun phrase, alone or followed by "to" and a
+ * verb, with no clause, quote or "that" of its own. An attitude toward what is urged, not a statement;
+ * "urged that the plant stay open" and "asked whether …" report words and stay statements.
+ */
+function isDirective(seg: Segmented, p: ProposedAttribution): boolean {
+  const head = cueHeadLemma(seg, p.cue!);
+  if (head === undefined || !DIRECTIVES.has(head)) return false;
+  if (head === 'call' && !/\b(?:for|on|upon)$/i.test(p.cue!.text.trim()) && !/^\s*(?:for|on)\b/i.test(seg.text.slice(p.cue!.end, p.content[0].start + 4))) return false;
+  if (p.content[0].start < p.cue!.end) return false;
+  const s = p.content[0];
+  if (QUOTE_MARKS.test(seg.text.slice(s.start, s.end))) return false;
+  const [first, last] = tokensWithin(seg, s.start, s.end);
+  for (let i = first; i < last; i++) {
+    const t = seg.tokens[i];
+    if (i === first && COMPLEMENTIZERS.has(t.lower)) return false;
+    if (t.lower === 'to' && seg.tokens[i + 1]?.pos === 'VERB') return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return true;
+}
