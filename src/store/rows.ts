@@ -1,20 +1,14 @@
 /**
- * What a store keeps of one analysed article, as plain rows: the people it names (for people.ts to match
- * against the corpus), its attributions with their speakers, and its time expressions. Pure, so every
- * store derives the same rows from the same analysis.
+ * What a store keeps of one analysed article's attributions, as plain rows with their speakers and dates
+ * (the people and the statements to trace come from src/corpus/from-analysis.ts). Every store derives
+ * the same rows from the same analysis.
  */
 import { createHash } from 'node:crypto';
 import type { Analysis, AttributionType, QuoteKind } from '../core/analysis.js';
-import type { PersonInArticle } from '../corpus/people.js';
 
 /** sha256 of a text, hex: the content hash of an article and the source hash of an input. */
 export function hashText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-export interface ArticlePerson extends PersonInArticle {
-  /** The entity id in the analysis ("e3"). */
-  entity: string;
 }
 
 export interface AttributionRow {
@@ -31,17 +25,6 @@ export interface AttributionRow {
   /** saidOn, else the publication date (YYYY-MM-DD). */
   date?: string;
   confidence: number;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
-}
-
-/** The person entities of an analysis: fullest name, every name form used, roles. */
-export function peopleOf(analysis: Analysis): ArticlePerson[] {
-  return analysis.entities
-    .filter((e) => e.type === 'person')
-    .map((e) => ({ entity: e.id, name: e.name, variants: unique([e.name, ...e.mentions.map((m) => m.text)]), roles: unique((e.roles ?? []).map((r) => r.text)) }));
 }
 
 /** The day part of an ISO date or date-time, where it has one. */

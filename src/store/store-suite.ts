@@ -228,7 +228,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       ]);
       const diff = trace.copies[1].diff!;
       assert.deepEqual(diff.filter((d) => d.op === 'removed').map((d) => d.text.trim()).join(' '), 'much before');
-      assert.equal(diff.filter((d) => d.op !== 'removed').map((d) => d.text).join(''), trace.copies[1].text);
+      assert.equal(diff.filter((d) => d.op !== 'removed').map((d) => d.text).join(' '), trace.copies[1].text);
       assert.equal(trace.copies[0].speaker, 'Mike Pompeo');
       const byId = await store.trace(trace.copies[2].attributionId);
       assert.deepEqual(byId, trace);

@@ -79,6 +79,8 @@ export const MIGRATIONS: readonly Migration[] = [
         -- the date said where the text states it, else the article's publication date (YYYY-MM-DD)
         date TEXT,
         confidence REAL NOT NULL,
+        -- the words traced across articles (a mixed quote's quoted words), where it is traced
+        copy_text TEXT,
         group_id INTEGER REFERENCES copy_groups (id)
       );
       CREATE INDEX attributions_article ON attributions (article);

@@ -11,9 +11,10 @@
 import Database from 'better-sqlite3';
 import type { Analysis, AttributionType, QuoteKind } from '../../core/analysis.js';
 import { fingerprint, isVariant, sameStatement, wordDiff } from '../../corpus/copies.js';
+import { peopleInArticle, statementsToTrace } from '../../corpus/from-analysis.js';
 import { matchPeople, personKeys, type KnownPerson } from '../../corpus/people.js';
 import { toMatchExpression } from '../query.js';
-import { attributionRowsOf, dayOf, hashText, peopleOf } from '../rows.js';
+import { attributionRowsOf, dayOf, hashText } from '../rows.js';
 import type { ArticleRecord, Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { migrate } from './migrations.js';
 
@@ -173,27 +174,33 @@ export class SqliteStore implements Store {
     const pk = Number(lastInsertRowid);
     const { persons, created } = this.matchArticlePeople(pk, analysis);
     const insertAttribution = this.sql(
-      `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const rows = attributionRowsOf(analysis, article.publishedAt);
+    const traced = new Map(statementsToTrace(analysis).map((s) => [s.attribution, s.text]));
     const published = dayOf(article.publishedAt) ?? null;
     for (const row of rows) {
       const personId = row.speakerEntity !== undefined ? (persons.get(row.speakerEntity) ?? null) : null;
+      const copyText = traced.get(row.localId) ?? null;
       const id = Number(
-        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence)
+        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, copyText)
           .lastInsertRowid,
       );
-      this.groupCopy(id, row.text, published);
+      if (copyText !== null) this.groupCopy(id, copyText, published);
     }
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
     for (const t of analysis.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
     return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: rows.length, newPeople: created };
   }
 
-  /** Matches the article's people to the corpus's; returns entity id → person id, and how many are new. */
+  /**
+   * Matches the article's people to the corpus's; returns entity id → person id, and how many are new. A
+   * person the corpus cannot tell apart from several it knows ("Pompeo" when two are known), or one with
+   * no name ("the mayor"), gets no identity: their attributions keep the article's name for them.
+   */
   private matchArticlePeople(pk: number, analysis: Analysis): { persons: Map<string, number>; created: number } {
-    const people = peopleOf(analysis);
+    const people = peopleInArticle(analysis);
     const persons = new Map<string, number>();
     if (people.length === 0) return { persons, created: 0 };
     const keysOf = people.map((p) => personKeys(p));
@@ -207,6 +214,7 @@ export class SqliteStore implements Store {
     matches.forEach((match, i) => {
       const person = people[i];
       let id: number;
+      if (match.kind === 'new' && ((match.ambiguous?.length ?? 0) > 0 || match.reason === 'people/no-name')) return;
       if (match.kind === 'existing') {
         id = match.id;
         this.sql('UPDATE persons SET name = ? WHERE id = ?').run(match.name, id);
@@ -237,7 +245,7 @@ export class SqliteStore implements Store {
     const { bands } = fingerprint(text);
     if (bands.length === 0) return;
     const candidates = this.sql(
-      `SELECT DISTINCT b.attribution_id AS id, a.text, a.group_id FROM copy_bands b JOIN attributions a ON a.id = b.attribution_id
+      `SELECT DISTINCT b.attribution_id AS id, a.copy_text AS text, a.group_id FROM copy_bands b JOIN attributions a ON a.id = b.attribution_id
        WHERE b.band IN (SELECT value FROM json_each(?)) LIMIT ${MAX_COPY_CANDIDATES}`,
     ).all(JSON.stringify(bands)) as { id: number; text: string; group_id: number }[];
     const match = candidates.find((c) => sameStatement(c.text, text));
@@ -270,7 +278,7 @@ export class SqliteStore implements Store {
   /** After copies left a group: drops it when empty, else re-picks its first copy and re-indexes its bands. */
   private repairGroup(group: number): void {
     const members = this.sql(
-      `SELECT a.id, a.text FROM attributions a JOIN articles ar ON ar.pk = a.article WHERE a.group_id = ?
+      `SELECT a.id, a.copy_text AS text FROM attributions a JOIN articles ar ON ar.pk = a.article WHERE a.group_id = ?
        ORDER BY ar.published_at IS NULL, substr(ar.published_at, 1, 10), a.id`,
     ).all(group) as { id: number; text: string }[];
     if (members.length === 0) {
@@ -356,23 +364,23 @@ export class SqliteStore implements Store {
     const group = typeof target === 'number' ? this.groupOfAttribution(target) : this.groupOfText(target);
     if (group === undefined) return undefined;
     const rows = this.sql(
-      `SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.group_id = ?
+      `SELECT ${ATTRIBUTION_COLUMNS}, a.copy_text FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.group_id = ?
        ORDER BY ar.published_at IS NULL, substr(ar.published_at, 1, 10), a.id`,
-    ).all(group) as AttributionRowDb[];
+    ).all(group) as (AttributionRowDb & { copy_text: string })[];
     if (rows.length === 0) return undefined;
-    const earliest = rows[0].text;
+    const earliest = rows[0].copy_text;
     const copies: Copy[] = rows.map((row) => {
       const stored = toStored(row);
-      const variant = row !== rows[0] && isVariant(earliest, row.text);
+      const variant = row !== rows[0] && isVariant(earliest, row.copy_text);
       return {
         attributionId: row.id,
         articleId: stored.articleId,
         ...(stored.outlet !== undefined && { outlet: stored.outlet }),
         ...(stored.publishedAt !== undefined && { publishedAt: stored.publishedAt }),
-        text: row.text,
+        text: row.copy_text,
         ...(stored.speaker !== undefined && { speaker: stored.speaker.name }),
         variant,
-        ...(variant && { diff: wordDiff(earliest, row.text) }),
+        ...(variant && { diff: wordDiff(earliest, row.copy_text) }),
       };
     });
     return { groupId: group, copies };
@@ -388,7 +396,7 @@ export class SqliteStore implements Store {
     const { bands } = fingerprint(text);
     if (bands.length > 0) {
       const candidates = this.sql(
-        `SELECT DISTINCT a.text, a.group_id FROM copy_bands b JOIN attributions a ON a.id = b.attribution_id
+        `SELECT DISTINCT a.copy_text AS text, a.group_id FROM copy_bands b JOIN attributions a ON a.id = b.attribution_id
          WHERE b.band IN (SELECT value FROM json_each(?)) LIMIT ${MAX_COPY_CANDIDATES}`,
       ).all(JSON.stringify(bands)) as { text: string; group_id: number }[];
       const match = candidates.find((c) => sameStatement(c.text, text));
