@@ -340,7 +340,12 @@ export class SqliteStore implements Store {
   }
 
   async speaker(name: string): Promise<SpeakerProfile[]> {
-    const ids = (this.sql('SELECT DISTINCT person_id FROM person_names WHERE name = ? COLLATE NOCASE ORDER BY person_id').all(name.trim()) as { person_id: number }[]).map((r) => r.person_id);
+    const given = name.trim();
+    const named = this.sql('SELECT DISTINCT person_id FROM person_names WHERE name = ? COLLATE NOCASE').all(given) as { person_id: number }[];
+    // a bare surname ("Bell") also names everyone known by it, whether or not an article used it alone
+    const keys = /\s/.test(given) ? [] : personKeys({ name: given, variants: [given] });
+    const surnamed = keys.length === 0 ? [] : (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]);
+    const ids = [...new Set([...named, ...surnamed].map((r) => r.person_id))].sort((a, b) => a - b);
     return ids.map((id) => {
       const person = this.knownPerson(id);
       const roles = this.sql(
