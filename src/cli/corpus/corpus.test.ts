@@ -231,7 +231,7 @@ describe('whosaid search', () => {
     assert.equal(hits.length, 3);
     for (const hit of hits) {
       assert.equal(hit.speaker?.name, 'Omar Bell');
-      assert.deepEqual(hit.highlights.map((h) => hit.snippet.slice(h.start, h.end).toLowerCase()), ['watch every dollar']);
+      assert.deepEqual(hit.highlights.map((h) => hit.snippet.slice(h.start, h.end).toLowerCase()), ['watch', 'every', 'dollar']);
     }
     const wire = hits.find((h) => h.articleId === 'wire-2025-11-17')!;
     assert.deepEqual([wire.outlet, wire.title, wire.publishedAt, wire.cue, wire.kind], ['Harbor Wire', 'Bridge foes rally at City Hall', '2025-11-17', 'said', 'direct']);

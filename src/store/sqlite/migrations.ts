@@ -57,6 +57,12 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (person_id, role, article)
       ) WITHOUT ROWID;
       CREATE INDEX person_roles_article ON person_roles (article);
+      -- each role a person was ever given, once: what matching reads (person_roles grows with articles)
+      CREATE TABLE person_role_names (
+        person_id INTEGER NOT NULL REFERENCES persons (id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (person_id, role)
+      ) WITHOUT ROWID;
 
       -- a group of copies of the same statement; first is its earliest copy
       CREATE TABLE copy_groups (
@@ -88,7 +94,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX attributions_group ON attributions (group_id);
       CREATE INDEX attributions_date ON attributions (date);
 
-      -- the band keys (copies.ts fingerprint) of each group's representative copy
+      -- the band keys (copies.ts fingerprint) of each group's representative copy; a band already held
+      -- by MAX_BAND_POSTINGS statements takes no more (it tells too little), so a lookup reads a bounded list
       CREATE TABLE copy_bands (
         band TEXT NOT NULL,
         attribution_id INTEGER NOT NULL REFERENCES attributions (id),

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { runStoreSuite } from '../store-suite.js';
 import { buildArticle } from '../test-articles.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
-import { openSqliteStore, readSnippet } from './sqlite-store.js';
+import { openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,7 +57,3 @@ test('what is committed is there when the file is opened again', async () => {
   await again.close();
 });
 
-test('readSnippet: marked words become spans into the unmarked text', () => {
-  assert.deepEqual(readSnippet('we are \u0002closer\u0003 to \u0002peace\u0003'), { snippet: 'we are closer to peace', highlights: [{ start: 7, end: 13 }, { start: 17, end: 22 }] });
-  assert.deepEqual(readSnippet('no marks'), { snippet: 'no marks', highlights: [] });
-});

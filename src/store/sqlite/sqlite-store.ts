@@ -13,6 +13,7 @@ import type { Analysis, AttributionType, QuoteKind } from '../../core/analysis.j
 import { fingerprint, isVariant, sameStatement, wordDiff } from '../../corpus/copies.js';
 import { peopleInArticle, statementsToTrace } from '../../corpus/from-analysis.js';
 import { matchPeople, personKeys, type KnownPerson } from '../../corpus/people.js';
+import { highlight } from '../highlight.js';
 import { toMatchExpression } from '../query.js';
 import { attributionRowsOf, dayOf, hashText } from '../rows.js';
 import type { ArticleRecord, Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
@@ -23,12 +24,11 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
 }
 
-/** Most candidate copies verified for one statement: bounds the cost of a statement whose bands are common. */
-const MAX_COPY_CANDIDATES = 64;
+/** Most candidate copies verified for one statement, those sharing the most bands first. */
+const MAX_COPY_CANDIDATES = 16;
+/** Most statements one band key lists; a band that common is left out of later statements' keys. */
+const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
-/** Marks around matched words in FTS5 snippets: control characters that analysed text does not carry. */
-const MARK_OPEN = '\u0002';
-const MARK_CLOSE = '\u0003';
 
 interface AttributionRowDb {
   id: number;
@@ -76,21 +76,6 @@ function toStored(row: AttributionRowDb): StoredAttribution {
   };
 }
 
-/** Splits an FTS5 snippet into its text and the spans of its marked words. */
-export function readSnippet(marked: string): { snippet: string; highlights: { start: number; end: number }[] } {
-  const highlights: { start: number; end: number }[] = [];
-  let snippet = '';
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === MARK_OPEN) open = snippet.length;
-    else if (ch === MARK_CLOSE) {
-      if (open >= 0) highlights.push({ start: open, end: snippet.length });
-      open = -1;
-    } else snippet += ch;
-  }
-  return { snippet, highlights };
-}
-
 /** The WHERE clauses and parameters of a set of filters; each clause is fixed text, each value bound. */
 function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
@@ -123,9 +108,18 @@ function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
   return { sql, params };
 }
 
+/** Where ingest's time went inside the store, for the benchmark (milliseconds since the store opened). */
+export interface StoreTimings {
+  /** Matching the articles' people against the corpus's. */
+  peopleMs: number;
+  /** Fingerprinting statements and finding the group of each. */
+  groupingMs: number;
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  readonly timings: StoreTimings = { peopleMs: 0, groupingMs: 0 };
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -172,7 +166,9 @@ export class SqliteStore implements Store {
       'INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, JSON.stringify(analysis));
     const pk = Number(lastInsertRowid);
+    let started = performance.now();
     const { persons, created } = this.matchArticlePeople(pk, analysis);
+    this.timings.peopleMs += performance.now() - started;
     const insertAttribution = this.sql(
       `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -187,7 +183,11 @@ export class SqliteStore implements Store {
         insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, copyText)
           .lastInsertRowid,
       );
-      if (copyText !== null) this.groupCopy(id, copyText, published);
+      if (copyText !== null) {
+        started = performance.now();
+        this.groupCopy(id, copyText, published);
+        this.timings.groupingMs += performance.now() - started;
+      }
     }
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
     for (const t of analysis.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
@@ -228,7 +228,11 @@ export class SqliteStore implements Store {
       const insertKey = this.sql('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
       for (const key of keysOf[i]) insertKey.run(key, id);
       const insertRole = this.sql('INSERT OR IGNORE INTO person_roles (person_id, role, article) VALUES (?, ?, ?)');
-      for (const role of person.roles) insertRole.run(id, role, pk);
+      const insertRoleName = this.sql('INSERT OR IGNORE INTO person_role_names (person_id, role) VALUES (?, ?)');
+      for (const role of person.roles) {
+        insertRole.run(id, role, pk);
+        insertRoleName.run(id, role);
+      }
     });
     return { persons, created };
   }
@@ -236,19 +240,32 @@ export class SqliteStore implements Store {
   private knownPerson(id: number): KnownPerson {
     const { name } = this.sql('SELECT name FROM persons WHERE id = ?').get(id) as { name: string };
     const variants = (this.sql('SELECT name FROM person_names WHERE person_id = ?').all(id) as { name: string }[]).map((r) => r.name);
-    const roles = (this.sql('SELECT DISTINCT role FROM person_roles WHERE person_id = ?').all(id) as { role: string }[]).map((r) => r.role);
+    const roles = (this.sql('SELECT role FROM person_role_names WHERE person_id = ?').all(id) as { role: string }[]).map((r) => r.role);
     return { id, name, variants, roles };
+  }
+
+  /** The statements sharing the most band keys with `bands`, with the words each traced and its group. */
+  private copyCandidates(bands: readonly string[]): { id: number; text: string; group_id: number }[] {
+    return this.sql(
+      `SELECT a.id, a.copy_text AS text, a.group_id FROM (
+         SELECT attribution_id, count(*) AS shared FROM copy_bands WHERE band IN (SELECT value FROM json_each(?))
+         GROUP BY attribution_id ORDER BY shared DESC, attribution_id LIMIT ${MAX_COPY_CANDIDATES}
+       ) c JOIN attributions a ON a.id = c.attribution_id ORDER BY c.shared DESC, a.id`,
+    ).all(JSON.stringify(bands)) as { id: number; text: string; group_id: number }[];
+  }
+
+  /** Indexes a group's representative under its band keys, leaving out bands already too common. */
+  private indexBands(id: number, bands: readonly string[]): void {
+    const postings = this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM copy_bands WHERE band = ? LIMIT ${MAX_BAND_POSTINGS})`);
+    const insertBand = this.sql('INSERT OR IGNORE INTO copy_bands (band, attribution_id) VALUES (?, ?)');
+    for (const band of new Set(bands)) if ((postings.get(band) as { n: number }).n < MAX_BAND_POSTINGS) insertBand.run(band, id);
   }
 
   /** Puts a new attribution in the group of the statement it copies, or starts a group with it. */
   private groupCopy(id: number, text: string, published: string | null): void {
     const { bands } = fingerprint(text);
     if (bands.length === 0) return;
-    const candidates = this.sql(
-      `SELECT DISTINCT b.attribution_id AS id, a.copy_text AS text, a.group_id FROM copy_bands b JOIN attributions a ON a.id = b.attribution_id
-       WHERE b.band IN (SELECT value FROM json_each(?)) LIMIT ${MAX_COPY_CANDIDATES}`,
-    ).all(JSON.stringify(bands)) as { id: number; text: string; group_id: number }[];
-    const match = candidates.find((c) => sameStatement(c.text, text));
+    const match = this.copyCandidates(bands).find((c) => sameStatement(c.text, text));
     if (match) {
       this.sql('UPDATE attributions SET group_id = ? WHERE id = ?').run(match.group_id, id);
       const first = this.sql(
@@ -260,8 +277,7 @@ export class SqliteStore implements Store {
     }
     const group = Number(this.sql('INSERT INTO copy_groups (first) VALUES (?)').run(id).lastInsertRowid);
     this.sql('UPDATE attributions SET group_id = ? WHERE id = ?').run(group, id);
-    const insertBand = this.sql('INSERT OR IGNORE INTO copy_bands (band, attribution_id) VALUES (?, ?)');
-    for (const band of new Set(bands)) insertBand.run(band, id);
+    this.indexBands(id, bands);
   }
 
   /** Removes an article and everything derived from it; the groups it was in keep their other copies. */
@@ -288,20 +304,26 @@ export class SqliteStore implements Store {
     this.sql('UPDATE copy_groups SET first = ? WHERE id = ?').run(members[0].id, group);
     const indexed = this.sql('SELECT 1 FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE group_id = ?) LIMIT 1').get(group);
     if (indexed) return;
-    const insertBand = this.sql('INSERT OR IGNORE INTO copy_bands (band, attribution_id) VALUES (?, ?)');
-    for (const band of new Set(fingerprint(members[0].text).bands)) insertBand.run(band, members[0].id);
+    this.indexBands(members[0].id, fingerprint(members[0].text).bands);
   }
 
   async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
     const match = toMatchExpression(query);
     const { sql, params } = filterClauses(filters);
-    const rows = this.sql(
-      `SELECT ${ATTRIBUTION_COLUMNS}, snippet(attributions_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS marked, bm25(attributions_fts) AS rank
-       FROM attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid ${ATTRIBUTION_JOINS}
-       WHERE attributions_fts MATCH ? ${sql.map((c) => `AND ${c}`).join(' ')}
-       ORDER BY rank, a.id LIMIT ?`,
-    ).all(match, ...params, filters.limit ?? DEFAULT_SEARCH_LIMIT) as (AttributionRowDb & { marked: string; rank: number })[];
-    return rows.map((row) => ({ ...toStored(row), ...readSnippet(row.marked), rank: row.rank }));
+    // rank first, on ids only, so that only the rows shown are read in full
+    const ranked = this.sql(
+      `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
+       JOIN attributions a ON a.id = m.id ${filters.outlet !== undefined ? 'JOIN articles ar ON ar.pk = a.article' : ''}
+       ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
+    ).all(match, ...params, filters.limit ?? DEFAULT_SEARCH_LIMIT) as { id: number; rank: number }[];
+    if (ranked.length === 0) return [];
+    const rows = new Map(
+      (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
+    );
+    return ranked.map(({ id, rank }) => {
+      const stored = toStored(rows.get(id)!);
+      return { ...stored, ...highlight(stored.text, query), rank };
+    });
   }
 
   async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {
@@ -400,11 +422,7 @@ export class SqliteStore implements Store {
   private groupOfText(text: string): number | undefined {
     const { bands } = fingerprint(text);
     if (bands.length > 0) {
-      const candidates = this.sql(
-        `SELECT DISTINCT a.copy_text AS text, a.group_id FROM copy_bands b JOIN attributions a ON a.id = b.attribution_id
-         WHERE b.band IN (SELECT value FROM json_each(?)) LIMIT ${MAX_COPY_CANDIDATES}`,
-      ).all(JSON.stringify(bands)) as { text: string; group_id: number }[];
-      const match = candidates.find((c) => sameStatement(c.text, text));
+      const match = this.copyCandidates(bands).find((c) => sameStatement(c.text, text));
       if (match) return match.group_id;
     }
     const hit = this.sql(
@@ -448,6 +466,11 @@ export class SqliteStore implements Store {
     const orphanGroups = count('SELECT count(*) AS n FROM copy_groups g WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.group_id = g.id)');
     if (orphanGroups > 0) problems.push(`${orphanGroups} copy groups without copies`);
     return problems;
+  }
+
+  /** Moves the write-ahead log into the database file (for measuring the file's size). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {
