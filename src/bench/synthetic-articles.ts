@@ -1,6 +1,7 @@
 /**
  * Synthetic news articles for the corpus benchmark and the interrupted-ingest test, made from the team's
- * own templates and word lists (fictional people, outlets and subjects; no third-party text). Each
+ * own templates and word lists (6,000 fictional people over 400 made-up surnames, 12 outlets, 20
+ * subjects; no third-party text). Each
  * article quotes two to four people; about one quote in eight repeats a statement an earlier article
  * carried (in another outlet, a few days later), and one repeat in four changes a word, as copies and
  * misquotes do. Deterministic: article n is the same on every run.
@@ -12,7 +13,12 @@
 import { ANALYSIS_VERSION, type Analysis, type Attribution, type Entity } from '../core/analysis.js';
 
 const GIVEN = ['Ana', 'Omar', 'Lena', 'Tom', 'Ada', 'Ben', 'Mira', 'Cy', 'Dana', 'Eli', 'Faye', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lior', 'Mae', 'Nico', 'Oona', 'Pia', 'Quin', 'Rosa', 'Sami', 'Tova', 'Uri', 'Vera', 'Wes', 'Xena', 'Yuri', 'Zoe', 'Abel'];
-const SURNAMES = ['Ruiz', 'Bell', 'Ortiz', 'Hale', 'Quill', 'Park', 'Young', 'Roe', 'Marsh', 'Vance', 'Okafor', 'Lund', 'Ferro', 'Castel', 'Dunmore', 'Ashby', 'Pryce', 'Kell', 'Moreau', 'Tanaka', 'Novak', 'Sandoval', 'Whitlow', 'Graves', 'Ibarra', 'Kovac', 'Lindqvist', 'Mbeki', 'Navarro', 'Petrov', 'Quarles', 'Rahman', 'Soto', 'Thorne', 'Ulloa', 'Varga', 'Weller', 'Yilmaz', 'Zamora', 'Achebe'];
+const SURNAME_STARTS = ['Ash', 'Bar', 'Cal', 'Dun', 'El', 'Far', 'Gar', 'Hal', 'Ir', 'Kel', 'Lan', 'Mor', 'Nor', 'Ost', 'Pem', 'Quen', 'Ros', 'Stan', 'Tal', 'Wex'];
+const SURNAME_ENDS = ['by', 'ford', 'wick', 'ley', 'ton', 'more', 'ridge', 'well', 'mont', 'hart', 'field', 'ward', 'croft', 'dale', 'son', 'berg', 'stone', 'wood', 'lock', 'man'];
+/** 400 surnames ("Ashby", "Calford", …): with 6,000 people, about 15 share each surname. */
+const SURNAMES = SURNAME_STARTS.flatMap((start) => SURNAME_ENDS.map((end) => start + end));
+/** How many fictional people the articles quote. */
+const PEOPLE = 6000;
 const ROLES = ['Mayor', 'Councilwoman', 'Councilman', 'Senator', 'Governor', 'Harbor Master', 'Police Chief', 'Superintendent', 'Treasurer', 'Judge'];
 const OUTLETS = ['The Alder Ledger', 'Coast Courier', 'Harbor Wire', 'Lakeview Daily', 'Evening Post', 'Stonehill Star', 'Riverside Record', 'Millbrook Mercury', 'Easton Examiner', 'Port Ardent Press', 'County Courier', 'Valley Voice'];
 const SUBJECTS = ['bridge', 'library', 'ferry', 'budget', 'water plant', 'bus routes', 'school', 'hospital wing', 'harbor', 'park', 'tunnel', 'housing plan', 'tax levy', 'police station', 'stadium', 'rail line', 'seawall', 'market hall', 'power plant', 'airport'];
@@ -69,7 +75,7 @@ export interface SyntheticArticle {
 }
 
 function personOf(k: number): SyntheticPerson {
-  return { name: `${pick(GIVEN, k)} ${pick(SURNAMES, Math.floor(k / GIVEN.length))}`, role: pick(ROLES, mix(k)) };
+  return { name: `${pick(GIVEN, mix(k))} ${pick(SURNAMES, k)}`, role: pick(ROLES, mix(k + 1)) };
 }
 
 /** The words of the quote numbered q (a statement across the corpus). */
@@ -89,7 +95,7 @@ export function syntheticArticle(n: number): SyntheticArticle {
   const h = mix(n);
   const outlet = pick(OUTLETS, h);
   const personCount = 2 + (h % 3);
-  const people = Array.from({ length: personCount }, (_, i) => personOf(mix(n * 7 + i) % (GIVEN.length * SURNAMES.length)));
+  const people = Array.from({ length: personCount }, (_, i) => personOf(mix(n * 7 + i) % PEOPLE));
   let text = '';
   const intros: SyntheticArticle['intros'] = [];
   const quotes: SyntheticArticle['quotes'] = [];

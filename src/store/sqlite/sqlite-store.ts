@@ -24,8 +24,11 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
 }
 
-/** Most candidate copies verified for one statement, those sharing the most bands first. */
-const MAX_COPY_CANDIDATES = 16;
+/**
+ * Most candidate copies verified on the words for one statement, those sharing the most bands first: a
+ * true copy shares most of its bands, and each check costs about as much as the fingerprint.
+ */
+const MAX_COPY_CANDIDATES = 4;
 /** Most statements one band key lists; a band that common is left out of later statements' keys. */
 const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
