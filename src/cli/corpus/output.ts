@@ -81,3 +81,8 @@ export function red(text: string): string {
 export function green(text: string): string {
   return `\x1b[32m${text}\x1b[39m`;
 }
+
+/** How wide a table may be: the terminal's width, or unbounded in a pipe or a file (nothing cut). */
+export function tableWidth(io: { stdoutIsTTY: boolean; columns?: number }): number {
+  return io.stdoutIsTTY ? (io.columns ?? 80) : Infinity;
+}

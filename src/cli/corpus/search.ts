@@ -7,6 +7,7 @@ import { write, type Io } from '../io.js';
 import { SEARCH_HELP } from './help.js';
 import { DB_OPTION, dbPath, FILTER_OPTIONS, filtersOf, formatOf, parseCommand } from './args.js';
 import { ATTRIBUTION_FIELDS, bold, flatten, formatGrid, toCsv } from './output.js';
+import { tableWidth } from './output.js';
 import { withStore } from './run.js';
 import { UsageError } from '../errors.js';
 
@@ -47,5 +48,5 @@ export async function runSearch(args: string[], io: Io): Promise<void> {
   if (format === 'json') return write(io.stdout, JSON.stringify(hits, null, 2) + '\n');
   if (format === 'jsonl') return write(io.stdout, hits.map((h) => JSON.stringify(h) + '\n').join(''));
   if (format === 'csv') return write(io.stdout, toCsv([...ATTRIBUTION_FIELDS, 'snippet'], hits.map((h) => ({ ...flatten(h), snippet: h.snippet }))));
-  await write(io.stdout, formatHits(hits, io.columns ?? 80, io.stdoutIsTTY).join('\n') + '\n');
+  await write(io.stdout, formatHits(hits, tableWidth(io), io.stdoutIsTTY).join('\n') + '\n');
 }

@@ -5,6 +5,7 @@ import { write, type Io } from '../io.js';
 import { DB_OPTION, dbPath, formatOf, parseCommand } from './args.js';
 import { SPEAKER_HELP } from './help.js';
 import { formatGrid } from './output.js';
+import { tableWidth } from './output.js';
 import { withStore } from './run.js';
 
 export function formatProfile(p: SpeakerProfile, columns: number): string[] {
@@ -29,5 +30,5 @@ export async function runSpeaker(args: string[], io: Io): Promise<void> {
   const profiles = await withStore(dbPath(values.db), 'read', (store) => store.speaker(name));
   if (profiles.length === 0) throw new CliError(`no speaker named "${name}" in the corpus (see whosaid speakers)`, EXIT.failed, undefined, 'store/no-speaker');
   if (format === 'json') return write(io.stdout, JSON.stringify(profiles, null, 2) + '\n');
-  await write(io.stdout, profiles.map((p) => formatProfile(p, io.columns ?? 80).join('\n')).join('\n\n') + '\n');
+  await write(io.stdout, profiles.map((p) => formatProfile(p, tableWidth(io)).join('\n')).join('\n\n') + '\n');
 }

@@ -3,6 +3,7 @@ import { write, type Io } from '../io.js';
 import { DB_OPTION, dbPath, filtersOf, formatOf, noPositionals, parseCommand } from './args.js';
 import { SPEAKERS_HELP } from './help.js';
 import { formatGrid, toCsv } from './output.js';
+import { tableWidth } from './output.js';
 import { withStore } from './run.js';
 
 const FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
@@ -27,6 +28,6 @@ export async function runSpeakers(args: string[], io: Io): Promise<void> {
   const flat = rows.map((r) => ({ personId: r.personId, name: r.name, statements: r.statements, articles: r.articles, outlets: r.outlets, first: r.first ?? '', last: r.last ?? '' }));
   if (format === 'csv') return write(io.stdout, toCsv(FIELDS, flat));
   if (rows.length === 0) return write(io.stdout, 'no speakers found\n');
-  const lines = formatGrid(['speaker', 'statements', 'articles', 'outlets', 'first', 'last'], flat.map((r) => [r.name, String(r.statements), String(r.articles), String(r.outlets), r.first, r.last]), { columns: io.columns ?? 80, flex: 0 });
+  const lines = formatGrid(['speaker', 'statements', 'articles', 'outlets', 'first', 'last'], flat.map((r) => [r.name, String(r.statements), String(r.articles), String(r.outlets), r.first, r.last]), { columns: tableWidth(io), flex: 0 });
   await write(io.stdout, lines.join('\n') + '\n');
 }

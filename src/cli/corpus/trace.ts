@@ -9,6 +9,7 @@ import { write, type Io } from '../io.js';
 import { DB_OPTION, dbPath, formatOf, parseCommand } from './args.js';
 import { TRACE_HELP } from './help.js';
 import { formatGrid, green, red } from './output.js';
+import { tableWidth } from './output.js';
 import { withStore } from './run.js';
 
 /** A variant's words against the earliest copy's: "we are [-much-] closer {+now+}". */
@@ -51,5 +52,5 @@ export async function runTrace(args: string[], io: Io): Promise<void> {
     throw new CliError(what, EXIT.failed, undefined, 'store/no-statement');
   }
   if (format === 'json') return write(io.stdout, JSON.stringify(trace, null, 2) + '\n');
-  await write(io.stdout, formatTrace(trace, io.columns ?? 80, io.stdoutIsTTY).join('\n') + '\n');
+  await write(io.stdout, formatTrace(trace, tableWidth(io), io.stdoutIsTTY).join('\n') + '\n');
 }
