@@ -205,6 +205,15 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.speaker('Nobody Atall'), []);
     }));
 
+    test('people: a lone surname two known people share stays unresolved, with the article\'s name for it', withStore(async (store) => {
+      const lone: TestArticle = { id: 'lone-9', outlet: 'Valley Voice', publishedAt: '2019-04-02', people: [{ name: 'Pompeo' }], quotes: [{ speaker: 0, text: 'The ferry will keep running through the winter' }] };
+      await ingest(store, POMPEO, OTHER_POMPEO, lone);
+      assert.equal((await store.counts()).people, 3, 'Mike Pompeo, Kim Yo Jong, Joan Pompeo: no third Pompeo');
+      const [hit] = await store.search('ferry winter');
+      assert.deepEqual(hit.speaker, { name: 'Pompeo', mention: 'Pompeo' });
+      assert.deepEqual((await store.search('ferry', { speaker: 'Pompeo' })).map((h) => h.articleId), ['lone-9']);
+    }));
+
     test('speakers: statements, articles, outlets, first and last date, with filters', withStore(async (store) => {
       await ingest(store, POMPEO, COPY, OTHER_POMPEO);
       const rows = await store.speakers();

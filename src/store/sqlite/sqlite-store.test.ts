@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { runStoreSuite } from '../store-suite.js';
 import { buildArticle } from '../test-articles.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { keyComponents, openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,3 +57,9 @@ test('what is committed is there when the file is opened again', async () => {
   await again.close();
 });
 
+
+test('keyComponents: people linked by a shared key, directly or through a third, are matched together', () => {
+  assert.deepEqual(keyComponents([['ruiz'], ['bell'], ['ruiz'], []]), [[0, 2], [1], [3]]);
+  assert.deepEqual(keyComponents([['a'], ['b'], ['a', 'b']]), [[0, 1, 2]]);
+  assert.deepEqual(keyComponents([]), []);
+});

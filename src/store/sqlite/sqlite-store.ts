@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { Analysis, AttributionType, QuoteKind } from '../../core/analysis.js';
 import { fingerprint, isVariant, sameStatement, wordDiff } from '../../corpus/copies.js';
 import { peopleInArticle, statementsToTrace } from '../../corpus/from-analysis.js';
-import { matchPeople, personKeys, type KnownPerson } from '../../corpus/people.js';
+import { matchPeople, personKeys, type KnownPerson, type PersonMatch } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
 import { toMatchExpression } from '../query.js';
 import { attributionRowsOf, dayOf, hashText } from '../rows.js';
@@ -77,6 +77,26 @@ function toStored(row: AttributionRowDb): StoredAttribution {
     ...(row.url !== null && { url: row.url }),
     ...(row.published_at !== null && { publishedAt: row.published_at }),
   };
+}
+
+/** Indexes of the article's people, grouped so that people sharing a key (even through a third) are together. */
+export function keyComponents(keysOf: readonly (readonly string[])[]): number[][] {
+  const parent = keysOf.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  keysOf.forEach((keys, i) => {
+    for (const key of keys) {
+      const other = owner.get(key);
+      if (other === undefined) owner.set(key, i);
+      else parent[find(i)] = find(other);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  keysOf.forEach((_, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  return [...groups.values()];
 }
 
 /** The WHERE clauses and parameters of a set of filters; each clause is fixed text, each value bound. */
@@ -207,12 +227,17 @@ export class SqliteStore implements Store {
     const persons = new Map<string, number>();
     if (people.length === 0) return { persons, created: 0 };
     const keysOf = people.map((p) => personKeys(p));
-    const allKeys = [...new Set(keysOf.flat())];
-    const candidateIds = (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(allKeys)) as { person_id: number }[]).map(
-      (r) => r.person_id,
-    );
-    const candidates: KnownPerson[] = candidateIds.map((id) => this.knownPerson(id));
-    const matches = matchPeople(people, candidates);
+    // people of the article who share no key cannot compete for a known person: each set of people
+    // linked by keys is matched on its own, against its own candidates only
+    const matches: PersonMatch[] = new Array(people.length);
+    for (const members of keyComponents(keysOf)) {
+      const keys = [...new Set(members.flatMap((i) => keysOf[i]))];
+      const candidateIds = (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]).map(
+        (r) => r.person_id,
+      );
+      const candidates: KnownPerson[] = candidateIds.map((id) => this.knownPerson(id));
+      matchPeople(members.map((i) => people[i]), candidates).forEach((match, j) => (matches[members[j]] = match));
+    }
     let created = 0;
     matches.forEach((match, i) => {
       const person = people[i];
