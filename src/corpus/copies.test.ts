@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BANDS, copyChange, fingerprint, isVariant, normalizeWords, sameStatement, wordDiff } from './copies.js';
+import { BANDS, FINGERPRINT_VERSION, copyChange, fingerprint, isVariant, normalizeWords, sameStatement, wordDiff } from './copies.js';
 
 const HOSPITAL = 'We will not pay for the new hospital wing this year, and nobody on this council should pretend otherwise.';
 const TALKS = 'We met for six hours on Tuesday, and the talks are over for now because the other side walked out.';
@@ -106,6 +106,12 @@ test('fingerprint: deterministic band keys; equal words give equal bands', () =>
   assert.equal(a.bands.filter((x) => b.bands.includes(x)).length, 0);
 });
 
+test('band keys are pinned: a change needs a new FINGERPRINT_VERSION, as stores keep them on disk', () => {
+  const { bands } = fingerprint('We will not pay for the new hospital wing this year.');
+  assert.equal(FINGERPRINT_VERSION, 1);
+  assert.deepEqual([bands[0], bands[1], bands[31]], ['00:5afa03abbc0bc20d', '01:209efab7cfdff0b7', '31:6e1fb5514cd9deb0']);
+});
+
 /** Made-up words, so that generated statements are the team's own text. */
 const VOCAB = ['council', 'budget', 'harbor', 'school', 'vote', 'will', 'not', 'pay', 'the', 'a', 'we', 'they', 'said',
   'talks', 'over', 'for', 'now', 'minister', 'bridge', 'tax', 'hospital', 'wing', 'year', 'next', 'week', 'agree',
@@ -162,4 +168,53 @@ test('LSH precision: independent statements rarely share a band (property, fixed
   );
   // Random texts over a 40-word vocabulary still share some three-word shingles (J ≈ 0.02).
   assert.ok(met / runs <= 0.03, `${met} of ${runs}`);
+});
+
+test('band sharing follows 1 − (1 − J³)³² for controlled shingle Jaccard J (fixed seed)', () => {
+  // Pairs of texts made of unique tokens: a shared run of 30 words (28 shingles) and u words of their own
+  // each (u more shingles each, the two across the seam included), so that J = 28 / (28 + 2u) exactly.
+  let next = 1;
+  const fresh = (n: number) => Array.from({ length: n }, () => `t${next++}`);
+  for (const u of [0, 8, 19, 33, 50]) {
+    const J = 28 / (28 + 2 * u);
+    const expected = 1 - (1 - J ** 3) ** BANDS;
+    let met = 0;
+    const pairs = 600;
+    for (let i = 0; i < pairs; i++) {
+      const shared = fresh(30);
+      if (shareBand([...shared, ...fresh(u)].join(' '), [...fresh(u), ...shared].join(' '))) met++;
+    }
+    // Four standard deviations of a binomial proportion, at least 0.02.
+    const tolerance = Math.max(0.02, 4 * Math.sqrt((expected * (1 - expected)) / pairs));
+    assert.ok(Math.abs(met / pairs - expected) <= tolerance, `J = ${J.toFixed(2)}: ${met}/${pairs}, expected ${expected.toFixed(3)}`);
+  }
+});
+
+test('sameStatement properties: symmetric, blind to case and punctuation (fixed seed)', () => {
+  const text = fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 30 }).map((w) => w.join(' '));
+  fc.assert(
+    fc.property(text, text, (a, b) => {
+      assert.equal(sameStatement(a, b), sameStatement(b, a));
+      const shouted = '“' + a.toUpperCase().replace(/ /g, ', ') + '…”';
+      assert.equal(sameStatement(a, shouted), true);
+      assert.equal(isVariant(a, shouted), false);
+    }),
+    { seed: 20261202, numRuns: 300 },
+  );
+});
+
+test('any text, however odd, is fingerprinted, compared and diffed without throwing (fixed seed)', () => {
+  const odd = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
+  fc.assert(
+    fc.property(odd, odd, (a, b) => {
+      const f = fingerprint(a);
+      assert.equal(f.bands.length, f.words.length === 0 ? 0 : BANDS);
+      assert.equal(typeof sameStatement(a, b), 'boolean');
+      assert.equal(isVariant(a, a), false);
+      // What is not added is the first text's words, in order.
+      const kept = wordDiff(a, b).filter((c) => c.op !== 'added').map((c) => c.text).join(' ');
+      assert.deepEqual(normalizeWords(kept), normalizeWords(a));
+    }),
+    { seed: 20261202, numRuns: 300 },
+  );
 });

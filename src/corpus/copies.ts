@@ -4,19 +4,33 @@
  * earliest. Pure and deterministic (fixed seeds): the store indexes each statement under its band keys and
  * verifies only the statements that share a key, so grouping costs the same per article at any corpus size.
  *
- * Parameters (measured by `copies.test.ts`' recall property and `npm run bench:copies`):
+ * Parameters (`copies.test.ts` checks the band-sharing rates below against the formula; `npm run
+ * bench:match` prints the cost, about 25 µs of CPU for a 40-word quote):
  * - words: folded (case, diacritics, curly/straight apostrophes), punctuation, quotation marks and ellipses
  *   dropped; "1,000" is "1000".
- * - shingles: runs of `SHINGLE` = 3 words; a text of fewer words is one shingle of all its words.
- * - MinHash: `BANDS` × `ROWS` = 32 × 3 = 96 hash functions (FNV-1a word hashes, combined and mixed with
- *   murmur3's finalizer under 96 fixed seeds). Two texts share a band with probability 1 − (1 − J³)³²
- *   for shingle Jaccard similarity J: the curve's midpoint is near J = 0.3; J = 0.5 (a 40-word quote
- *   trimmed to half, or one with a few words changed) is found with probability 0.99, J = 0.7 (one word
- *   changed in 20) with certainty for practical purposes, while texts that share one shingle among 20
- *   (J ≈ 0.025) meet in a band with probability 0.0005.
+ * - shingles: runs of `SHINGLE` = 3 words, hashed by FNV-1a per word, combined; a text of fewer words is
+ *   one shingle of all its words, so equal short quotes always share every band.
+ * - MinHash: `BANDS` × `ROWS` = 32 × 3 = 96 hash functions, hash i of shingle x being
+ *   ((x xor seedᵢ) × oddᵢ) xor its top bits, under 96 fixed seeds and multipliers; band keys hash their
+ *   three minima. Two texts share a band with probability 1 − (1 − J³)³² for shingle Jaccard similarity
+ *   J: 0.58 at J = 0.3, 0.88 at 0.4, 0.986 at 0.5 (a 40-word quote trimmed to half, or with three words
+ *   changed), 1.000 at 0.7 (one word changed in 20); texts sharing one shingle in 40 (J ≈ 0.013) meet
+ *   with probability 0.00007, so unrelated statements rarely cost a check, even in a corpus of millions.
+ * - the price of that: LSH estimates Jaccard, not containment, so a short fragment of a long quote is
+ *   found less often (the six words "the talks are over for now" of a 20-word quote, J = 4/18: 0.29).
+ *   Three rows a band were chosen over two, which would find it with probability 0.80, because two rows
+ *   let texts that share one common phrase meet 77 times more often (0.0054 at J ≈ 0.013), and the check
+ *   cost would grow with the corpus. A store that wants short fragments can also look a quote up by its words (full-text search).
  * - verification (`sameStatement`): see there.
  */
 import { diffArrays } from 'diff';
+
+/**
+ * The version of the words and band keys `fingerprint` makes. A store keeps band keys on disk, so it records
+ * this version and fingerprints its statements again when it changes (any change of normalization, shingle
+ * size, seeds, bands or rows changes it).
+ */
+export const FINGERPRINT_VERSION = 1;
 
 /** Words per shingle. */
 export const SHINGLE = 3;
@@ -24,7 +38,7 @@ export const SHINGLE = 3;
 export const BANDS = 32;
 export const ROWS = 3;
 /** Texts longer than this are compared on their first `MAX_WORDS` words, so a check stays cheap. */
-export const MAX_WORDS = 2000;
+export const MAX_WORDS = 1000;
 
 const HASHES = BANDS * ROWS;
 
@@ -248,11 +262,11 @@ export function isVariant(earliest: string, copy: string): boolean {
  * earliest's words, in order; `changed`, any other difference (a word added, removed or replaced).
  */
 export function copyChange(earliest: string, copy: string): 'none' | 'excerpt' | 'elided' | 'changed' {
-  const e = normalizeWords(earliest);
-  const c = normalizeWords(copy);
+  const e = normalizeWords(earliest).slice(0, MAX_WORDS);
+  const c = normalizeWords(copy).slice(0, MAX_WORDS);
   if (equalWords(e, c)) return 'none';
   if (indexOfRun(e, c) >= 0 || indexOfRun(c, e) >= 0) return 'excerpt';
-  const pieces = copy.split(/\u2026|\.\s*\.\s*\./).map(normalizeWords).filter((p) => p.length > 0);
+  const pieces = copy.split(/\u2026|\.\s*\.\s*\./).map(normalizeWords).filter((p) => p.length > 0).slice(0, MAX_WORDS);
   if (pieces.length > 1) {
     let from = 0;
     for (const piece of pieces) {

@@ -50,8 +50,24 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her'
 /** Country abbreviations that open a role ("U.S. Secretary of State"). */
 const ROLE_OPENERS: ReadonlySet<string> = new Set(['u.s.', 'us', 'u.k.', 'uk', 'u.n.', 'e.u.']);
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Words that make a name an organization's, never a person's: "Okafor Holdings Ltd.", "Alder Foundation".
+ * The entity layer types organizations already; this guards what reaches the corpus by other ways. A subset
+ * of the entity layer's organization suffixes, without the words that are also surnames ("Post", "Church",
+ * "Court", "Times").
+ */
+const ORGANIZATION_WORDS: ReadonlySet<string> = new Set([
+  'inc', 'corp', 'ltd', 'llc', 'plc', 'co', 'gmbh', 'ministry', 'department', 'committee', 'commission', 'university',
+  'party', 'agency', 'association', 'organization', 'organisation', 'corporation', 'company', 'institute',
+  'foundation', 'federation', 'administration', 'authority', 'bureau', 'parliament', 'council', 'holdings',
+  'industries', 'airlines', 'coalition', 'alliance', 'network',
+]);
+
 /** Lower case, no diacritics, straight apostrophes, hyphens for every dash. */
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'");
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -104,6 +120,22 @@ function startsUpper(word: string): boolean {
  * "Maria de la Cruz" → given ["maria"], surname "de la cruz".
  */
 export function parseName(form: string, roles: readonly string[] = []): NameParts | undefined {
+  const key = roles.length === 0 ? form : form + '\u0000' + roles.join('\u0000');
+  if (CACHE.has(key)) return CACHE.get(key);
+  const parts = readName(form, roles);
+  if (CACHE.size >= CACHE_SIZE) CACHE.clear();
+  CACHE.set(key, parts);
+  return parts;
+}
+
+/**
+ * Forms read before: the store asks about the same known people article after article. Bounded; emptied
+ * when full. `NameParts` are never modified, so sharing them is safe.
+ */
+const CACHE = new Map<string, NameParts | undefined>();
+const CACHE_SIZE = 50_000;
+
+function readName(form: string, roles: readonly string[]): NameParts | undefined {
   let text = form.trim();
   for (const role of roles) {
     const r = role.trim().replace(/[,.]$/, '');
@@ -131,6 +163,7 @@ export function parseName(form: string, roles: readonly string[] = []): NamePart
   while (end > 1 && SUFFIXES.has(normWord(ws[end - 1]))) end--;
   const core = ws.slice(0, end).filter(hasLetter);
   if (core.length === 0) return undefined;
+  if (core.some((w) => ORGANIZATION_WORDS.has(normWord(w)))) return undefined;
   // A role-only mention: no word of the name is capitalized ("the mayor", "officials").
   if (!core.some((w) => startsUpper(w))) return undefined;
   // The surname: the last word, with particles before it.

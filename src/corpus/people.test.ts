@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchPeople, personKeys, type KnownPerson, type PersonInArticle, type PersonMatch } from './people.js';
+import fc from 'fast-check';
 import { parseName } from './names.js';
 
 /** A person of an article: its name, then its other forms. */
@@ -48,6 +49,8 @@ test('merging: the same person under another name form', () => {
     ['two surnames said without the given name', [k(12, 'Gabriel Ortega Llano')], p('Ortega Llano'), '#12 Gabriel Ortega Llano'],
     ['suffix kept in the display', [k(13, 'Dan Okafor')], p('Dan Okafor Jr.'), '#13 Dan Okafor'],
     ['full name picks its own among same-surname people', janeDan, p('Dan Okafor'), '#2 Dan Okafor'],
+    ['a role known for one of two Okafors', [k(1, 'Jane Okafor', [], ['Secretary of State']), k(2, 'Dan Okafor', [], ['surgeon'])], p('Okafor', [], ['Secretary of State']), '#1 Jane Okafor'],
+    ['a role, folded and without "former"', [k(1, 'Jane Okafor', [], ['Secretary of State']), k(2, 'Dan Okafor', [], ['surgeon'])], p('Okafor', [], ['former secretary of state,']), '#1 Jane Okafor'],
     ['gender of a title tells two Okafors apart', [k(1, 'Jane Okafor', ['Mrs. Okafor']), k(2, 'Dan Okafor', ['Mr. Okafor'])], p('Mr. Okafor'), '#2 Dan Okafor'],
   ];
   for (const [what, known, person, expected] of cases) assert.equal(short(matchPeople([person], known)[0]), expected, what);
@@ -58,6 +61,8 @@ test('not merging: different people, or not enough to tell', () => {
     ['same surname, different given name', [k(1, 'Jane Okafor')], p('Dan Okafor'), 'new Dan Okafor'],
     ['bare surname, two people known with it', janeDan, p('Okafor'), 'new Okafor'],
     ['honorific does not pick between two', janeDan, p('Dr. Okafor'), 'new Okafor'],
+    ['a role both Okafors are known by', [k(1, 'Jane Okafor', [], ['senator']), k(2, 'Dan Okafor', [], ['Senator'])], p('Okafor', [], ['Senator']), 'new Okafor'],
+    ['a role neither is known by', [k(1, 'Jane Okafor', [], ['senator']), k(2, 'Dan Okafor', [], ['surgeon'])], p('Okafor', [], ['mayor']), 'new Okafor'],
     ['initial fits two', [k(1, 'Jane Okafor'), k(2, 'Jill Okafor')], p('J. Okafor'), 'new J. Okafor'],
     ['initial fits none', [k(1, 'Jane Okafor')], p('D. Okafor'), 'new D. Okafor'],
     ['different middle names', [k(1, 'John F. Marsh')], p('John A. Marsh'), 'new John A. Marsh'],
@@ -70,6 +75,8 @@ test('not merging: different people, or not enough to tell', () => {
     ['role-only mention', [k(1, 'Jane Okafor', [], ['mayor'])], p('the mayor'), 'new the mayor'],
     ['a title alone', [k(1, 'Jane Okafor', [], ['Mayor'])], p('Mayor'), 'new Mayor'],
     ['nobody known', [], p('Jane Okafor'), 'new Jane Okafor'],
+    ['an organization named after a person', [k(1, 'Jane Okafor')], p('Okafor Holdings Ltd.'), 'new Okafor Holdings Ltd.'],
+    ['a foundation', [k(2, 'Tom Alder')], p('Alder Foundation'), 'new Alder Foundation'],
     ['surname-only person kept when another Okafor has a full name', [k(1, 'Okafor'), k(2, 'Dan Okafor')], p('Jane Okafor'), 'new Jane Okafor'],
   ];
   for (const [what, known, person, expected] of cases) assert.equal(short(matchPeople([person], known)[0]), expected, what);
@@ -160,6 +167,8 @@ test('personKeys: the folded last word of each surname; none for role-only menti
     [p('Ana Muñoz', ['MUÑOZ']), ['munoz']],
     [p('Dan Okafor Jr.'), ['okafor']],
     [p('the mayor'), []],
+    [p('Ministry of Health'), []],
+    [p('Alder Foundation'), []],
     [p(''), []],
   ];
   for (const [person, expected] of cases) assert.deepEqual(personKeys(person), expected, person.name);
@@ -183,4 +192,43 @@ test('parseName: the parts of a name form', () => {
     const parts = parseName(form);
     assert.deepEqual(parts && { display: parts.display, given: [...parts.given], surname: parts.surname }, expected, form);
   }
+});
+
+const GIVEN = ['Jane', 'Dan', 'Ruth', 'Tom', 'Ana', 'J.', 'Mike', 'Michael'];
+const SURNAMES = ['Okafor', 'Alder', 'de la Cruz', 'Smith-Jones'];
+const form = fc.tuple(fc.option(fc.constantFrom(...GIVEN), { nil: undefined }), fc.constantFrom(...SURNAMES), fc.constantFrom('', 'Mr. ', 'Dr. ', 'Mayor '))
+  .map(([given, surname, title]) => `${title}${given ? given + ' ' : ''}${surname}`);
+const article = fc.array(form.map((name) => p(name)), { minLength: 1, maxLength: 4 });
+const corpus = fc.uniqueArray(form, { maxLength: 6 }).map((names) => names.map((name, i) => k(i + 1, name)));
+
+test('matchPeople properties: one answer per person, independent of candidate order, no guess between two (fixed seed)', () => {
+  fc.assert(
+    fc.property(article, corpus, (people, known) => {
+      const answers = matchPeople(people, known);
+      assert.equal(answers.length, people.length);
+      assert.deepEqual(matchPeople(people, [...known].reverse()), answers);
+      answers.forEach((m, i) => {
+        const parts = parseName(people[i].name);
+        if (m.kind !== 'existing' || !parts || parts.given.length > 0) return;
+        // A bare surname joins a known person only when no other known person has that surname.
+        const sharing = known.filter((x) => parseName(x.name)?.surname === parts.surname);
+        assert.ok(sharing.length <= 1, `${people[i].name} → #${m.id} among ${sharing.map((x) => x.name).join(', ')}`);
+      });
+    }),
+    { seed: 20261202, numRuns: 500 },
+  );
+});
+
+test('any name, however odd, is matched and keyed without throwing (fixed seed)', () => {
+  const odd = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), form);
+  fc.assert(
+    fc.property(fc.array(odd, { minLength: 1, maxLength: 3 }), fc.array(odd, { maxLength: 3 }), (names, knownNames) => {
+      const people = names.map((name) => p(name, [name.toUpperCase()], [name.slice(0, 5)]));
+      const known = knownNames.map((name, i) => k(i + 1, name, [name], []));
+      const answers = matchPeople(people, known);
+      assert.equal(answers.length, people.length);
+      for (const person of people) assert.ok(personKeys(person).every((key) => key.length > 0));
+    }),
+    { seed: 20261202, numRuns: 500 },
+  );
 });

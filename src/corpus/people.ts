@@ -12,7 +12,9 @@
  *   surname. When the corpus knows two ("Jane Okafor" and "Dan Okafor"), a bare "Okafor" in an article that
  *   names neither fully is ambiguous: the match is `new`, with the candidates in `ambiguous`, never a guess.
  *   A courtesy title that states a gender ("Mr. Okafor") rules out a person known under the other ("Mrs.
- *   Okafor"), which can leave one candidate.
+ *   Okafor"), which can leave one candidate; so does a role the article gives that exactly one of them is
+ *   known by ("Secretary of State Okafor said …" when Jane Okafor is known as Secretary of State and Dan
+ *   Okafor as a surgeon).
  * - A surname-only person upgraded: when the corpus knows only "Okafor" (an earlier article said "Okafor
  *   said the talks were over" and named no one else so) and a new article names "Jane Okafor", and no other
  *   Okafor is known, the existing id becomes Jane Okafor (`existing`, with the fuller name). If the corpus
@@ -22,14 +24,17 @@
  * - Within one article, the entity layer has already told people apart: two people of the article never
  *   become one known person unless both name them in full the same way. If "Jane Okafor" and "Dan Okafor"
  *   both arrive in one article while the corpus knows only a surname-only "Okafor", neither takes it.
- * - Role-only mentions ("the mayor", "a spokeswoman") and forms with no name are never matched and have no
- *   keys: roles change hands, so a role is not an identity.
+ * - Role-only mentions ("the mayor", "a spokeswoman"), organizations' names ("Okafor Holdings Ltd.") and
+ *   forms with no name are never matched and have no keys: roles change hands, so a role is not an identity.
+ * - Known limits: names written surname first ("Kim Jong Un") are read as given names and a surname ("Un"),
+ *   so a later bare "Kim" does not find the person; a person first named by a first name alone ("Jane")
+ *   is a person named "Jane".
  * - Names are compared folded: case, diacritics ("Ókafor"), curly or straight apostrophes, periods of
  *   initials, a possessive "’s", courtesy titles ("Mr.", "Dr.", "Ms.") and leading roles are ignored.
  *   Multi-word surnames keep their particles ("de la Cruz"); a bare "Cruz" may still mean Maria de la Cruz
  *   when she is the only Cruz known. Hyphenated surnames ("Smith-Jones") are one word.
  */
-import { compareGiven, compareSurname, parseName, surnameKey, type NameParts } from './names.js';
+import { compareGiven, compareSurname, fold, parseName, surnameKey, type NameParts } from './names.js';
 
 /** One person entity of one article: its fullest name, every name form used, its roles. */
 export interface PersonInArticle {
@@ -62,10 +67,13 @@ export type PersonMatch =
  * - `people/initial`: an initial for the given name ("J. Okafor").
  * - `people/surname-only`: a bare surname, the only person known with it.
  * - `people/upgraded`: a full name given to the only, surname-only, known person with that surname.
+ * - `people/same-role`: several known people fit the name, and the article's role for the person is known
+ *   for exactly one of them.
  * - `people/ambiguous`: several known people fit; not merged.
  * - `people/taken`: the one fitting person is already another person of the same article.
  * - `people/unknown`: no known person fits.
- * - `people/no-name`: a role-only mention or no name at all ("the mayor").
+ * - `people/no-name`: no person's name: a role-only mention ("the mayor"), an organization's name ("Alder
+ *   Foundation"), or nothing. The store should not make a person of it.
  */
 export type MatchReason =
   | 'people/same-name'
@@ -73,6 +81,7 @@ export type MatchReason =
   | 'people/initial'
   | 'people/surname-only'
   | 'people/upgraded'
+  | 'people/same-role'
   | 'people/ambiguous'
   | 'people/taken'
   | 'people/unknown'
@@ -101,13 +110,24 @@ export function personKeys(p: { name: string; variants: readonly string[]; roles
   return [...new Set(formsOf(p).map(surnameKey))];
 }
 
-/** What a person is known as: the fullest form, every surname, the gender a title states. */
+/** What a person is known as: its name forms (and the full ones among them), surnames, gender and roles. */
 interface Profile {
   forms: NameParts[];
   full: NameParts[];
   surnames: string[];
   /** The gender courtesy titles state, when all that state one agree. */
   gender?: 'm' | 'f';
+  /** Roles, folded, without "former" and the like: "Former Secretary of State" → "secretary of state". */
+  roles: Set<string>;
+}
+
+/** Words before a role that do not change whose role it is. */
+const ROLE_TIME = /^(?:the|a|an|former|then|acting|interim|outgoing|incoming|current|now)\s+/;
+
+function roleKey(role: string): string {
+  let r = fold(role).replace(/[.,;:]+$/, '').replace(/\s+/g, ' ').trim();
+  while (ROLE_TIME.test(r)) r = r.replace(ROLE_TIME, '');
+  return r;
 }
 
 function profileOf(p: { name: string; variants: readonly string[]; roles?: readonly string[] }): Profile {
@@ -117,6 +137,7 @@ function profileOf(p: { name: string; variants: readonly string[]; roles?: reado
     forms,
     full: forms.filter((f) => f.given.length > 0),
     surnames: [...new Set(forms.map((f) => f.surname))],
+    roles: new Set((p.roles ?? []).map(roleKey).filter((r) => r !== '')),
   };
   if (genders.size === 1) profile.gender = [...genders][0];
   return profile;
@@ -195,8 +216,19 @@ interface Proposal {
   reason: MatchReason;
 }
 
-/** What one person of the article would match, alone. */
+/**
+ * What one person of the article would match, alone. Where several known people fit, a role the article
+ * gives that exactly one of them is known by decides: "Secretary of State Okafor said …" is Jane Okafor
+ * when the corpus knows Jane Okafor as Secretary of State and Dan Okafor as a surgeon.
+ */
 function propose(p: Profile, known: readonly { person: KnownPerson; profile: Profile }[]): Proposal {
+  const proposal = proposeByName(p, known);
+  if (!proposal.ambiguous || p.roles.size === 0) return proposal;
+  const byRole = known.filter((k) => proposal.ambiguous!.includes(k.person.id) && [...k.profile.roles].some((r) => p.roles.has(r)));
+  return byRole.length === 1 ? { relation: 'surname', id: byRole[0].person.id, reason: 'people/same-role' } : proposal;
+}
+
+function proposeByName(p: Profile, known: readonly { person: KnownPerson; profile: Profile }[]): Proposal {
   if (p.forms.length === 0) return { relation: 'none', reason: 'people/no-name' };
   const related = known
     .map((k) => ({ k, r: relate(p, k.profile) }))
