@@ -163,6 +163,21 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.search('we', { type: 'all', limit: 2 })).length, 2);
     }));
 
+    test('search finds the few statements a query matches among hundreds of better-ranked other types', withStore(async (store) => {
+      const beliefs: TestArticle = {
+        id: 'beliefs',
+        quotes: Array.from({ length: 300 }, (_, i) => ({ speaker: 'Ana Ruiz', text: `ferry ferry ferry number ${i}`, type: 'belief' as const, kind: 'indirect' as const })),
+      };
+      const statements: TestArticle = {
+        id: 'statements',
+        quotes: [1, 2, 3].map((i) => ({ speaker: 'Omar Bell', text: `The ferry timetable changes on day ${i} of the long winter season ahead of us` })),
+      };
+      await ingest(store, beliefs, statements);
+      assert.deepEqual((await store.search('ferry')).map((h) => h.articleId), ['statements', 'statements', 'statements']);
+      assert.equal((await store.search('ferry', { type: 'all', limit: 50 })).length, 50);
+      assert.equal((await store.search('ferry', { type: 'all', limit: 50 }))[0].articleId, 'beliefs', 'ranked by bm25: the denser text first');
+    }));
+
     test('a query with nothing to search for is a QueryError', withStore(async (store) => {
       await ingest(store, POMPEO);
       for (const bad of ['', '   ', '-denuclearization', '***', '""', '- -']) await assert.rejects(store.search(bad), QueryError, bad);

@@ -337,13 +337,8 @@ export class SqliteStore implements Store {
 
   async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
     const match = toMatchExpression(query);
-    const { sql, params } = filterClauses(filters);
-    // rank first, on ids only, so that only the rows shown are read in full
-    const ranked = this.sql(
-      `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
-       JOIN attributions a ON a.id = m.id ${filters.outlet !== undefined ? 'JOIN articles ar ON ar.pk = a.article' : ''}
-       ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
-    ).all(match, ...params, filters.limit ?? DEFAULT_SEARCH_LIMIT) as { id: number; rank: number }[];
+    const limit = filters.limit ?? DEFAULT_SEARCH_LIMIT;
+    const ranked = this.rankedIds(match, filters, limit);
     if (ranked.length === 0) return [];
     const rows = new Map(
       (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
@@ -352,6 +347,33 @@ export class SqliteStore implements Store {
       const stored = toStored(rows.get(id)!);
       return { ...stored, ...highlight(stored.text, query), rank };
     });
+  }
+
+  /**
+   * The ids of the best `limit` matches passing the filters, best first. Without a filter that rules out
+   * most rows, FTS5 ranks on its own (ORDER BY rank inside the full-text module, no join per match) and
+   * the type is checked on its best few hundred; only when too few of those pass does the query join
+   * every match.
+   */
+  private rankedIds(match: string, filters: Filters, limit: number): { id: number; rank: number }[] {
+    const selective = filters.speaker !== undefined || filters.outlet !== undefined || filters.from !== undefined || filters.to !== undefined || filters.kind !== undefined;
+    if (!selective) {
+      const depth = Math.max(200, limit * 10);
+      const top = this.sql('SELECT rowid AS id, rank FROM attributions_fts WHERE attributions_fts MATCH ? ORDER BY rank LIMIT ?').all(match, depth) as { id: number; rank: number }[];
+      const type = filters.type ?? 'statement';
+      const passing =
+        type === 'all'
+          ? new Set(top.map((t) => t.id))
+          : new Set((this.sql('SELECT id FROM attributions WHERE id IN (SELECT value FROM json_each(?)) AND type = ?').all(JSON.stringify(top.map((t) => t.id)), type) as { id: number }[]).map((r) => r.id));
+      const kept = top.filter((t) => passing.has(t.id));
+      if (kept.length >= limit || top.length < depth) return kept.sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, limit);
+    }
+    const { sql, params } = filterClauses(filters);
+    return this.sql(
+      `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
+       JOIN attributions a ON a.id = m.id ${filters.outlet !== undefined ? 'JOIN articles ar ON ar.pk = a.article' : ''}
+       ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
+    ).all(match, ...params, limit) as { id: number; rank: number }[];
   }
 
   async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {
