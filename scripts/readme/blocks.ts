@@ -9,6 +9,8 @@
  * - in expected output a line that is just `…` stands for any number of lines (none included), so a
  *   long output can be shown in part; every other line must match exactly (trailing spaces ignored).
  *
+ * A `console session` block is a stateful walk-through (each command reads what the one before wrote), run
+ * in order by a test of its own (the corpus's: src/cli/corpus/readme.test.ts), not here.
  * Other fenced blocks (`sh` synopses, `jsonc`, tables) are prose and are not run.
  */
 
