@@ -9,18 +9,20 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { hashText } from '../../store/rows.js';
 import { checkReferenceDate } from '../dates.js';
 import { CliError, describeFsError, EXIT, type ExitCode } from '../errors.js';
 import type { ErrorRecord } from '../extract-stream.js';
 import type { Io } from '../io.js';
 import type { Services } from '../services.js';
-import { isUrl, looksLikeHtml, readStream, type Source } from '../sources.js';
+import { isUrl, readSource, type Source } from '../sources.js';
 import type { IngestItem } from './analyze-item.js';
 import { parseArticleLine, type ArticleMeta } from './article-line.js';
 
 export interface InputOptions {
+  /** The cap on one article's bytes (`--max-bytes`); default 5 MB. */
+  maxBytes?: number;
   inputs: readonly string[];
   jsonl: boolean;
   warc?: string;
@@ -79,11 +81,15 @@ async function sidecar(file: string): Promise<{ meta: ArticleMeta; publishedAt?:
   };
 }
 
+/** A file is never stdin: its reader is given none. */
+const NO_STDIN = Readable.from([]);
+
 async function* fileItem(name: string, options: InputOptions): AsyncGenerator<InputEvent> {
   try {
-    const content = await readFile(name, 'utf8');
+    // read as extract reads a file: size cap, binary refused, a page's declared charset, a byte-order mark dropped
+    const read = await readSource(name, NO_STDIN, options.maxBytes);
     const { meta, publishedAt } = await sidecar(name);
-    const source: Source = { name, kind: looksLikeHtml(name, content) ? 'html' : 'text', value: content, id: name, ...(publishedAt !== undefined && { publishedAt }) };
+    const source: Source = { ...read, ...(publishedAt !== undefined && { publishedAt }) };
     yield { ok: true, item: itemOf(source, meta, options.published), where: name };
   } catch (error) {
     yield failure(name, error instanceof CliError ? error : describeFsError(name, error));
@@ -158,8 +164,12 @@ export async function* readInputs(options: InputOptions, io: Io, services: Servi
     if (name === '-') {
       if (options.jsonl) yield* lineItems('stdin', io.stdin, options);
       else {
-        const text = await readStream(io.stdin);
-        yield { ok: true, item: itemOf({ name: 'stdin', kind: looksLikeHtml('-', text) ? 'html' : 'text', value: text }, {}, options.published), where: 'stdin' };
+        try {
+          const { id: _none, ...read } = await readSource('-', io.stdin, options.maxBytes);
+          yield { ok: true, item: itemOf({ ...read, name: 'stdin' }, {}, options.published), where: 'stdin' };
+        } catch (error) {
+          yield failure('stdin', error instanceof CliError ? error : describeFsError('stdin', error));
+        }
       }
       continue;
     }

@@ -21,7 +21,7 @@ const FIRST_AND_SECOND_PERSON = /^(i|we|you|us|me)$/i;
 export const dropFragments: Refiner = (seg, proposals) => {
   // The content segments of direct quotes the rules attributed, in text order; they never overlap.
   const quoted: Span[] = [];
-  for (const p of proposals) if (p.quotes.length > 0 && p.kind === 'direct') quoted.push(...p.content);
+  for (const p of proposals) if (p.quotes.length > 0 && p.kind === 'direct') for (const s of p.content) quoted.push(s);
   quoted.sort((a, b) => a.start - b.start);
   if (quoted.length === 0) return () => undefined;
   const holding = (offset: number): Span | undefined => {

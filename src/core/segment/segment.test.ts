@@ -16,7 +16,7 @@ for (const [text, expected] of emptyWordTexts) {
     const seg = segment(text);
     assert.deepEqual(seg.tokens.map((t) => t.text), expected);
     for (const t of seg.tokens) assert.equal(text.slice(t.start, t.end), t.text);
-    assert.doesNotThrow(() => analyze({ text }));
+    assert.doesNotThrow(() => analyze({ text }, { model: null }));
   });
 }
 
