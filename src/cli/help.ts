@@ -9,6 +9,14 @@ Usage:
   whosaid eval [options]                      score the engine on the shared evaluation data
   whosaid bench [options]                     measure the engine's throughput against bare wink-nlp
 
+The corpus (--db FILE, default $WHOSAID_DB, else whosaid.db):
+  whosaid ingest [PATH|URL|-]...              analyse articles and store them in the corpus
+  whosaid search QUERY                        find attributions by their words
+  whosaid speakers                            who is quoted, how often, where
+  whosaid speaker NAME                        one person's roles and statements over time
+  whosaid trace TEXT|ATTRIBUTION-ID           every copy of a statement, earliest first, variants
+  whosaid export --format csv|jsonl           attributions for spreadsheets and scripts
+
 Options:
   -h, --help       show help (also: whosaid COMMAND --help)
   -v, --version    print the version

@@ -13,6 +13,7 @@ import { BENCH_HELP, EVAL_HELP, EXTRACT_HELP, MAIN_HELP } from './help.js';
 import { processIo, write, type Io } from './io.js';
 import { defaultServices, type Services } from './services.js';
 import type { EvalPart } from '../eval/run-eval.js';
+import { CORPUS_COMMANDS } from './corpus/commands.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -140,6 +141,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io, services: Service
   extract: { run: runExtract, help: EXTRACT_HELP },
   eval: { run: runEvalCommand, help: EVAL_HELP },
   bench: { run: runBenchCommand, help: BENCH_HELP },
+  ...CORPUS_COMMANDS,
 };
 
 async function dispatch(argv: string[], io: Io, services: Services): Promise<void> {
@@ -148,7 +150,7 @@ async function dispatch(argv: string[], io: Io, services: Services): Promise<voi
   if (first === 'help') return write(io.stdout, rest[0] !== undefined && COMMANDS[rest[0]] ? COMMANDS[rest[0]].help : MAIN_HELP);
   if (first === '-v' || first === '--version') return write(io.stdout, `whosaid ${version()}\n`);
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-  if (!command) throw new UsageError(`unknown command "${first}" (expected extract, eval or bench; see whosaid --help)`);
+  if (!command) throw new UsageError(`unknown command "${first}" (expected ${Object.keys(COMMANDS).join(', ')}; see whosaid --help)`);
   await command.run(rest, io, services);
 }
 

@@ -1,0 +1,56 @@
+/**
+ * What a store keeps of one analysed article's attributions, as plain rows with their speakers and dates
+ * (the people and the statements to trace come from src/corpus/from-analysis.ts). Every store derives
+ * the same rows from the same analysis.
+ */
+import { createHash } from 'node:crypto';
+import type { Analysis, AttributionType, QuoteKind } from '../core/analysis.js';
+
+/** sha256 of a text, hex: the content hash of an article and the source hash of an input. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export interface AttributionRow {
+  localId: string;
+  type: AttributionType;
+  kind: QuoteKind;
+  text: string;
+  speakerName?: string;
+  speakerMention?: string;
+  /** The person entity the speaker is, where it is one. */
+  speakerEntity?: string;
+  cue?: string;
+  saidOn?: string;
+  /** saidOn, else the publication date (YYYY-MM-DD). */
+  date?: string;
+  confidence: number;
+}
+
+/** The day part of an ISO date or date-time, where it has one. */
+export function dayOf(iso: string | undefined): string | undefined {
+  const m = iso === undefined ? null : /^\d{4}-\d{2}-\d{2}/.exec(iso);
+  return m ? m[0] : undefined;
+}
+
+export function attributionRowsOf(analysis: Analysis, publishedAt: string | undefined): AttributionRow[] {
+  const persons = new Set(analysis.entities.filter((e) => e.type === 'person').map((e) => e.id));
+  const published = dayOf(publishedAt);
+  return analysis.attributions.map((a) => {
+    const speakerName = a.speaker.name ?? a.speaker.mention?.text;
+    const date = dayOf(a.saidOn) ?? published;
+    return {
+      localId: a.id,
+      type: a.type,
+      kind: a.kind,
+      text: a.text,
+      ...(speakerName !== undefined && { speakerName }),
+      ...(a.speaker.mention !== undefined && { speakerMention: a.speaker.mention.text }),
+      ...(a.speaker.entity !== undefined && persons.has(a.speaker.entity) && { speakerEntity: a.speaker.entity }),
+      ...(a.cue !== undefined && { cue: a.cue.text }),
+      ...(a.saidOn !== undefined && { saidOn: a.saidOn }),
+      ...(date !== undefined && { date }),
+      confidence: a.confidence,
+    };
+  });
+}

@@ -1,0 +1,488 @@
+/**
+ * The corpus in one SQLite file, through better-sqlite3: WAL journal (readers never wait for the writer;
+ * a killed writer loses only its open transaction), FTS5 with bm25 for search, the schema by numbered
+ * migrations (migrations.ts). Every value is a bound parameter of a prepared statement; the only SQL
+ * built at run time is the choice among fixed filter clauses. A batch of articles is one transaction.
+ *
+ * People and copies are matched by the pure modules in src/corpus/: candidates are looked up by key
+ * (a person's normalized surnames, a statement's LSH band keys), so the cost of an article does not grow
+ * with the corpus, and the modules decide among the candidates.
+ */
+import Database from 'better-sqlite3';
+import type { Analysis, AttributionType, QuoteKind } from '../../core/analysis.js';
+import { fingerprint, isVariant, sameStatement, wordDiff } from '../../corpus/copies.js';
+import { peopleInArticle, statementsToTrace } from '../../corpus/from-analysis.js';
+import { matchPeople, personKeys, type KnownPerson } from '../../corpus/people.js';
+import { highlight } from '../highlight.js';
+import { toMatchExpression } from '../query.js';
+import { attributionRowsOf, dayOf, hashText } from '../rows.js';
+import type { ArticleRecord, Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import { migrate } from './migrations.js';
+
+export interface SqliteStoreOptions {
+  /** Open without writing: no migrations (the file must exist and be current). */
+  readonly?: boolean;
+}
+
+/**
+ * Most candidate copies verified on the words for one statement, those sharing the most bands first: a
+ * true copy shares most of its bands, and each check costs about as much as the fingerprint.
+ */
+const MAX_COPY_CANDIDATES = 4;
+/** Most statements one band key lists; a band that common is left out of later statements' keys. */
+const MAX_BAND_POSTINGS = 32;
+const DEFAULT_SEARCH_LIMIT = 20;
+
+interface AttributionRowDb {
+  id: number;
+  local_id: string;
+  type: AttributionType;
+  kind: QuoteKind;
+  text: string;
+  speaker_name: string | null;
+  speaker_mention: string | null;
+  person_id: number | null;
+  person_name: string | null;
+  cue: string | null;
+  said_on: string | null;
+  confidence: number;
+  article_id: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published_at: string | null;
+}
+
+const ATTRIBUTION_COLUMNS = `a.id, a.local_id, a.type, a.kind, a.text, a.speaker_name, a.speaker_mention, a.person_id,
+  p.name AS person_name, a.cue, a.said_on, a.confidence, ar.id AS article_id, ar.title, ar.outlet, ar.url, ar.published_at`;
+const ATTRIBUTION_JOINS = 'JOIN articles ar ON ar.pk = a.article LEFT JOIN persons p ON p.id = a.person_id';
+
+function toStored(row: AttributionRowDb): StoredAttribution {
+  const speakerName = row.person_name ?? row.speaker_name;
+  return {
+    id: row.id,
+    localId: row.local_id,
+    type: row.type,
+    kind: row.kind,
+    text: row.text,
+    ...(speakerName !== null && {
+      speaker: { name: speakerName, ...(row.speaker_mention !== null && { mention: row.speaker_mention }), ...(row.person_id !== null && { personId: row.person_id }) },
+    }),
+    ...(row.cue !== null && { cue: row.cue }),
+    ...(row.said_on !== null && { saidOn: row.said_on }),
+    confidence: row.confidence,
+    articleId: row.article_id,
+    ...(row.title !== null && { title: row.title }),
+    ...(row.outlet !== null && { outlet: row.outlet }),
+    ...(row.url !== null && { url: row.url }),
+    ...(row.published_at !== null && { publishedAt: row.published_at }),
+  };
+}
+
+/** The WHERE clauses and parameters of a set of filters; each clause is fixed text, each value bound. */
+function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const type = filters.type ?? 'statement';
+  if (type !== 'all') {
+    sql.push('a.type = ?');
+    params.push(type);
+  }
+  if (filters.kind !== undefined) {
+    sql.push('a.kind = ?');
+    params.push(filters.kind);
+  }
+  if (filters.speaker !== undefined) {
+    sql.push('(a.person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE) OR (a.person_id IS NULL AND a.speaker_name = ? COLLATE NOCASE))');
+    params.push(filters.speaker, filters.speaker);
+  }
+  if (filters.outlet !== undefined) {
+    sql.push('ar.outlet = ? COLLATE NOCASE');
+    params.push(filters.outlet);
+  }
+  if (filters.from !== undefined) {
+    sql.push('a.date >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to !== undefined) {
+    sql.push('a.date <= ?');
+    params.push(filters.to);
+  }
+  return { sql, params };
+}
+
+/** Where ingest's time went inside the store, for the benchmark (milliseconds since the store opened). */
+export interface StoreTimings {
+  /** Matching the articles' people against the corpus's. */
+  peopleMs: number;
+  /** Fingerprinting statements and finding the group of each. */
+  groupingMs: number;
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  readonly timings: StoreTimings = { peopleMs: 0, groupingMs: 0 };
+
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // in WAL mode NORMAL loses no committed transaction when the process dies, only on power loss
+      this.db.pragma('synchronous = NORMAL');
+      migrate(this.db);
+    }
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  /** A prepared statement, prepared once per SQL text. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  async known(_id: string, sourceHash: string): Promise<'unchanged' | 'absent'> {
+    // the same source under any id counts as stored: an id alone cannot say the content is unchanged
+    const row = this.sql('SELECT 1 FROM articles WHERE source_hash = ? LIMIT 1').get(sourceHash);
+    return row ? 'unchanged' : 'absent';
+  }
+
+  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[]): Promise<IngestOutcome[]> {
+    return this.db.transaction(() => items.map(({ article, analysis }) => this.ingestOne(article, analysis))).immediate();
+  }
+
+  private ingestOne(article: ArticleRecord, analysis: Analysis): IngestOutcome {
+    const contentHash = hashText(article.text);
+    const existing = this.sql('SELECT pk, content_hash FROM articles WHERE id = ?').get(article.id) as { pk: number; content_hash: string } | undefined;
+    if (existing?.content_hash === contentHash) return { articleId: article.id, status: 'unchanged', attributions: 0, newPeople: 0 };
+    if (!existing) {
+      const same = this.sql('SELECT id FROM articles WHERE content_hash = ? LIMIT 1').get(contentHash) as { id: string } | undefined;
+      if (same) return { articleId: same.id, status: 'unchanged', attributions: 0, newPeople: 0 };
+    }
+    if (existing) this.deleteArticle(existing.pk);
+    const { lastInsertRowid } = this.sql(
+      'INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, JSON.stringify(analysis));
+    const pk = Number(lastInsertRowid);
+    let started = performance.now();
+    const { persons, created } = this.matchArticlePeople(pk, analysis);
+    this.timings.peopleMs += performance.now() - started;
+    const insertAttribution = this.sql(
+      `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const rows = attributionRowsOf(analysis, article.publishedAt);
+    const traced = new Map(statementsToTrace(analysis).map((s) => [s.attribution, s.text]));
+    const published = dayOf(article.publishedAt) ?? null;
+    for (const row of rows) {
+      const personId = row.speakerEntity !== undefined ? (persons.get(row.speakerEntity) ?? null) : null;
+      const copyText = traced.get(row.localId) ?? null;
+      const id = Number(
+        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, copyText)
+          .lastInsertRowid,
+      );
+      if (copyText !== null) {
+        started = performance.now();
+        this.groupCopy(id, copyText, published);
+        this.timings.groupingMs += performance.now() - started;
+      }
+    }
+    const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const t of analysis.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
+    return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: rows.length, newPeople: created };
+  }
+
+  /**
+   * Matches the article's people to the corpus's; returns entity id → person id, and how many are new. A
+   * person the corpus cannot tell apart from several it knows ("Pompeo" when two are known), or one with
+   * no name ("the mayor"), gets no identity: their attributions keep the article's name for them.
+   */
+  private matchArticlePeople(pk: number, analysis: Analysis): { persons: Map<string, number>; created: number } {
+    const people = peopleInArticle(analysis);
+    const persons = new Map<string, number>();
+    if (people.length === 0) return { persons, created: 0 };
+    const keysOf = people.map((p) => personKeys(p));
+    const allKeys = [...new Set(keysOf.flat())];
+    const candidateIds = (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(allKeys)) as { person_id: number }[]).map(
+      (r) => r.person_id,
+    );
+    const candidates: KnownPerson[] = candidateIds.map((id) => this.knownPerson(id));
+    const matches = matchPeople(people, candidates);
+    let created = 0;
+    matches.forEach((match, i) => {
+      const person = people[i];
+      let id: number;
+      if (match.kind === 'new' && ((match.ambiguous?.length ?? 0) > 0 || match.reason === 'people/no-name')) return;
+      if (match.kind === 'existing') {
+        id = match.id;
+        this.sql('UPDATE persons SET name = ? WHERE id = ?').run(match.name, id);
+      } else {
+        id = Number(this.sql('INSERT INTO persons (name) VALUES (?)').run(match.name).lastInsertRowid);
+        created++;
+      }
+      persons.set(person.entity, id);
+      const insertName = this.sql('INSERT OR IGNORE INTO person_names (person_id, name) VALUES (?, ?)');
+      for (const name of new Set([match.name, ...person.variants])) insertName.run(id, name);
+      const insertKey = this.sql('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
+      for (const key of keysOf[i]) insertKey.run(key, id);
+      const insertRole = this.sql('INSERT OR IGNORE INTO person_roles (person_id, role, article) VALUES (?, ?, ?)');
+      const insertRoleName = this.sql('INSERT OR IGNORE INTO person_role_names (person_id, role) VALUES (?, ?)');
+      for (const role of person.roles) {
+        insertRole.run(id, role, pk);
+        insertRoleName.run(id, role);
+      }
+    });
+    return { persons, created };
+  }
+
+  private knownPerson(id: number): KnownPerson {
+    const { name } = this.sql('SELECT name FROM persons WHERE id = ?').get(id) as { name: string };
+    const variants = (this.sql('SELECT name FROM person_names WHERE person_id = ?').all(id) as { name: string }[]).map((r) => r.name);
+    const roles = (this.sql('SELECT role FROM person_role_names WHERE person_id = ?').all(id) as { role: string }[]).map((r) => r.role);
+    return { id, name, variants, roles };
+  }
+
+  /** The statements sharing the most band keys with `bands`, with the words each traced and its group. */
+  private copyCandidates(bands: readonly string[]): { id: number; text: string; group_id: number }[] {
+    return this.sql(
+      `SELECT a.id, a.copy_text AS text, a.group_id FROM (
+         SELECT attribution_id, count(*) AS shared FROM copy_bands WHERE band IN (SELECT value FROM json_each(?))
+         GROUP BY attribution_id ORDER BY shared DESC, attribution_id LIMIT ${MAX_COPY_CANDIDATES}
+       ) c JOIN attributions a ON a.id = c.attribution_id ORDER BY c.shared DESC, a.id`,
+    ).all(JSON.stringify(bands)) as { id: number; text: string; group_id: number }[];
+  }
+
+  /** Indexes a group's representative under its band keys, leaving out bands already too common. */
+  private indexBands(id: number, bands: readonly string[]): void {
+    const postings = this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM copy_bands WHERE band = ? LIMIT ${MAX_BAND_POSTINGS})`);
+    const insertBand = this.sql('INSERT OR IGNORE INTO copy_bands (band, attribution_id) VALUES (?, ?)');
+    for (const band of new Set(bands)) if ((postings.get(band) as { n: number }).n < MAX_BAND_POSTINGS) insertBand.run(band, id);
+  }
+
+  /** Puts a new attribution in the group of the statement it copies, or starts a group with it. */
+  private groupCopy(id: number, text: string, published: string | null): void {
+    const { bands } = fingerprint(text);
+    if (bands.length === 0) return;
+    const match = this.copyCandidates(bands).find((c) => sameStatement(c.text, text));
+    if (match) {
+      this.sql('UPDATE attributions SET group_id = ? WHERE id = ?').run(match.group_id, id);
+      const first = this.sql(
+        'SELECT ar.published_at FROM copy_groups g JOIN attributions a ON a.id = g.first JOIN articles ar ON ar.pk = a.article WHERE g.id = ?',
+      ).get(match.group_id) as { published_at: string | null };
+      const firstDay = dayOf(first.published_at ?? undefined) ?? null;
+      if (published !== null && (firstDay === null || published < firstDay)) this.sql('UPDATE copy_groups SET first = ? WHERE id = ?').run(id, match.group_id);
+      return;
+    }
+    const group = Number(this.sql('INSERT INTO copy_groups (first) VALUES (?)').run(id).lastInsertRowid);
+    this.sql('UPDATE attributions SET group_id = ? WHERE id = ?').run(group, id);
+    this.indexBands(id, bands);
+  }
+
+  /** Removes an article and everything derived from it; the groups it was in keep their other copies. */
+  private deleteArticle(pk: number): void {
+    const groups = (this.sql('SELECT DISTINCT group_id FROM attributions WHERE article = ? AND group_id IS NOT NULL').all(pk) as { group_id: number }[]).map((r) => r.group_id);
+    this.sql('DELETE FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE article = ?)').run(pk);
+    this.sql('DELETE FROM attributions WHERE article = ?').run(pk);
+    this.sql('DELETE FROM times WHERE article = ?').run(pk);
+    this.sql('DELETE FROM person_roles WHERE article = ?').run(pk);
+    this.sql('DELETE FROM articles WHERE pk = ?').run(pk);
+    for (const group of groups) this.repairGroup(group);
+  }
+
+  /** After copies left a group: drops it when empty, else re-picks its first copy and re-indexes its bands. */
+  private repairGroup(group: number): void {
+    const members = this.sql(
+      `SELECT a.id, a.copy_text AS text FROM attributions a JOIN articles ar ON ar.pk = a.article WHERE a.group_id = ?
+       ORDER BY ar.published_at IS NULL, substr(ar.published_at, 1, 10), a.id`,
+    ).all(group) as { id: number; text: string }[];
+    if (members.length === 0) {
+      this.sql('DELETE FROM copy_groups WHERE id = ?').run(group);
+      return;
+    }
+    this.sql('UPDATE copy_groups SET first = ? WHERE id = ?').run(members[0].id, group);
+    const indexed = this.sql('SELECT 1 FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE group_id = ?) LIMIT 1').get(group);
+    if (indexed) return;
+    this.indexBands(members[0].id, fingerprint(members[0].text).bands);
+  }
+
+  async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
+    const match = toMatchExpression(query);
+    const { sql, params } = filterClauses(filters);
+    // rank first, on ids only, so that only the rows shown are read in full
+    const ranked = this.sql(
+      `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
+       JOIN attributions a ON a.id = m.id ${filters.outlet !== undefined ? 'JOIN articles ar ON ar.pk = a.article' : ''}
+       ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
+    ).all(match, ...params, filters.limit ?? DEFAULT_SEARCH_LIMIT) as { id: number; rank: number }[];
+    if (ranked.length === 0) return [];
+    const rows = new Map(
+      (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
+    );
+    return ranked.map(({ id, rank }) => {
+      const stored = toStored(rows.get(id)!);
+      return { ...stored, ...highlight(stored.text, query), rank };
+    });
+  }
+
+  async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {
+    const { sql, params } = filterClauses(filters);
+    const match = filters.query !== undefined ? toMatchExpression(filters.query) : undefined;
+    if (match !== undefined) {
+      sql.unshift('a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)');
+      params.unshift(match);
+    }
+    const statement = this.sql(
+      `SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS}
+       ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY a.date IS NULL, a.date, a.id LIMIT ?`,
+    );
+    // rows are read one at a time, so an export of the whole corpus runs in constant memory
+    for (const row of statement.iterate(...params, filters.limit ?? -1) as IterableIterator<AttributionRowDb>) yield toStored(row);
+  }
+
+  async speakers(filters: Omit<Filters, 'speaker' | 'type' | 'kind'> = {}): Promise<SpeakerSummary[]> {
+    const { sql, params } = filterClauses({ ...filters, type: 'statement' });
+    const rows = this.sql(
+      `SELECT p.id AS person_id, p.name, count(*) AS statements, count(DISTINCT a.article) AS articles,
+         count(DISTINCT ar.outlet) AS outlets, min(a.date) AS first, max(a.date) AS last
+       FROM attributions a JOIN persons p ON p.id = a.person_id JOIN articles ar ON ar.pk = a.article
+       WHERE ${sql.join(' AND ')}
+       GROUP BY p.id ORDER BY statements DESC, p.name LIMIT ?`,
+    ).all(...params, filters.limit ?? -1) as { person_id: number; name: string; statements: number; articles: number; outlets: number; first: string | null; last: string | null }[];
+    return rows.map((r) => ({
+      personId: r.person_id,
+      name: r.name,
+      statements: r.statements,
+      articles: r.articles,
+      outlets: r.outlets,
+      ...(r.first !== null && { first: r.first }),
+      ...(r.last !== null && { last: r.last }),
+    }));
+  }
+
+  async speaker(name: string): Promise<SpeakerProfile[]> {
+    const given = name.trim();
+    const named = this.sql('SELECT DISTINCT person_id FROM person_names WHERE name = ? COLLATE NOCASE').all(given) as { person_id: number }[];
+    // a bare surname ("Bell") also names everyone known by it, whether or not an article used it alone
+    const keys = /\s/.test(given) ? [] : personKeys({ name: given, variants: [given] });
+    const surnamed = keys.length === 0 ? [] : (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]);
+    const ids = [...new Set([...named, ...surnamed].map((r) => r.person_id))].sort((a, b) => a - b);
+    return ids.map((id) => {
+      const person = this.knownPerson(id);
+      const roles = this.sql(
+        `SELECT r.role, min(substr(ar.published_at, 1, 10)) AS first, max(substr(ar.published_at, 1, 10)) AS last, count(*) AS articles
+         FROM person_roles r JOIN articles ar ON ar.pk = r.article WHERE r.person_id = ? GROUP BY r.role ORDER BY first IS NULL, first, r.role`,
+      ).all(id) as { role: string; first: string | null; last: string | null; articles: number }[];
+      const timeline = (
+        this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.person_id = ? ORDER BY a.date IS NULL, a.date, a.id`).all(id) as AttributionRowDb[]
+      ).map(toStored);
+      return {
+        personId: id,
+        name: person.name,
+        variants: [...person.variants].sort(),
+        roles: roles.map((r) => ({ role: r.role, ...(r.first !== null && { first: r.first }), ...(r.last !== null && { last: r.last }), articles: r.articles })),
+        timeline,
+      };
+    });
+  }
+
+  async trace(target: string | number): Promise<Trace | undefined> {
+    const group = typeof target === 'number' ? this.groupOfAttribution(target) : this.groupOfText(target);
+    if (group === undefined) return undefined;
+    const rows = this.sql(
+      `SELECT ${ATTRIBUTION_COLUMNS}, a.copy_text FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.group_id = ?
+       ORDER BY ar.published_at IS NULL, substr(ar.published_at, 1, 10), a.id`,
+    ).all(group) as (AttributionRowDb & { copy_text: string })[];
+    if (rows.length === 0) return undefined;
+    const earliest = rows[0].copy_text;
+    const copies: Copy[] = rows.map((row) => {
+      const stored = toStored(row);
+      const variant = row !== rows[0] && isVariant(earliest, row.copy_text);
+      return {
+        attributionId: row.id,
+        articleId: stored.articleId,
+        ...(stored.outlet !== undefined && { outlet: stored.outlet }),
+        ...(stored.publishedAt !== undefined && { publishedAt: stored.publishedAt }),
+        text: row.copy_text,
+        ...(stored.speaker !== undefined && { speaker: stored.speaker.name }),
+        variant,
+        ...(variant && { diff: wordDiff(earliest, row.copy_text) }),
+      };
+    });
+    return { groupId: group, copies };
+  }
+
+  private groupOfAttribution(id: number): number | undefined {
+    const row = this.sql('SELECT group_id FROM attributions WHERE id = ?').get(id) as { group_id: number | null } | undefined;
+    return row?.group_id ?? undefined;
+  }
+
+  /** The group whose statement the text is (verified on the words), else the best search hit's group. */
+  private groupOfText(text: string): number | undefined {
+    const { bands } = fingerprint(text);
+    if (bands.length > 0) {
+      const match = this.copyCandidates(bands).find((c) => sameStatement(c.text, text));
+      if (match) return match.group_id;
+    }
+    const hit = this.sql(
+      `SELECT a.group_id FROM attributions_fts JOIN attributions a ON a.id = attributions_fts.rowid
+       WHERE attributions_fts MATCH ? AND a.group_id IS NOT NULL ORDER BY bm25(attributions_fts), a.id LIMIT 1`,
+    ).get(toMatchExpression(text)) as { group_id: number } | undefined;
+    return hit?.group_id;
+  }
+
+  async counts(): Promise<Counts> {
+    const one = (sql: string) => (this.sql(sql).get() as { n: number }).n;
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      attributions: one('SELECT count(*) AS n FROM attributions'),
+      people: one('SELECT count(*) AS n FROM persons'),
+      sharedStatements: one('SELECT count(*) AS n FROM (SELECT group_id FROM attributions WHERE group_id IS NOT NULL GROUP BY group_id HAVING count(*) > 1)'),
+    };
+  }
+
+  async analysis(articleId: string): Promise<Analysis | undefined> {
+    const row = this.sql('SELECT analysis FROM articles WHERE id = ?').get(articleId) as { analysis: string } | undefined;
+    return row ? (JSON.parse(row.analysis) as Analysis) : undefined;
+  }
+
+  async check(): Promise<string[]> {
+    const problems: string[] = [];
+    const integrity = this.db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    try {
+      this.db.prepare("INSERT INTO attributions_fts (attributions_fts, rank) VALUES ('integrity-check', 1)").run();
+    } catch (error) {
+      problems.push(`full-text index out of step: ${(error as Error).message}`);
+    }
+    const keys = this.db.pragma('foreign_key_check') as unknown[];
+    if (keys.length > 0) problems.push(`${keys.length} rows point at rows that do not exist`);
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const partial = count(
+      'SELECT count(*) AS n FROM articles ar WHERE json_array_length(ar.analysis, \'$.attributions\') != (SELECT count(*) FROM attributions a WHERE a.article = ar.pk)',
+    );
+    if (partial > 0) problems.push(`${partial} articles whose stored attributions differ from their analysis`);
+    const orphanGroups = count('SELECT count(*) AS n FROM copy_groups g WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.group_id = g.id)');
+    if (orphanGroups > 0) problems.push(`${orphanGroups} copy groups without copies`);
+    return problems;
+  }
+
+  /** Moves the write-ahead log into the database file (for measuring the file's size). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    this.db.close();
+  }
+}
+
+/** Opens (creating and migrating) the SQLite corpus at `file`. */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(file, options);
+}
