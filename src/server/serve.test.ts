@@ -70,3 +70,26 @@ test('the serve flags', () => {
     assert.throws(() => serveOptions([...args]), message);
   }
 });
+
+test('whosaid serve as a process: it says where it listens, answers, and exits 0 on SIGTERM', async () => {
+  const { spawn } = await import('node:child_process');
+  const main = new URL('../cli/main.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--db', join(dir, 'p.db'), '--port', '0', '--threads', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url: string = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
+  });
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { status: string };
+  assert.equal(health.status, 'ok');
+  const page = await fetch(`${url}/`);
+  assert.ok(page.status === 200 || page.status === 404, 'the page, when built, or a JSON 404');
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  assert.match(out, /shutting down/);
+});
