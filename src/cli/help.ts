@@ -16,6 +16,7 @@ The corpus (--db FILE, default $WHOSAID_DB, else whosaid.db):
   whosaid speaker NAME                        one person's roles and statements over time
   whosaid trace TEXT|ATTRIBUTION-ID           every copy of a statement, earliest first, variants
   whosaid export --format csv|jsonl           attributions for spreadsheets and scripts
+  whosaid serve [--db FILE] [--port N]        the HTTP API and the web page (http://127.0.0.1:8080/)
 
 Options:
   -h, --help       show help (also: whosaid COMMAND --help)
