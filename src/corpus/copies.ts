@@ -23,6 +23,7 @@
  *   cost would grow with the corpus. A store that wants short fragments can also look a quote up by its words (full-text search).
  * - verification (`sameStatement`): see there.
  */
+import { fmix32 } from '../core/learned/hash.js';
 import { diffArrays } from 'diff';
 
 /**
@@ -41,16 +42,6 @@ export const ROWS = 3;
 export const MAX_WORDS = 1000;
 
 const HASHES = BANDS * ROWS;
-
-/** murmur3's 32-bit finalizer: a bijection that spreads every input bit over the output. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** The seeds of the hash functions: a fixed sequence (splitmix-style), the same in every run. */
 const SEEDS: Uint32Array = (() => {

@@ -26,7 +26,11 @@ export function hashSuffix(s: string, n: number): number {
 
 /** Mixes two 32-bit values into one (murmur3's finalizer over a combined word). */
 export function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  return fmix32(Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b);
+}
+
+/** murmur3's 32-bit finalizer: a bijection that spreads every input bit over the output. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
