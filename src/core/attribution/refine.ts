@@ -12,6 +12,7 @@ import { dropFragments } from './fragments.js';
 import { dropRefusedSpeech } from './refused-speech.js';
 import { correctSpeakers } from './speaker-spans.js';
 import { signPullQuotes } from './pull-quote.js';
+import { dropWordless } from './wordless.js';
 
 /** A refiner's verdict on one proposal: a reason to drop it, a proposal to put in its place, or undefined to keep it. */
 export type Verdict = string | ProposedAttribution | undefined;
@@ -27,7 +28,7 @@ const speechSense: Refiner = (seg, proposals) => (k) => {
   return { ...p, type: sense.retype, reasons: [...p.reasons, sense.reason] };
 };
 
-export const REFINERS: readonly Refiner[] = [dropFurniture, dropFragments, dropRefusedSpeech, correctSpeakers, signPullQuotes, speechSense, extendThroughCoordination];
+export const REFINERS: readonly Refiner[] = [dropWordless, dropFurniture, dropFragments, dropRefusedSpeech, correctSpeakers, signPullQuotes, speechSense, extendThroughCoordination];
 
 export interface DroppedProposal {
   readonly proposal: ProposedAttribution;
