@@ -15,6 +15,7 @@
 import type { Entity, TextSpan } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { tokensWithin } from '../segment/lookup.js';
+import { partitionPoint } from '../sorted.js';
 
 export interface SpeakerEntities {
   readonly entities: readonly Entity[];
@@ -75,30 +76,58 @@ function entityOfRole(seg: Segmented, first: number, last: number, before: numbe
   if (last - first < 2 || !DETERMINERS.has(seg.tokens[first].lower)) return undefined;
   const head = seg.tokens[last - 1];
   if (head.pos !== 'NOUN') return undefined;
+  const index = indexOf(entities);
   // "the company": the organization the article named last before the mention
   if (last - first === 2 && ORGANIZATION_NOUNS.has(head.lower)) {
-    let found: string | undefined;
-    let at = -1;
-    for (const e of entities) {
-      if (e.type !== 'organization') continue;
-      for (const m of e.mentions) if (m.start < before && m.start > at) {
-        found = e.id;
-        at = m.start;
-      }
-    }
+    const found = lastBefore(index.organizations, before);
     if (found !== undefined) return found;
   }
-  let best: string | undefined;
-  let at = -1;
+  const roles = index.rolesByHead.get(head.lower);
+  return roles ? lastBefore(roles, before) : undefined;
+}
+
+/** Where an entity was named or given a role: an offset and the entity, in text order. */
+interface Place {
+  readonly start: number;
+  readonly id: string;
+}
+
+interface PlaceIndex {
+  /** Every mention of an organization. */
+  readonly organizations: readonly Place[];
+  /** Every role, by the last word of its text ("mayor" for "Port Alder Mayor"). */
+  readonly rolesByHead: ReadonlyMap<string, readonly Place[]>;
+}
+
+const indexes = new WeakMap<readonly Entity[], PlaceIndex>();
+
+/** The places of an article's entities, sorted once per article so each speaker mention is a binary search. */
+function indexOf(entities: readonly Entity[]): PlaceIndex {
+  let index = indexes.get(entities);
+  if (index) return index;
+  const organizations: Place[] = [];
+  const rolesByHead = new Map<string, Place[]>();
   for (const e of entities) {
+    if (e.type === 'organization') for (const m of e.mentions) organizations.push({ start: m.start, id: e.id });
     for (const r of e.roles ?? []) {
-      if (r.start >= before || r.start <= at) continue;
       const words = r.text.toLowerCase().split(/\s+/);
-      if (words[words.length - 1] === head.lower) {
-        best = e.id;
-        at = r.start;
-      }
+      const key = words[words.length - 1];
+      let list = rolesByHead.get(key);
+      if (!list) rolesByHead.set(key, (list = []));
+      list.push({ start: r.start, id: e.id });
     }
   }
-  return best;
+  // stable: among places at one offset, the entity listed first stays first
+  organizations.sort((a, b) => a.start - b.start);
+  for (const list of rolesByHead.values()) list.sort((a, b) => a.start - b.start);
+  indexes.set(entities, (index = { organizations, rolesByHead }));
+  return index;
+}
+
+/** The entity at the last place before `before`; among places at one offset, the first listed. */
+function lastBefore(places: readonly Place[], before: number): string | undefined {
+  let k = partitionPoint(places, (p) => p.start < before) - 1;
+  if (k < 0) return undefined;
+  while (k > 0 && places[k - 1].start === places[k].start) k--;
+  return places[k].id;
 }

@@ -9,6 +9,7 @@
  * When the words before the comma already carry their own speaker ("Ruiz said …, the Ledger reported"),
  * the trailing name is a relay, not a source, and the relay stage handles it.
  */
+import { partitionPoint } from '../sorted.js';
 import type { Span } from '../analysis.js';
 import type { Quote } from '../quotes/find-quotes.js';
 import type { Segmented } from '../segment/segment.js';
@@ -28,13 +29,14 @@ const BEFORE_CUE = new Set(['also', 'later', 'have', 'has', 'had', 'then', 'prev
 export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[], existing: readonly ProposedAttribution[]): ProposedAttribution[] {
   const out: ProposedAttribution[] = [];
   const top = topQuotes(quotes);
+  const found = indexFound(existing);
   for (const s of seg.sentences) {
     let end = s.last;
     while (end > s.first && isPunct(seg.tokens[end - 1], '.!?')) end--;
     const leading = leadingAccordingTo(seg, s.first, end);
     if (leading) {
       const content = { start: seg.tokens[leading.contentFirst].start, end: seg.tokens[end - 1].end };
-      if (!covered(content, existing)) out.push(proposal(content, leading.source, leading.cue, 'indirect/according-to-leading'));
+      if (!covered(content, found)) out.push(proposal(content, leading.source, leading.cue, 'indirect/according-to-leading'));
       continue;
     }
     const aside = parentheticalSource(seg, s.first, end, top);
@@ -43,7 +45,7 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
         { start: seg.tokens[s.first].start, end: seg.tokens[aside.open - 1].end },
         { start: seg.tokens[aside.close + 1].start, end: seg.tokens[end - 1].end },
       ];
-      if (!content.some((c) => covered(c, existing) || hasCueInside(c, existing))) {
+      if (!content.some((c) => covered(c, found) || hasCueInside(c, found))) {
         out.push({ type: 'statement', kind: 'indirect', content, source: aside.source, cue: aside.cue, quotes: [], confidence: 0.7, reasons: ['indirect/source-parenthetical'] });
         continue;
       }
@@ -53,7 +55,7 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
     const tail = trailingSource(seg, comma + 1, end);
     if (!tail) continue;
     const content = { start: seg.tokens[s.first].start, end: seg.tokens[comma - 1].end };
-    if (covered(content, existing) || hasCueInside(content, existing)) continue;
+    if (covered(content, found) || hasCueInside(content, found)) continue;
     out.push(proposal(content, tail.source, tail.cue, 'indirect/source-after'));
   }
   return out;
@@ -143,10 +145,40 @@ function accordingToSourceEnd(seg: Segmented, from: number, end: number): number
   return k > from && (k === end || isPunct(seg.tokens[k], ',')) ? k : -1;
 }
 
-function covered(content: Span, existing: readonly ProposedAttribution[]): boolean {
-  return existing.some((p) => p.content.some((s) => s.start <= content.start + 2 && s.end >= content.end - 2));
+/** What other rules found, indexed once a text so each sentence's checks are binary searches. */
+interface Found {
+  /** Every content segment, by start. */
+  readonly spans: readonly Span[];
+  /** The furthest end among `spans[0..k]`. */
+  readonly maxEnd: Int32Array;
+  /** Every cue, by start. */
+  readonly cues: readonly Span[];
 }
 
-function hasCueInside(content: Span, existing: readonly ProposedAttribution[]): boolean {
-  return existing.some((p) => p.cue !== undefined && p.cue.start >= content.start && p.cue.end <= content.end);
+function indexFound(existing: readonly ProposedAttribution[]): Found {
+  const spans: Span[] = [];
+  const cues: Span[] = [];
+  for (const p of existing) {
+    for (const c of p.content) spans.push(c);
+    if (p.cue !== undefined) cues.push(p.cue);
+  }
+  spans.sort((a, b) => a.start - b.start);
+  cues.sort((a, b) => a.start - b.start);
+  const maxEnd = new Int32Array(spans.length);
+  for (let k = 0; k < spans.length; k++) maxEnd[k] = Math.max(spans[k].end, k > 0 ? maxEnd[k - 1] : -1);
+  return { spans, maxEnd, cues };
+}
+
+/** Some span found already holds the content, give or take two characters at each end. */
+function covered(content: Span, found: Found): boolean {
+  const k = partitionPoint(found.spans, (s) => s.start <= content.start + 2);
+  return k > 0 && found.maxEnd[k - 1] >= content.end - 2;
+}
+
+/** Some cue found already lies inside the content. */
+function hasCueInside(content: Span, found: Found): boolean {
+  for (let k = partitionPoint(found.cues, (c) => c.start < content.start); k < found.cues.length && found.cues[k].start < content.end; k++) {
+    if (found.cues[k].end <= content.end) return true;
+  }
+  return false;
 }
