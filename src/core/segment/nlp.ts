@@ -46,10 +46,19 @@ const MAX_LEARNED_LEXEMES = 200_000;
 
 let loaded: Loaded | undefined;
 
+/**
+ * The model's custom-entity meta model, read once. The model's loader replaces its own copy with
+ * `JSON.stringify` of it on every call, so each load would encode the previous load's string again:
+ * after about twenty loads of one process the string passes V8's limit and every later load throws
+ * "Invalid string length" (a fuzz run met it after some 38,000 articles full of unknown words).
+ */
+let metaCer: unknown;
+const metaCER = (): unknown => (metaCer ??= (model as unknown as { metaCER: () => unknown }).metaCER());
+
 function load(): Loaded {
   let core: { features: Record<string, InternedFeature> } | undefined;
   // the model's core is loaded inside winkNLP(); keep a handle on it to reach the tables it learns into
-  const nlp = winkNLP({ ...model, core: () => (core = (model as unknown as { core: () => typeof core }).core()) } as typeof model, ['sbd', 'pos']);
+  const nlp = winkNLP({ ...model, metaCER, core: () => (core = (model as unknown as { core: () => typeof core }).core()) } as typeof model, ['sbd', 'pos']);
   if (!core) throw new Error('wink-nlp did not load its core model');
   const lexemes = core.features.lexeme;
   const others = Object.entries(core.features)
@@ -70,6 +79,11 @@ export function readDocument(text: string): WinkDocument {
   loaded ??= load();
   forgetLearned(loaded);
   return loaded.nlp.readDoc(text);
+}
+
+/** Drops the shared instance: the next read loads wink-nlp afresh (as reading many unknown words does). */
+export function dropNlp(): void {
+  loaded = undefined;
 }
 
 /** Drops from wink-nlp's look-up tables every entry added since it was loaded. */
