@@ -81,8 +81,16 @@ class Batch {
     if (this.csv) this.pending += await stringifyCsv([], true);
   }
   async emit(value: unknown): Promise<void> {
-    if (!this.csv) this.pending += JSON.stringify(value) + '\n';
-    else if (Array.isArray((value as Analysis).attributions)) this.pending += await stringifyCsv(analysisRows(value as Analysis), false);
+    if (!this.csv) return this.emitJson(JSON.stringify(value));
+    if (Array.isArray((value as Analysis).attributions)) this.pending += await stringifyCsv(analysisRows(value as Analysis), false);
+    return this.added();
+  }
+  /** Adds a JSON line already made (an analysis made into text in the thread that analysed it). */
+  emitJson(json: string): Promise<void> {
+    this.pending += json + '\n';
+    return this.added();
+  }
+  private async added(): Promise<void> {
     if (this.pending.length >= this.chunk) return this.flush();
     this.idle ??= setTimeout(() => void this.flush().catch(() => {}), IDLE_FLUSH_MS);
   }
@@ -133,14 +141,25 @@ function poolOptions(options: ExtractOptions, services: Services) {
   return { ...(options.jobs !== undefined && { jobs: options.jobs }), ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }), services };
 }
 
-/** Writes each job's analysis or error record, in order, as the pool yields them. */
+/**
+ * `{ ...analysis, warc }` as JSON, from the analysis' JSON text: the analysis is an object with keys
+ * ("id", "text"…) and no "warc", so its text ends in "}" and gains the key last, as the spread puts it.
+ */
+export function withWarc(json: string, warc: NonNullable<StreamJob['warc']>): string {
+  return `${json.slice(0, -1)},"warc":${JSON.stringify(warc)}}`;
+}
+
+/** Writes each job's analysis or error record, in order, as the pool yields them. JSON lines come from
+ * the pool as text already (made on the worker threads); CSV rows are made here from the analyses. */
 async function emitAll(jobs: AsyncIterable<StreamJob>, batch: Batch, options: ExtractOptions, services: Services, onItem: (job: StreamJob) => void): Promise<void> {
-  const { analyzeInOrder } = await import('../parallel/analyze-in-order.js');
-  for await (const { job, outcome } of analyzeInOrder(jobs, poolOptions(options, services))) {
+  const { analyzeInOrder, analyzeInOrderAsJson } = await import('../parallel/analyze-in-order.js');
+  const analyzed = options.format === 'csv' ? analyzeInOrder(jobs, poolOptions(options, services)) : analyzeInOrderAsJson(jobs, poolOptions(options, services));
+  for await (const { job, outcome } of analyzed) {
     if (job.bad) {
       await batch.fail(job.bad.record, job.bad.where, job.bad.problem, EXIT.failed);
     } else if (outcome?.ok) {
-      await batch.emit(job.warc ? { ...outcome.analysis, warc: job.warc } : outcome.analysis);
+      if ('json' in outcome) await batch.emitJson(job.warc ? withWarc(outcome.json, job.warc) : outcome.json);
+      else await batch.emit(job.warc ? { ...outcome.analysis, warc: job.warc } : outcome.analysis);
     } else if (outcome) {
       const failure = streamFailure(outcome);
       const place = job.warc ? { record: job.at, error: { code: failure.code, message: `record ${job.at}: ${failure.message}` } } : { line: job.at, error: { code: failure.code, message: `line ${job.at}: ${failure.message}` } };

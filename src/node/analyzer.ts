@@ -2,6 +2,8 @@
  * The Node side of the core: loads the bundled model once and analyses articles with it.
  * CLI, eval and bench analyse through here.
  */
+// first: it must run before the core loads wink-eng-lite-web-model (see wink-core-model.ts)
+import './wink-core-model.js';
 import { analyze as analyzeWith, type AnalyzeOptions, type ArticleInput } from '../core/analyze.js';
 import type { Analysis } from '../core/analysis.js';
 import type { AttributionModel } from '../core/learned/index.js';

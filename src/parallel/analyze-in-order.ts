@@ -6,10 +6,10 @@
 import { EXIT } from '../cli/errors.js';
 import type { Services } from '../cli/services.js';
 import type { Source } from '../cli/sources.js';
-import type { ArticleOutcome } from './analyze-task.js';
+import type { ArticleOutcome, ArticleTextOutcome } from './analyze-task.js';
 import { mapInOrder, workerBeside, type Task } from './map-in-order.js';
 
-export type { ArticleOutcome } from './analyze-task.js';
+export type { ArticleOutcome, ArticleTextOutcome } from './analyze-task.js';
 
 /** A unit of work: an article to analyse (`source`), or, without one, an item the caller settles itself
  * (a bad input line) that keeps its place in the order. Jobs cross to worker threads: plain data only. */
@@ -36,12 +36,12 @@ export interface AnalyzedJob<J extends ArticleJob> {
   outcome: ArticleOutcome | undefined;
 }
 
-function taskWith(services: Services | undefined): Task<{ source: Source }, ArticleOutcome> {
+function taskWith(services: Services | undefined, json: boolean): Task<{ source: Source }, ArticleOutcome | ArticleTextOutcome> {
   return {
-    worker: workerBeside('analyze-task', import.meta.url),
+    worker: workerBeside(json ? 'analyze-json-task' : 'analyze-task', import.meta.url),
     inProcess: async () => {
       const m = await import('./analyze-task.js');
-      return services ? (job) => m.analyzeWith(job, services) : m.default;
+      return (job) => (services ? m.runTask({ source: job.source, json }, services) : m.default({ source: job.source, json }));
     },
   };
 }
@@ -57,10 +57,29 @@ const NO_SOURCE = { ok: false, code: 'none', message: '', exitCode: EXIT.ok } as
  * @example
  *   for await (const { job, outcome } of analyzeInOrder(jobs, { jobs: os.availableParallelism() })) …
  */
-export async function* analyzeInOrder<J extends ArticleJob>(jobs: AsyncIterable<J> | Iterable<J>, options: AnalyzeInOrderOptions = {}): AsyncGenerator<AnalyzedJob<J>> {
+export function analyzeInOrder<J extends ArticleJob>(jobs: AsyncIterable<J> | Iterable<J>, options: AnalyzeInOrderOptions = {}): AsyncGenerator<AnalyzedJob<J>> {
+  return analyzeAll(jobs, false, options) as AsyncGenerator<AnalyzedJob<J>>;
+}
+
+/** What a job came to, its analysis as JSON text (see `analyzeInOrderAsJson`). */
+export interface AnalyzedJobText<J extends ArticleJob> {
+  job: J;
+  outcome: ArticleTextOutcome | undefined;
+}
+
+/**
+ * `analyzeInOrder` with each analysis yielded as its JSON text (`JSON.stringify(analysis)`), made where
+ * the article was analysed: a worker thread hands back one string, so the calling thread, which writes
+ * what every worker made, copies one string per article and joins strings.
+ */
+export function analyzeInOrderAsJson<J extends ArticleJob>(jobs: AsyncIterable<J> | Iterable<J>, options: AnalyzeInOrderOptions = {}): AsyncGenerator<AnalyzedJobText<J>> {
+  return analyzeAll(jobs, true, options) as AsyncGenerator<AnalyzedJobText<J>>;
+}
+
+async function* analyzeAll<J extends ArticleJob>(jobs: AsyncIterable<J> | Iterable<J>, json: boolean, options: AnalyzeInOrderOptions): AsyncGenerator<{ job: J; outcome: ArticleOutcome | ArticleTextOutcome | undefined }> {
   const settle = (job: J) => (job.source === undefined ? NO_SOURCE : undefined);
   const { services, ...pool } = options;
-  const mapped = mapInOrder<J, ArticleOutcome>(jobs, taskWith(services) as unknown as Task<J, ArticleOutcome>, { ...pool, settle });
+  const mapped = mapInOrder<J, ArticleOutcome | ArticleTextOutcome>(jobs, taskWith(services, json) as unknown as Task<J, ArticleOutcome | ArticleTextOutcome>, { ...pool, settle });
   for await (const { input, result } of mapped) {
     if (!result.ok) {
       const timeout = result.code === 'parallel/timeout';

@@ -11,6 +11,19 @@ import { analyzeSource, type Source } from '../cli/sources.js';
 /** An analysis, or why there is none. */
 export type ArticleOutcome = { ok: true; analysis: Analysis } | ({ ok: false } & ItemFailure);
 
+/**
+ * An analysis as its JSON text (`JSON.stringify(analysis)`), or why there is none: what a worker thread
+ * hands back for output that is JSON anyway, so that the calling thread copies one string per article
+ * instead of cloning the analysis' many objects and then serializing them itself.
+ */
+export type ArticleTextOutcome = { ok: true; json: string } | ({ ok: false } & ItemFailure);
+
+/** A job: its source, and with `json` the analysis wanted as JSON text. */
+export interface ArticleTask {
+  source: Source;
+  json?: boolean;
+}
+
 /** Analyses a job's source with `services`; never throws. */
 export async function analyzeWith(job: { source: Source }, services: Services): Promise<ArticleOutcome> {
   try {
@@ -20,10 +33,16 @@ export async function analyzeWith(job: { source: Source }, services: Services): 
   }
 }
 
+/** Analyses a job's source with `services`, as JSON text when the job asks for it; never throws. */
+export async function runTask(job: ArticleTask, services: Services): Promise<ArticleOutcome | ArticleTextOutcome> {
+  const outcome = await analyzeWith(job, services);
+  return job.json && outcome.ok ? { ok: true, json: JSON.stringify(outcome.analysis) } : outcome;
+}
+
 let real: Services | undefined;
 
 /** The task a worker thread runs: a job analysed with the real services. */
-export default function analyzeJob(job: { source: Source }): Promise<ArticleOutcome> {
+export default function analyzeJob(job: ArticleTask): Promise<ArticleOutcome | ArticleTextOutcome> {
   real ??= defaultServices();
-  return analyzeWith(job, real);
+  return runTask(job, real);
 }
