@@ -61,7 +61,8 @@ export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerE
     if (id !== undefined) head = id;
     // "Artistic director", "Crestline president": a common noun after the name heads the phrase, and the
     // name before it only modifies it
-    else if (head !== undefined && t.pos === 'NOUN' && t.text === t.lower) head = undefined;
+    // ("the Port Alder city council" stays the place's, as a place stands for its government)
+    else if (head !== undefined && t.pos === 'NOUN' && t.text === t.lower && byId.get(head)?.type !== 'place') head = undefined;
   }
   const person = closePart();
   if (person !== undefined) return person;
@@ -85,10 +86,11 @@ function entityOfRole(seg: Segmented, first: number, last: number, before: numbe
   if (!/^[A-Za-z-]+$/.test(head.text) || PLURAL_SOURCES.test(head.lower)) return undefined;
   const index = indexOf(entities);
   // "the company", "the union": the organization named with that noun, else the one the article named
-  // last before the mention, else (a headline) the first it names after
+  // last before the mention, else, for a headline's bare "Club", the first it names after ("the council"
+  // in an article's first line is no organization named later)
   if (last - first === (determined ? 2 : 1) && ORGANIZATION_NOUNS.has(head.lower)) {
     const named = index.organizationsByHead.get(head.lower);
-    const found = (named && (lastBefore(named, before) ?? firstAfter(named, before))) ?? lastBefore(index.organizations, before) ?? firstAfter(index.organizations, before);
+    const found = (named && (lastBefore(named, before) ?? firstAfter(named, before))) ?? lastBefore(index.organizations, before) ?? (determined ? undefined : firstAfter(index.organizations, before));
     if (found !== undefined) return found;
   }
   // "the coach said": the entity given that role last before the mention, else the first given it after

@@ -49,6 +49,8 @@ const CASES: [string, string[][]][] = [
   ['Brindle Foods Inc. will close its plant in June. Brindle said the plant was too old.', [['Brindle', 'Brindle Foods Inc.', 'the plant was too old']]],
   ['Quillo, a Halloway-based maker of accounting software, has raised $5 million, the company said.',
     [['the company', 'Quillo', 'Quillo, a Halloway-based maker of accounting software, has raised $5 million']]],
+  // "the board" before any organization is named is none named after it
+  ['The board said the fees would rise in May.\n\nThe Brindle Gazette first reported the plan.', [['The board', '', 'the fees would rise in May']]],
   // a possessor does not name an unnamed source
   ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
 ];

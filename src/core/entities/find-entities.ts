@@ -407,7 +407,7 @@ function joinOrganizations(seg: Segmented, clusters: Cluster[]): Cluster[] {
       out.push(c);
       continue;
     }
-    into.members.push(...c.members);
+    for (const m of c.members) into.members.push(m);
     into.members.sort((a, b) => a.first - b.first);
   }
   return out;
