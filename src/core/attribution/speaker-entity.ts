@@ -16,6 +16,7 @@ import type { Entity, TextSpan } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { tokensWithin } from '../segment/lookup.js';
 import { partitionPoint } from '../sorted.js';
+import { ORGANIZATION_NOUNS } from '../entities/organizations.js';
 
 export interface SpeakerEntities {
   readonly entities: readonly Entity[];
@@ -48,12 +49,20 @@ export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerE
       continue;
     }
     if (t.pos === 'ADP') afterPreposition = true;
-    else if (t.pos === 'VERB') afterPreposition = false;
+    // "Mother of two Leyla Dursun": a number is the preposition's whole object
+    else if (t.pos === 'VERB' || afterPreposition && t.pos === 'NUM') {
+      afterPreposition = false;
+      continue;
+    }
     if (afterPreposition || t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.text[0] !== '#' && t.text[0] !== '@') continue;
     const next = seg.tokens[i + 1];
     if (next && /^['’]s?$/.test(next.lower)) continue;
     const id = layer.entityAt(t.start, t.end);
     if (id !== undefined) head = id;
+    // "Artistic director", "Crestline president": a common noun after the name heads the phrase, and the
+    // name before it only modifies it
+    // ("the Port Alder city council" stays the place's, as a place stands for its government)
+    else if (head !== undefined && t.pos === 'NOUN' && t.text === t.lower && byId.get(head)?.type !== 'place') head = undefined;
   }
   const person = closePart();
   if (person !== undefined) return person;
@@ -64,27 +73,33 @@ export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerE
   return layer.entityAt(mention.start, mention.end);
 }
 
-/**
- * Nouns by which news refers back to an organization it has named: "the company", "the retailer", "the
- * museum". The team's list of the common ones.
- */
-const ORGANIZATION_NOUNS = new Set(['company', 'firm', 'retailer', 'chain', 'museum', 'hospital', 'university', 'school', 'board', 'club', 'team', 'league', 'union', 'agency', 'ministry', 'department', 'council', 'city', 'province', 'charity', 'group', 'bank', 'developer', 'builder', 'insurer', 'airline', 'carrier', 'utility', 'network', 'broadcaster', 'publisher', 'studio', 'startup', 'maker', 'manufacturer', 'producer', 'operator', 'theatre', 'theater', 'festival', 'organization', 'organisation', 'association', 'foundation', 'society', 'service', 'automaker', 'grocer', 'brewery', 'restaurant', 'clinic', 'lab', 'laboratory', 'institute', 'centre', 'center']);
 
 /** "the mayor", "the company's chief executive": the entity whose role, given before `before`, ends in the same noun. */
 function entityOfRole(seg: Segmented, first: number, last: number, before: number, entities: readonly Entity[]): string | undefined {
   while (last > first && seg.tokens[last - 1].pos === 'PUNCT') last--;
-  if (last - first < 2 || !DETERMINERS.has(seg.tokens[first].lower)) return undefined;
+  if (last <= first) return undefined;
+  const determined = DETERMINERS.has(seg.tokens[first].lower);
+  // "the mayor", "the company"; or, as headlines and noun compounds write them, "Owner", "Club", "Artistic director"
+  if (determined ? last - first < 2 : last - first > 3) return undefined;
   const head = seg.tokens[last - 1];
-  if (head.pos !== 'NOUN') return undefined;
+  if (head.pos !== 'NOUN' && !(head.pos === 'PROPN' && last - 1 === first)) return undefined;
+  if (!/^[A-Za-z-]+$/.test(head.text) || PLURAL_SOURCES.test(head.lower)) return undefined;
   const index = indexOf(entities);
-  // "the company": the organization the article named last before the mention
-  if (last - first === 2 && ORGANIZATION_NOUNS.has(head.lower)) {
-    const found = lastBefore(index.organizations, before);
+  // "the company", "the union": the organization named with that noun, else the one the article named
+  // last before the mention, else, for a headline's bare "Club", the first it names after ("the council"
+  // in an article's first line is no organization named later)
+  if (last - first === (determined ? 2 : 1) && ORGANIZATION_NOUNS.has(head.lower)) {
+    const named = index.organizationsByHead.get(head.lower);
+    const found = (named && (lastBefore(named, before) ?? firstAfter(named, before))) ?? lastBefore(index.organizations, before) ?? (determined ? undefined : firstAfter(index.organizations, before));
     if (found !== undefined) return found;
   }
+  // "the coach said": the entity given that role last before the mention, else the first given it after
   const roles = index.rolesByHead.get(head.lower);
-  return roles ? lastBefore(roles, before) : undefined;
+  return roles ? lastBefore(roles, before) ?? firstAfter(roles, before) : undefined;
 }
+
+/** "officials", "sources", "residents": plural sources are groups, never one named entity. */
+const PLURAL_SOURCES = /(?<!s)s$/;
 
 /** Where an entity was named or given a role: an offset and the entity, in text order. */
 interface Place {
@@ -95,6 +110,8 @@ interface Place {
 interface PlaceIndex {
   /** Every mention of an organization. */
   readonly organizations: readonly Place[];
+  /** Every mention of a name that is not a person's, by its last word ("union" for "Food Workers Union"). */
+  readonly organizationsByHead: ReadonlyMap<string, readonly Place[]>;
   /** Every role, by the last word of its text ("mayor" for "Port Alder Mayor"). */
   readonly rolesByHead: ReadonlyMap<string, readonly Place[]>;
 }
@@ -107,8 +124,15 @@ function indexOf(entities: readonly Entity[]): PlaceIndex {
   if (index) return index;
   const organizations: Place[] = [];
   const rolesByHead = new Map<string, Place[]>();
+  const organizationsByHead = new Map<string, Place[]>();
   for (const e of entities) {
     if (e.type === 'organization') for (const m of e.mentions) organizations.push({ start: m.start, id: e.id });
+    const key = e.type === 'person' ? undefined : /([A-Za-z]+)\W*$/.exec(e.name)?.[1].toLowerCase();
+    if (key !== undefined && ORGANIZATION_NOUNS.has(key)) {
+      let list = organizationsByHead.get(key);
+      if (!list) organizationsByHead.set(key, (list = []));
+      for (const m of e.mentions) list.push({ start: m.start, id: e.id });
+    }
     for (const r of e.roles ?? []) {
       const words = r.text.toLowerCase().split(/\s+/);
       const key = words[words.length - 1];
@@ -120,7 +144,8 @@ function indexOf(entities: readonly Entity[]): PlaceIndex {
   // stable: among places at one offset, the entity listed first stays first
   organizations.sort((a, b) => a.start - b.start);
   for (const list of rolesByHead.values()) list.sort((a, b) => a.start - b.start);
-  indexes.set(entities, (index = { organizations, rolesByHead }));
+  for (const list of organizationsByHead.values()) list.sort((a, b) => a.start - b.start);
+  indexes.set(entities, (index = { organizations, organizationsByHead, rolesByHead }));
   return index;
 }
 
@@ -130,4 +155,9 @@ function lastBefore(places: readonly Place[], before: number): string | undefine
   if (k < 0) return undefined;
   while (k > 0 && places[k - 1].start === places[k].start) k--;
   return places[k].id;
+}
+
+/** The entity at the first place at or after `after`. */
+function firstAfter(places: readonly Place[], after: number): string | undefined {
+  return places[partitionPoint(places, (p) => p.start < after)]?.id;
 }

@@ -34,12 +34,36 @@ const CASES: [string, string[][]][] = [
   // what a relative clause on the subject says is an aside; the sentence's own verb, in another sense, is no statement
   ['Graduate student Priya Raman, who wrote the software that flagged the object, said the orbit was stable.', [['Graduate student Priya Raman', 'Priya Raman', 'the orbit was stable']]],
   ['Graduate student Priya Raman, who wrote the software that flagged the object, thanked the telescope’s night crew.', []],
+  // a headline's role noun links to the entity the article gives that role, even when it is given later
+  ['Owner says the team needs a new voice\n\nTeam owner Patricia Vance said the players needed a new voice.',
+    [['Owner', 'Patricia Vance', 'the team needs a new voice'], ['Team owner Patricia Vance', 'Patricia Vance', 'the players needed a new voice']]],
+  // in a noun compound the last noun is the head: "Artistic director" is a director, not someone named Artistic
+  ['Artistic director says rents forced the decision\n\nArtistic director Mona Fields said rents had tripled.',
+    [['Artistic director', 'Mona Fields', 'rents forced the decision'], ['Artistic director Mona Fields', 'Mona Fields', 'rents had tripled']]],
+  // an age before the name and a double-barrelled surname: the name is the person's own words only
+  ['Sixteen-year-old Dalia Ferro won the final. Ferro said she had been too nervous to eat.', [['Ferro', 'Dalia Ferro', 'she had been too nervous to eat']]],
+  ['The donor, Ines Marsh-Pereira, said she had kept the letters in a trunk.', [['Ines Marsh-Pereira,', 'Ines Marsh-Pereira', 'she had kept the letters in a trunk']]],
+  // "of three" is the preposition's whole object: the name after it is the speaker's
+  ['Father of three Tomas Reyes said the school had been closed for a week.', [['Father of three Tomas Reyes', 'Tomas Reyes', 'the school had been closed for a week']]],
+  // an organization's short name is the organization; an appositive with an organization noun makes one
+  ['Brindle Foods Inc. will close its plant in June. Brindle said the plant was too old.', [['Brindle', 'Brindle Foods Inc.', 'the plant was too old']]],
+  ['Quillo, a Halloway-based maker of accounting software, has raised $5 million, the company said.',
+    [['the company', 'Quillo', 'Quillo, a Halloway-based maker of accounting software, has raised $5 million']]],
+  // "the board" before any organization is named is none named after it
+  ['The board said the fees would rise in May.\n\nThe Brindle Gazette first reported the plan.', [['The board', '', 'the fees would rise in May']]],
   // a possessor does not name an unnamed source
   ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
 ];
 
 test('speakers are named by the person the mention names', () => {
   for (const [text, expected] of CASES) assert.deepEqual(speakers(text), expected, text);
+});
+
+test('a dateline in capitals is a place, never the organization "the company" refers to', () => {
+  const text = 'HALLOWAY — Quillo, a maker of accounting software, has raised $5 million, the company said Monday.';
+  const a = analyze({ text }, { model });
+  assert.equal(a.entities.find((e) => e.name === 'HALLOWAY')?.type, 'place');
+  assert.equal(a.attributions.find((x) => x.speaker.mention?.text === 'the company')?.speaker.name, 'Quillo');
 });
 
 test('a pronoun agrees in gender: "she" never resolves to a man\'s name', () => {

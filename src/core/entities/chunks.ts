@@ -145,6 +145,17 @@ function connectorWidth(scan: Scan, i: number, previous: Token): number {
   return 0;
 }
 
+/** A hyphen glued between a surname and one more capitalized name word that ends the name ("Crane-Olsen,"). */
+function isDoubleBarrel(scan: Scan, i: number): boolean {
+  const { tokens } = scan.seg;
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (t.text !== '-' || t.spaceBefore || !next || next.spaceBefore || next.sentence !== t.sentence || tokens[i - 1].pos !== 'PROPN') return false;
+  if (!isNameToken(scan, i + 1) || next.pos !== 'PROPN') return false;
+  const after = tokens[i + 2];
+  return after === undefined || after.sentence !== t.sentence || !isNameToken(scan, i + 2) && after.text !== '-';
+}
+
 /** The proper-noun chunks of the text, in document order. */
 export function findNameChunks(seg: Segmented): Chunk[] {
   const chunks: Chunk[] = [];
@@ -168,7 +179,9 @@ export function findNameChunks(seg: Segmented): Chunk[] {
         last++;
         continue;
       }
-      const width = connectorWidth(scan, last, tokens[last - 1]);
+      let width = connectorWidth(scan, last, tokens[last - 1]);
+      // "Margaret Crane-Olsen": a double-barrelled surname after a given name; "Trump-Kim summit" stays two
+      if (width === 0 && last - first >= 2 && isDoubleBarrel(scan, last)) width = 2;
       if (width === -1) {
         last++;
         break;

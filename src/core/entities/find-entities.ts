@@ -9,9 +9,9 @@ import type { Entity, EntityType, TextSpan } from '../analysis.js';
 import type { Segmented, Token } from '../segment/segment.js';
 import { findNameChunks, type Chunk } from './chunks.js';
 import { findGroupSpeakers, speaksAfter } from './groups.js';
-import { KNOWN_ORGS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
+import { KNOWN_ORGS, ORGANIZATION_NOUNS, ORG_HEADS, ORG_SUFFIXES } from './organizations.js';
 import { DEMONYMS, PLACES } from './places.js';
-import { NAME_SUFFIXES, PERSONAL_TITLES, isDescriptionWord, isRoleWord } from './roles.js';
+import { DESCRIPTION_NOUNS, NAME_SUFFIXES, PERSONAL_TITLES, isDescriptionWord, isRoleWord } from './roles.js';
 import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
 import { furnitureLabelEnd } from '../segment/furniture.js';
@@ -173,14 +173,15 @@ function roleBefore(seg: Segmented, nameStart: number): [number, boolean] {
       continue;
     }
     const facts = wordFacts(t);
-    if ((facts & ROLE_WORD) === 0) break;
+    // "said curator Hana Whitfield", "Team owner Patricia Vance": a description is a role too
+    if ((facts & ROLE_WORD) === 0 && !(r === nameStart && isDescriptionWord(t.lower))) break;
     if ((facts & PERSONAL_TITLE) !== 0) personal = true;
     r--;
   }
   // A role starts with its title, never with a joining word ("and North Korean leader" → "North Korean leader"),
   // and ends with a title word: in "Geneva and Stockholm" nothing is a role.
   while (r < nameStart && has(tokens[r], JOINING_WORD)) r++;
-  if (r < nameStart && (wordFacts(tokens[nameStart - 1]) & (JOINING_WORD | ROLE_WORD)) !== ROLE_WORD) return [nameStart, false];
+  if (r < nameStart && (wordFacts(tokens[nameStart - 1]) & (JOINING_WORD | ROLE_WORD)) !== ROLE_WORD && !isDescriptionWord(tokens[nameStart - 1].lower)) return [nameStart, false];
   return [r, personal];
 }
 
@@ -217,7 +218,12 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
     let lastTitle = -1;
     for (let i = p; i < chunk.last - 1; i++) if (has(tokens[i], PERSONAL_TITLE) && /^[A-Z]/.test(tokens[i + 1].text)) lastTitle = i;
     if (lastTitle >= p && chunk.last - lastTitle - 1 >= 1) p = lastTitle + 1;
-    else while (chunk.last - p >= 3 && isDescriptionWord(tokens[p].lower)) p++;
+    else {
+      for (let w = ageWidth(tokens, p); w > 0 && chunk.last - p - w >= 2; w = ageWidth(tokens, p)) p += w;
+      while (chunk.last - p >= 3 && isDescriptionWord(tokens[p].lower)) p++;
+      // "Startup Tallyfin", "Automaker Norvik": what kind of business it is, capitalized as a headline's first word
+      if (chunk.last - p >= 2 && BUSINESS_DESCRIPTIONS.has(tokens[p].lower)) p++;
+    }
   }
   if (p >= chunk.last) return;
   const last = chunk.last;
@@ -229,6 +235,16 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
   const display = written.includes('[') || written.includes(']') ? written.replace(/[[\]]/g, '') : written;
   const type = typeOf(seg, p, last, key, personal);
   out.push(roleStart < p ? { first: p, last, type, key, display, words, role: textOf(seg, roleStart, p) } : { first: p, last, type, key, display, words });
+}
+
+/** Nouns for kinds of business that news writes before a company's name and that no name starts with. */
+const BUSINESS_DESCRIPTIONS: ReadonlySet<string> = new Set(['startup', 'automaker', 'retailer', 'grocer', 'insurer', 'broadcaster', 'publisher', 'carrier', 'manufacturer', 'maker', 'chipmaker', 'drugmaker', 'brewer', 'miner', 'lender', 'developer', 'builder', 'supplier', 'distributor']);
+
+/** "Sixteen-year-old", "Five-month-old": the width of an age written as hyphenated tokens at `i`, else 0. */
+function ageWidth(tokens: readonly Token[], i: number): number {
+  const unit = tokens[i + 2]?.lower;
+  if (tokens[i + 1]?.text !== '-' || tokens[i + 3]?.text !== '-' || tokens[i + 4]?.lower !== 'old') return 0;
+  return unit !== undefined && /^(?:year|month|week|day)s?$/.test(unit) ? 5 : 0;
 }
 
 /** "The Washington Post", "Bank of England": a name shaped like an organization keeps its place words. */
@@ -248,6 +264,7 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (known === 'organization') return 'organization';
   if (known === 'place') return 'place';
   const { tokens } = seg;
+  if (inDateline(seg, tokens[first].start, tokens[last - 1].end)) return 'place';
   const words = last - first;
   const firstFacts = wordFacts(tokens[first]);
   const lastFacts = wordFacts(tokens[last - 1]);
@@ -262,6 +279,19 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
   if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
   return 'other';
+}
+
+/** A dateline opening a line: a place in capitals and a dash, "HALDEN — ", "SALTHAVEN, Norland — ". */
+const DATELINE = /^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?\s+[—–-]\s/;
+
+/** [start, end) lies in the dateline that opens its line ("ASHBY" in "ASHBY — Greyline Foods Inc. will …"). */
+function inDateline(seg: Segmented, start: number, end: number): boolean {
+  // a dateline's first word opens its line, and the place never runs past the dash
+  let lineStart = start;
+  while (lineStart > 0 && start - lineStart < 60 && seg.text[lineStart - 1] !== '\n') lineStart--;
+  if (lineStart > 0 && seg.text[lineStart - 1] !== '\n') return false;
+  const m = DATELINE.exec(seg.text.slice(lineStart, lineStart + 80));
+  return m !== null && end <= lineStart + m[0].length;
 }
 
 /** "Ortega, who proposed the change, said": a name, an aside between commas, then a speech verb. */
@@ -345,6 +375,79 @@ function cluster(proposals: readonly Proposal[]): Cluster[] {
   return clusters;
 }
 
+/**
+ * Organizations, read over whole entities once mentions are joined:
+ *   "Tallyfin, an Ashby-based maker of payroll software," → an appositive headed by an organization noun
+ *     makes the entity an organization, whatever its one-word name looked like;
+ *   "Greyline" and "Greyline Foods" after "Greyline Foods Inc." → a name that is the leading words of an
+ *     organization's name is that organization (a person's surname never is: "Ford" beside "Ford Motor Co."
+ *     joins only where nothing made it a person with a given name).
+ */
+function joinOrganizations(seg: Segmented, clusters: Cluster[]): Cluster[] {
+  for (const c of clusters) {
+    if (c.type === 'organization' || c.type === 'place') continue;
+    if (c.members.some((m) => appositiveIsOrganization(seg, m.last))) c.type = 'organization';
+  }
+  // the longest name of each organization, by its first word
+  const byFirstWord = new Map<string, { words: readonly string[]; c: Cluster }[]>();
+  for (const c of clusters) {
+    if (c.type !== 'organization') continue;
+    const longest = c.members.reduce((a, m) => (m.words.length > a.words.length ? m : a));
+    let list = byFirstWord.get(longest.words[0]);
+    if (!list) byFirstWord.set(longest.words[0], (list = []));
+    list.push({ words: longest.words, c });
+  }
+  // the longest name first: "Greyline" joins "Greyline Foods Inc.", not "Greyline Foods", which joins it too
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  if (byFirstWord.size === 0) return clusters;
+  const out: Cluster[] = [];
+  for (const c of clusters) {
+    const into = c.type === 'place' || c.type === 'group' || givenNamed(c) ? undefined : longerOrganization(c, byFirstWord.get(c.members[0].words[0]));
+    if (!into) {
+      out.push(c);
+      continue;
+    }
+    for (const m of c.members) into.members.push(m);
+    into.members.sort((a, b) => a.first - b.first);
+  }
+  return out;
+}
+
+/** A person named with a given name ("Mira Castellanos") is never an organization's short name. */
+function givenNamed(c: Cluster): boolean {
+  return c.type === 'person' && c.members.some((m) => m.words.length > 1 && genderOfGivenName(m.words[0]) !== undefined);
+}
+
+/** The organization whose longest name starts with every name of `c` and is longer than each. */
+function longerOrganization(c: Cluster, candidates: readonly { words: readonly string[]; c: Cluster }[] | undefined): Cluster | undefined {
+  if (!candidates) return undefined;
+  for (const { words, c: org } of candidates) {
+    if (org === c) continue;
+    if (c.members.every((m) => m.words.length < words.length && m.words.every((w, k) => w === words[k]))) return org;
+  }
+  return undefined;
+}
+
+/** Nouns that head an organization's description and never a person's. */
+const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([...ORGANIZATION_NOUNS].filter((w) => !DESCRIPTION_NOUNS.has(w)));
+
+/** ", an Ashby-based maker of payroll software,": after the name at token `after`, an appositive with an organization noun as its head. */
+function appositiveIsOrganization(seg: Segmented, after: number): boolean {
+  const { tokens } = seg;
+  const comma = tokens[after];
+  const det = tokens[after + 1];
+  if (!comma || comma.text !== ',' || !det || !/^(?:a|an|the)$/.test(det.lower)) return false;
+  let head: Token | undefined;
+  for (let k = after + 2; k < Math.min(tokens.length, after + 10) && tokens[k].sentence === comma.sentence; k++) {
+    const t = tokens[k];
+    // "Ashby-based": a verb glued to a hyphen is part of a modifier
+    const glued = !t.spaceBefore && tokens[k - 1].text === '-';
+    if (t.pos === 'ADP' || t.pos === 'PUNCT' && t.text !== '-' || t.pos === 'PRON' || t.pos === 'VERB' && !glued || t.pos === 'AUX') break;
+    if (t.pos === 'NOUN') head = t;
+  }
+  return head !== undefined && ORGANIZATION_HEADS.has(head.lower);
+}
+
 function compatible(c: Cluster, p: Proposal): boolean {
   return c.type === p.type || c.type === 'other' || p.type === 'other';
 }
@@ -370,7 +473,7 @@ export function findEntities(seg: Segmented): EntityLayer {
   proposals.sort((a, b) => a.first - b.first || b.last - a.last);
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
-  for (const c of cluster(proposals)) {
+  for (const c of joinOrganizations(seg, cluster(proposals))) {
     // a name typed by nothing and mentioned once is no entity
     if (c.type === 'other' && c.members.length === 1) continue;
     const id = `e${entities.length + 1}`;

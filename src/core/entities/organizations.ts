@@ -44,3 +44,9 @@ export const KNOWN_ORGS: ReadonlySet<string> = new Set([
   'hamas', 'hezbollah', 'taliban', 'isis', 'islamic state', 'al qaeda', 'al-qaeda', 'gop', 'dnc', 'rnc',
   'democrats', 'republicans', 'labour', 'tories', 'downing street', 'élysée', 'elysee', 'blue house', 'politburo',
 ]);
+
+/**
+ * Nouns by which news refers back to an organization it has named: "the company", "the retailer", "the
+ * museum". The team's list of the common ones.
+ */
+export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set(['company', 'firm', 'retailer', 'chain', 'museum', 'hospital', 'university', 'school', 'board', 'club', 'team', 'league', 'union', 'agency', 'ministry', 'department', 'council', 'city', 'province', 'charity', 'group', 'bank', 'developer', 'builder', 'insurer', 'airline', 'carrier', 'utility', 'network', 'broadcaster', 'publisher', 'studio', 'startup', 'maker', 'manufacturer', 'producer', 'operator', 'theatre', 'theater', 'festival', 'organization', 'organisation', 'association', 'foundation', 'society', 'service', 'automaker', 'grocer', 'brewery', 'restaurant', 'clinic', 'lab', 'laboratory', 'institute', 'centre', 'center']);

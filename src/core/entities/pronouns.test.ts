@@ -22,6 +22,8 @@ test('subject pronouns to the entity they refer to', () => {
     ['U.S. officials said the talks stalled. They declined to give details.', 'They', 0, 'U.S. officials'],
     ['“We trust Chairman Lee. He keeps his word,” Tom Alder said.', 'He', 0, 'Lee'],
     ['Tom Alder met Lee Jae Sung. “It went well,” he said, adding that he was pleased.', 'he', 1, 'Tom Alder'],
+    // a subject with a relative clause between it and its verb is still the subject; "the Harbour Hawks" is a team, no "she"
+    ['Rosa Dunne, who played six seasons for the Harbour Hawks, said it was an honour. She smiled.', 'She', 0, 'Rosa Dunne'],
   ];
   for (const [text, pronoun, nth, expected] of cases) assert.equal(resolve(text, pronoun, nth), expected, text);
 });

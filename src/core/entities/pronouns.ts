@@ -102,6 +102,8 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
   for (let k = lastMentionBefore(layer.mentions, pronoun.start); k >= 0 && layer.mentions[k].first >= floor; k--) {
     const m = layer.mentions[k];
     if (quoteOf[m.first] !== quote || !agrees(typeOf, types, m.entity) || excluded !== undefined && genderOf.get(m.entity) === excluded) continue;
+    // "the Gulls", "the Tidewater Gulls": a name after "the" is no one "he" or "she" refers to
+    if (excluded !== undefined && m.first > 0 && seg.tokens[m.first - 1].lower === 'the') continue;
     const score = scoreOf(seg, pronoun.sentence, m.first, m.last);
     if (score > bestScore) {
       best = m.entity;
@@ -140,6 +142,16 @@ function lastMentionBefore(mentions: readonly Mention[], offset: number): number
 
 /** "Trump said", "Pompeo also told", "Kim has agreed": a verb group follows the mention ending before `last`. */
 function isSubject(seg: Segmented, last: number): boolean {
+  // "Monroe, who played six seasons for the Gulls, said": the verb after a relative clause on the name
+  const comma = seg.tokens[last];
+  if (comma?.text === ',' && /^(?:who|which)$/.test(seg.tokens[last + 1]?.lower ?? '')) {
+    for (let k = last + 2; k < Math.min(seg.tokens.length, last + 30) && seg.tokens[k].sentence === comma.sentence; k++) {
+      if (seg.tokens[k].text === ',') {
+        last = k + 1;
+        break;
+      }
+    }
+  }
   for (let i = last; i < Math.min(seg.tokens.length, last + 3); i++) {
     const pos = seg.tokens[i].pos;
     if (pos === 'VERB' || pos === 'AUX') return true;
