@@ -75,7 +75,7 @@ export function loadNlp(): WinkNLP {
 
 /** wink-nlp's reading of `text`, exactly as a freshly loaded instance would read it. */
 export function readDocument(text: string): WinkDocument {
-  if (loaded && loaded.lexemes.list.length - (loaded.lexemes.intrinsicSize ?? 0) > MAX_LEARNED_LEXEMES) loaded = undefined;
+  if (loaded && loaded.lexemes.list.length - (loaded.lexemes.intrinsicSize ?? 0) > MAX_LEARNED_LEXEMES) dropNlp();
   loaded ??= load();
   forgetLearned(loaded);
   return loaded.nlp.readDoc(text);
