@@ -65,18 +65,15 @@ export function findBadSpan(analysis: Analysis, text: string): string | undefine
 }
 
 /**
- * All four properties for one article: analysed, then the other articles, then the article again,
- * which must give the same JSON.
+ * All four properties for a run of articles: the first analysed, then each other article (each held to
+ * the first three properties too), then the first again, which must give the same JSON.
  */
 export function checkAll(analyze: Analyze, input: ArticleInput, others: readonly ArticleInput[]): Problem | undefined {
   const first = checkOne(analyze, input);
   if ('problem' in first) return first.problem;
-  for (const other of others) {
-    try {
-      analyze(other);
-    } catch {
-      // the other article's own failure is its own case
-    }
+  for (const [i, other] of others.entries()) {
+    const result = checkOne(analyze, other);
+    if ('problem' in result) return { ...result.problem, message: `the other article ${i + 1} of ${others.length}: ${result.problem.message}` };
   }
   const second = checkOne(analyze, input);
   if ('problem' in second) return second.problem;
