@@ -4,7 +4,7 @@
  * punctuation; a quote running over many paragraphs; many attributions; a long HTML page) beside
  * ordinary news prose of the same size, analysed with the bundled model. Each run is its own child
  * process with a time limit, so that one stall does not block the rest; a run over it prints
- * "> N s (killed)". Prints seconds (analysis only, the model loaded and warmed first) and the child's
+ * "> N s (killed)". The child has the command's memory setting (src/cli/heap.ts). Prints seconds (analysis only, the model loaded and warmed first) and the child's
  * peak RSS for each, then the growth ratios: each shape's time against prose at the same size, and
  * each shape's time at the largest size against the size before.
  *
@@ -38,9 +38,10 @@ function parseSize(s: string): number {
 const label = (bytes: number): string => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
 
 async function child(shape: Shape, bytes: number): Promise<void> {
-  const [{ analyzeArticle }, { extractHtml }, { analyzeExtracted }] = await Promise.all([
-    import('../src/node/analyzer.js'), import('../src/input/html.js'), import('../src/input/analyze-page.js'),
+  const [{ analyzeArticle }, { extractHtml }, { analyzeExtracted }, { limitHeapGrowth }] = await Promise.all([
+    import('../src/node/analyzer.js'), import('../src/input/html.js'), import('../src/input/analyze-page.js'), import('../src/cli/heap.js'),
   ]);
+  limitHeapGrowth(); // the command's own memory setting, so that peak RSS is the command's
   const { text, html } = makeShape(shape, bytes);
   // load and warm the model and the page reader on a small input of the same shape
   const warm = makeShape(shape, 2048);

@@ -10,6 +10,7 @@ import { analyzeSource, readSource } from './sources.js';
 import { formatDiagnostics, formatHeading, formatTable } from './table.js';
 import { analysisRows, stringifyCsv } from './csv.js';
 import { formatDropped } from './dropped.js';
+import { jsonPieces } from './json-pieces.js';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
 
@@ -49,10 +50,14 @@ function jsonWriter(io: Io, format: 'json' | 'jsonl', single: boolean) {
   let count = 0;
   return {
     async item(analysis: Analysis) {
-      if (format === 'jsonl') return write(io.stdout, JSON.stringify(analysis) + '\n');
-      const body = JSON.stringify(analysis, null, 2);
-      if (single) return write(io.stdout, body + '\n');
-      await write(io.stdout, (count++ === 0 ? '[\n' : ',\n') + body.replace(/^/gm, '  '));
+      // in pieces: one string of a large analysis would be tens of megabytes, copied on the way out
+      const nested = format === 'json' && !single;
+      let prefix = nested ? (count++ === 0 ? '[\n  ' : ',\n  ') : '';
+      for (const piece of jsonPieces(analysis, format === 'json')) {
+        await write(io.stdout, prefix + (nested ? piece.replaceAll('\n', '\n  ') : piece));
+        prefix = '';
+      }
+      if (!nested) await write(io.stdout, '\n');
     },
     async end() {
       if (format === 'json' && !single) await write(io.stdout, count === 0 ? '[]\n' : '\n]\n');

@@ -16,6 +16,7 @@ import { defaultServices, type Services } from './services.js';
 import type { EvalPart } from '../eval/run-eval.js';
 import { CORPUS_COMMANDS } from './corpus/commands.js';
 import { SERVE_HELP } from '../server/help.js';
+import { limitHeapGrowth } from './heap.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -193,6 +194,7 @@ export async function main(argv: string[], io: Io, services: Partial<Services> =
 
 /** Runs the CLI on the process's own arguments and streams (what bin/whosaid.js calls). */
 export async function run(): Promise<void> {
+  limitHeapGrowth();
   const io = processIo();
   // a reader that goes away (`whosaid extract … | head`) is not an error
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
