@@ -201,6 +201,17 @@ describe('corpus routes', () => {
     assert.equal(trace.copies.length, one.copies);
   });
 
+  test('stats: figures for charts, with filters', async () => {
+    const stats = await json(await app.request('/api/stats'));
+    const statements = stats.byType.find((t: { type: string }) => t.type === 'statement').count;
+    assert.equal(stats.perDay.reduce((n: number, d: { count: number }) => n + d.count, 0), statements);
+    assert.ok(stats.byOutlet.length > 0 && stats.overTime.some((p: { name: string }) => p.name === 'Ana Ruiz'), JSON.stringify(stats));
+    const outlet = articles[0].outlet;
+    const one = await json(await app.request(`/api/stats?outlet=${encodeURIComponent(outlet)}`));
+    assert.deepEqual(one.byOutlet.map((o: { outlet: string }) => o.outlet), [outlet]);
+    assert.equal((await app.request('/api/stats?from=yesterday')).status, 400);
+  });
+
   test('health counts the corpus', async () => {
     const body = await json(await app.request('/api/health'));
     assert.equal(body.status, 'ok');
@@ -213,7 +224,7 @@ describe('openapi and headers', () => {
   test('the document is OpenAPI 3.1 with every route, and its request schema is the validator', async () => {
     const doc = await json(await app.request('/api/openapi.json'));
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/api/analyze', '/api/articles', '/api/search', '/api/speakers', '/api/speakers/{id}', '/api/attributions/{id}', '/api/attributions/{id}/trace', '/api/health']) assert.ok(doc.paths[path], path);
+    for (const path of ['/api/analyze', '/api/articles', '/api/search', '/api/speakers', '/api/stats', '/api/speakers/{id}', '/api/attributions/{id}', '/api/attributions/{id}/trace', '/api/health']) assert.ok(doc.paths[path], path);
     const request = doc.components.schemas.AnalyzeRequest;
     assert.deepEqual(Object.keys(request.properties).sort(), ['html', 'id', 'publishedAt', 'text', 'url']);
     assert.equal(request.additionalProperties, false);

@@ -14,7 +14,7 @@ import type { Analyzer } from './analysis-pool.js';
 import type { AnalysisJob } from './analysis-worker.js';
 import { ApiError, toApiError, type ErrorBody } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { AnalyzeQuery, AnalyzeRequest, ArticleRequest, IdParam, SearchQuery, SpeakersQuery } from './schemas.js';
+import { AnalyzeQuery, AnalyzeRequest, ArticleRequest, IdParam, SearchQuery, SpeakersQuery, StatsQuery } from './schemas.js';
 import type { WebAssets } from './web-assets.js';
 
 /** A page fetched for a URL: its final address and its HTML. */
@@ -200,6 +200,15 @@ export function createApp(options: AppOptions): Hono {
       ...(q.limit !== undefined && { limit: q.limit }),
     });
     return c.json({ speakers });
+  });
+
+  app.get('/api/stats', async (c) => {
+    const q = query(c, StatsQuery);
+    return c.json(await corpus().stats({
+      ...(q.outlet !== undefined && { outlet: q.outlet }),
+      ...(q.from !== undefined && { from: q.from }),
+      ...(q.to !== undefined && { to: q.to }),
+    }));
   });
 
   app.get('/api/speakers/:id', async (c) => {

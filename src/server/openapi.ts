@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Analysis } from '../core/analysis.js';
-import { AnalyzeQuery, AnalyzeRequest, ArticleRequest, SearchQuery, SpeakersQuery } from './schemas.js';
+import { AnalyzeQuery, AnalyzeRequest, ArticleRequest, SearchQuery, SpeakersQuery, StatsQuery } from './schemas.js';
 
 const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -52,6 +52,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/search': { get: { summary: 'Search the corpus', parameters: parameters(SearchQuery), responses: { '200': json('hits and the next cursor'), ...errors(400, 503) } } },
       '/api/speakers': { get: { summary: 'The people quoted, most quoted first', parameters: parameters(SpeakersQuery), responses: { '200': json('speakers'), ...errors(400, 503) } } },
+      '/api/stats': { get: { summary: 'Figures for charts: attributions by type, statements per day, the most quoted by outlet and by month', parameters: parameters(StatsQuery), responses: { '200': json('the figures'), ...errors(400, 503) } } },
       '/api/speakers/{id}': { get: { summary: "A speaker's roles and timeline", parameters: [idParam], responses: { '200': json('the speaker'), ...errors(404, 503) } } },
       '/api/attributions/{id}': { get: { summary: 'One stored attribution', parameters: [idParam], responses: { '200': json('the attribution'), ...errors(404, 503) } } },
       '/api/attributions/{id}/trace': { get: { summary: "A statement's copies across outlets, word by word", parameters: [idParam], responses: { '200': json('the trace'), ...errors(404, 503) } } },

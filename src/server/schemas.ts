@@ -56,6 +56,9 @@ export const SpeakersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
+/** `GET /api/stats` query parameters. */
+export const StatsQuery = SpeakersQuery.omit({ limit: true });
+
 /** `?all=1` on analyze. */
 export const AnalyzeQuery = z.strictObject({ all: z.enum(['0', '1']).optional() });
 

@@ -241,6 +241,34 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.speakers({ limit: 1 })).length, 1);
     }));
 
+    test('stats: attributions by type, statements per day, the most quoted by outlet and by month, with filters', withStore(async (store) => {
+      await ingest(store, POMPEO, COPY, OTHER_POMPEO);
+      const stats = await store.stats();
+      assert.deepEqual(stats.byType, [{ type: 'statement', count: 6 }, { type: 'belief', count: 1 }]);
+      assert.deepEqual(stats.perDay, [{ day: '2018-10-07', count: 1 }, { day: '2018-10-08', count: 3 }, { day: '2018-10-09', count: 1 }, { day: '2019-03-01', count: 1 }]);
+      const ids = (await store.speakers()).reduce((m, s) => m.set(s.name, s.personId), new Map<string, number>());
+      const person = (name: string, statements: number) => ({ personId: ids.get(name)!, name, statements });
+      assert.deepEqual(stats.byOutlet, [
+        { outlet: 'Harbor Wire', statements: 3, speakers: [person('Mike Pompeo', 2), person('Kim Yo Jong', 1)] },
+        { outlet: 'Lakeview Daily', statements: 2, speakers: [person('Mike Pompeo', 2)] },
+        { outlet: 'County Courier', statements: 1, speakers: [person('Joan Pompeo', 1)] },
+      ]);
+      assert.deepEqual(stats.overTime.map((p) => [p.name, p.statements, p.months]), [
+        ['Mike Pompeo', 4, [{ month: '2018-10', count: 4 }]],
+        ['Joan Pompeo', 1, [{ month: '2019-03', count: 1 }]],
+        ['Kim Yo Jong', 1, [{ month: '2018-10', count: 1 }]],
+      ]);
+      const courier = await store.stats({ outlet: 'county courier' });
+      assert.deepEqual(courier.byType, [{ type: 'statement', count: 1 }]);
+      assert.deepEqual(courier.byOutlet.map((o) => o.outlet), ['County Courier']);
+      const late = await store.stats({ from: '2018-10-09', to: '2018-12-31' });
+      assert.deepEqual(late.perDay, [{ day: '2018-10-09', count: 1 }]);
+    }));
+
+    test('stats of an empty corpus are empty', withStore(async (store) => {
+      assert.deepEqual(await store.stats(), { byType: [], perDay: [], byOutlet: [], overTime: [] });
+    }));
+
     test('trace: copies across outlets, earliest first, variants word by word', withStore(async (store) => {
       await ingest(store, POMPEO, COPY, EARLIER_VARIANT);
       const trace = await store.trace('closer to denuclearization than we have ever been');

@@ -128,6 +128,28 @@ export interface Counts {
 }
 
 /** The store every corpus command talks to. */
+/** A person and how many statements they made, in a chart of the corpus. */
+export interface QuotedPerson {
+  personId: number;
+  name: string;
+  statements: number;
+}
+
+/** What the corpus holds, in figures for charts (`whosaid serve`'s overview page). */
+export interface CorpusStats {
+  /** Attributions of each type, most first. */
+  byType: { type: AttributionType; count: number }[];
+  /** Statements per day (the date said, else the publication date), earliest first. */
+  perDay: { day: string; count: number }[];
+  /** The outlets with most statements (at most `STATS_OUTLETS`), each with its most quoted people (at most `STATS_PEOPLE`). */
+  byOutlet: { outlet: string; statements: number; speakers: QuotedPerson[] }[];
+  /** The most quoted people (at most `STATS_PEOPLE`), each with their statements per month (YYYY-MM), earliest first. */
+  overTime: (QuotedPerson & { months: { month: string; count: number }[] })[];
+}
+
+export const STATS_OUTLETS = 8;
+export const STATS_PEOPLE = 5;
+
 export interface Store {
   /** 'unchanged' when this source (same id and source hash, or the same source under any id) is stored. */
   known(id: string, sourceHash: string): Promise<'unchanged' | 'absent'>;
@@ -138,6 +160,8 @@ export interface Store {
   /** Attributions matching the filters (and a query, if given), oldest first. */
   export(filters?: Filters & { query?: string }): AsyncIterable<StoredAttribution>;
   speakers(filters?: Omit<Filters, 'speaker' | 'type' | 'kind'>): Promise<SpeakerSummary[]>;
+  /** Figures of the corpus, or of one outlet or span of dates, for charts. */
+  stats(filters?: Omit<Filters, 'speaker' | 'type' | 'kind' | 'limit'>): Promise<CorpusStats>;
   /** The people whose name or a variant is `name` (case-insensitive); several when it is ambiguous. */
   speaker(name: string): Promise<SpeakerProfile[]>;
   /** The copies of the statement given by its words or its attribution id; undefined when none. */

@@ -4,14 +4,15 @@
  * statement's history across outlets. Every piece of article text reaches the page as a text node
  * (`el` below never parses markup), so the article's own markup is never rendered.
  */
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip } from 'chart.js';
+import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { Analysis, Attribution } from '../core/analysis.js';
-import type { SearchHit, SpeakerProfile, SpeakerSummary, StoredAttribution, Trace } from '../store/store.js';
+import type { CorpusStats, SearchHit, SpeakerProfile, SpeakerSummary, StoredAttribution, Trace } from '../store/store.js';
 import { colourIndexes, perDay, segmentText, speakerKey } from './segments.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, LineController, LineElement, PointElement, Tooltip, Legend);
 
 const PALETTE = 8;
+const COLOURS = ['#4f7fd6', '#e0a030', '#5bb56a', '#d45d87', '#8b6fd6', '#e07b39', '#3fb6a8', '#7a7a7a'];
 const main = document.getElementById('main')!;
 let charts: { destroy(): void }[] = [];
 
@@ -51,6 +52,22 @@ function chart(label: string, config: ConstructorParameters<typeof Chart>[1]): H
 
 function barChart(label: string, labels: string[], data: number[]): HTMLElement {
   return chart(label, { type: 'bar', data: { labels, datasets: [{ label, data, backgroundColor: '#4f7fd6' }] }, options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
+}
+
+function shareChart(types: string[], counts: number[]): HTMLElement {
+  return chart('Share of attributions by type', { type: 'doughnut', data: { labels: types, datasets: [{ data: counts, backgroundColor: COLOURS }] } });
+}
+
+/** A labelled input whose value comes from the page's query (`#/search?outlet=…`). */
+function field(params: URLSearchParams, id: string, label: string, type = 'text'): HTMLElement {
+  return el('div', {}, el('label', { for: id }, label), el('input', { id, name: id, type, value: params.get(id) ?? '' }));
+}
+
+/** The form's filled fields as the query of `#/view?…` (fields left at `skip`'s value are left out). */
+function formQuery(form: HTMLFormElement, skip: Record<string, string> = {}): URLSearchParams {
+  const next = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v !== '' && skip[k] !== v) next.set(k, v);
+  return next;
 }
 
 function errorLine(error: unknown): HTMLElement {
@@ -194,7 +211,7 @@ function renderAnalysis(analysis: Analysis, input: string): HTMLElement {
 
   const types = new Map<string, number>();
   for (const a of analysis.attributions) types.set(a.type, (types.get(a.type) ?? 0) + 1);
-  const share = analysis.attributions.length > 0 ? chart('Share of attributions by type', { type: 'doughnut', data: { labels: [...types.keys()], datasets: [{ data: [...types.values()], backgroundColor: ['#4f7fd6', '#e0a030', '#5bb56a', '#d45d87', '#8b6fd6', '#e07b39', '#3fb6a8'] }] } }) : undefined;
+  const share = analysis.attributions.length > 0 ? shareChart([...types.keys()], [...types.values()]) : undefined;
 
   return el('div', { class: 'layout' }, el('div', {}, article), el('aside', {}, details, panel, share && el('h3', {}, 'By type'), share));
 }
@@ -218,20 +235,17 @@ function attributionLine(a: StoredAttribution): HTMLElement {
 }
 
 function viewSearch(params: URLSearchParams): void {
-  const field = (id: string, label: string, type = 'text') => el('div', {}, el('label', { for: id }, label), el('input', { id, name: id, type, value: params.get(id) ?? '' }));
   const type = el('select', { id: 'type', name: 'type' }, ...['statement', 'all', 'belief', 'intention', 'attitude', 'decree', 'perception', 'evidence'].map((t) => el('option', { value: t, ...(params.get('type') === t && { selected: '' }) }, t)));
   const form = el(
     'form',
     { role: 'search' },
-    el('div', { class: 'row' }, field('q', 'Words', 'search'), field('speaker', 'Speaker'), field('outlet', 'Outlet')),
-    el('div', { class: 'row' }, field('from', 'From', 'date'), field('to', 'To', 'date'), el('div', {}, el('label', { for: 'type' }, 'Type'), type)),
+    el('div', { class: 'row' }, field(params, 'q', 'Words', 'search'), field(params, 'speaker', 'Speaker'), field(params, 'outlet', 'Outlet')),
+    el('div', { class: 'row' }, field(params, 'from', 'From', 'date'), field(params, 'to', 'To', 'date'), el('div', {}, el('label', { for: 'type' }, 'Type'), type)),
     el('button', { type: 'submit' }, 'Search'),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v !== '' && !(k === 'type' && v === 'statement')) next.set(k, v);
-    location.hash = `#/search?${next}`;
+    location.hash = `#/search?${formQuery(form, { type: 'statement' })}`;
   });
   const results = el('section', { 'aria-label': 'Results', 'aria-live': 'polite' });
   main.append(el('h2', {}, 'Search the corpus'), form, results);
@@ -259,6 +273,48 @@ function viewSearch(params: URLSearchParams): void {
   const perDayBox = el('div', {});
   results.append(summary, list, more, perDayBox);
   void load();
+}
+
+// ---- overview ---------------------------------------------------------------------------------
+
+async function viewOverview(params: URLSearchParams): Promise<void> {
+  const form = el(
+    'form',
+    { 'aria-label': 'Filter the figures' },
+    el('div', { class: 'row' }, field(params, 'outlet', 'Outlet'), field(params, 'from', 'From', 'date'), field(params, 'to', 'To', 'date')),
+    el('button', { type: 'submit' }, 'Show'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    location.hash = `#/overview?${formQuery(form)}`;
+  });
+  main.append(el('h2', {}, 'The corpus in figures'), form);
+  try {
+    const stats = await api<CorpusStats>(`/api/stats?${params}`);
+    if (stats.byType.length === 0) return void main.append(el('p', {}, 'Nothing in the corpus matches.'));
+    main.append(el('h3', {}, 'Who is quoted most, by outlet'), outletChart(stats.byOutlet));
+    main.append(el('h3', {}, 'Who is quoted most, month by month'), monthChart(stats.overTime));
+    const days = stats.perDay;
+    main.append(el('h3', {}, 'Statements per day'), barChart('Statements per day', days.map((d) => d.day), days.map((d) => d.count)));
+    main.append(el('h3', {}, 'Attributions by type'), shareChart(stats.byType.map((t) => t.type), stats.byType.map((t) => t.count)));
+  } catch (error) {
+    main.append(errorLine(error));
+  }
+}
+
+/** The most quoted people of each outlet, a stacked bar an outlet, one colour a person. */
+function outletChart(outlets: CorpusStats['byOutlet']): HTMLElement {
+  const people = [...new Map(outlets.flatMap((o) => o.speakers).map((p) => [p.personId, p.name])).entries()];
+  const datasets = people.map(([id, name], i) => ({ label: name, backgroundColor: COLOURS[i % COLOURS.length], data: outlets.map((o) => o.speakers.find((p) => p.personId === id)?.statements ?? 0) }));
+  const stacked = { stacked: true, beginAtZero: true, ticks: { precision: 0 } };
+  return chart('Statements by the most quoted people of each outlet', { type: 'bar', data: { labels: outlets.map((o) => o.outlet), datasets }, options: { scales: { x: { stacked: true }, y: stacked } } });
+}
+
+/** The most quoted people's statements per month, a line a person (bars while there is one month). */
+function monthChart(people: CorpusStats['overTime']): HTMLElement {
+  const months = [...new Set(people.flatMap((p) => p.months.map((m) => m.month)))].sort();
+  const datasets = people.map((p, i) => ({ label: p.name, borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length], data: months.map((m) => p.months.find((x) => x.month === m)?.count ?? 0) }));
+  return chart('Statements per month by the most quoted people', { type: months.length > 1 ? 'line' : 'bar', data: { labels: months, datasets }, options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
 }
 
 // ---- speakers ---------------------------------------------------------------------------------
@@ -322,6 +378,7 @@ function route(): void {
   document.querySelector(`nav a[data-view="${view}"]`)?.setAttribute('aria-current', 'page');
   if (parts[0] === 'search') viewSearch(new URLSearchParams(query));
   else if (parts[0] === 'speakers') void viewSpeakers();
+  else if (parts[0] === 'overview') void viewOverview(new URLSearchParams(query));
   else if (parts[0] === 'speaker' && parts[1]) void viewSpeaker(parts[1]);
   else if (parts[0] === 'trace' && parts[1]) void viewTrace(parts[1]);
   else viewAnalyze();

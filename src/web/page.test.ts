@@ -135,6 +135,20 @@ describe('the web page in Chromium', { skip }, () => {
     assert.match((await page.textContent('.details')) ?? '', /Ana Ruiz/);
   });
 
+  test('the overview charts who is quoted most by outlet and month by month, and filters by outlet', async () => {
+    await page.goto(`${server.url}/#/overview`);
+    await page.waitForSelector('canvas[aria-label="Statements by the most quoted people of each outlet"]');
+    assert.equal((await page.$$('.chart canvas')).length, 4);
+    await page.screenshot({ path: join(artifacts, 'overview.png'), fullPage: true });
+    const outlet = await page.evaluate(async () => ((await (await fetch('/api/stats')).json()) as { byOutlet: { outlet: string }[] }).byOutlet[0].outlet);
+    await page.fill('#outlet', outlet);
+    await page.click('form button[type=submit]');
+    await page.waitForFunction(() => location.hash.startsWith('#/overview?outlet='));
+    await page.waitForSelector('.chart canvas');
+    assert.equal(await page.inputValue('#outlet'), outlet);
+    assert.deepEqual(consoleErrors, []);
+  });
+
   test('a phone-sized screen shows the speakers chart', async () => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(`${server.url}/#/speakers`);

@@ -16,8 +16,9 @@ import { matchPeople, personKeys, type KnownPerson, type PersonMatch } from '../
 import { highlight } from '../highlight.js';
 import { toMatchExpression } from '../query.js';
 import { attributionRowsOf, dayOf, hashText } from '../rows.js';
-import type { ArticleRecord, Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import type { ArticleRecord, CorpusStats, Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { migrate } from './migrations.js';
+import { corpusStats, type StatsFilters } from './stats.js';
 
 export interface SqliteStoreOptions {
   /** Open without writing: no migrations (the file must exist and be current). */
@@ -409,6 +410,10 @@ export class SqliteStore implements Store {
       ...(r.first !== null && { first: r.first }),
       ...(r.last !== null && { last: r.last }),
     }));
+  }
+
+  async stats(filters: StatsFilters = {}): Promise<CorpusStats> {
+    return corpusStats({ sql: (text) => this.sql(text), clauses: filterClauses }, filters);
   }
 
   async speaker(name: string): Promise<SpeakerProfile[]> {
