@@ -9,7 +9,7 @@ Usage:
   whosaid eval [options]                      score the engine on the shared evaluation data
   whosaid bench [options]                     measure the engine's throughput against bare wink-nlp
 
-The corpus (--db FILE, default $WHOSAID_DB, else whosaid.db):
+The corpus (--db FILE or postgres://URL, default $WHOSAID_DB, else whosaid.db):
   whosaid ingest [PATH|URL|-]...              analyse articles and store them in the corpus
   whosaid search QUERY                        find attributions by their words
   whosaid speakers                            who is quoted, how often, where

@@ -3,19 +3,15 @@
  * long) and the spans of the words the query matched, found the way FTS5's unicode61 tokenizer with
  * remove_diacritics folds them. Pure; computed only for the hits shown, never for every match.
  */
-import { parseQuery } from './query.js';
+import { foldWord, parseQuery } from './query.js';
 
 /** Characters of context kept around the first match of a long text. */
 const WINDOW = 240;
 
-function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 export function highlight(text: string, query: string): { snippet: string; highlights: { start: number; end: number }[] } {
-  const wanted = new Set(parseQuery(query).include.flat().map(fold));
+  const wanted = new Set(parseQuery(query).include.flat().map(foldWord));
   const spans: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) if (wanted.has(fold(m[0]))) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) if (wanted.has(foldWord(m[0]))) spans.push({ start: m.index, end: m.index + m[0].length });
   if (text.length <= WINDOW * 2 || spans.length === 0) {
     return text.length <= WINDOW * 2 ? { snippet: text, highlights: spans } : { snippet: text.slice(0, WINDOW * 2) + '…', highlights: [] };
   }

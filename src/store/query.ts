@@ -33,6 +33,19 @@ function wordsOf(text: string): string[] {
   return (text.normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
 }
 
+/**
+ * A word as FTS5's unicode61 tokenizer with remove_diacritics indexes it: lower case, accents removed
+ * ("Zürich" → "zurich"). A store without that tokenizer folds its texts and its queries' words with this.
+ */
+export function foldWord(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A text's words, folded, as a store without FTS5 indexes them. */
+export function searchWords(text: string): string[] {
+  return wordsOf(text).map(foldWord).filter((w) => w !== '');
+}
+
 /** Splits a query into its terms; never throws. Unclosed quotes run to the end of the query. */
 export function parseQuery(query: string): ParsedQuery {
   const include: string[][] = [];
@@ -54,13 +67,20 @@ function quoted(words: readonly string[]): string {
   return words.map((w) => `"${w}"`).join(' + ');
 }
 
-/** The FTS5 MATCH expression for a query, or a QueryError saying why there is none. */
-export function toMatchExpression(query: string): string {
+/** The terms of a query a store can search for, or a QueryError saying why there are none. */
+export function checkedQuery(query: string): ParsedQuery {
   if (query.length > MAX_QUERY_LENGTH) throw new QueryError('query/too-long', `the query is ${query.length} characters long; the most is ${MAX_QUERY_LENGTH}`);
-  const { include, exclude } = parseQuery(query);
+  const parsed = parseQuery(query);
+  const { include, exclude } = parsed;
   if (include.length === 0 && exclude.length === 0) throw new QueryError('query/empty', `the query "${query}" has no words to search for (letters or digits)`);
   if (include.length === 0) throw new QueryError('query/only-exclusions', `the query "${query}" only excludes words; give at least one word to search for`);
   if (include.length + exclude.length > MAX_TERMS) throw new QueryError('query/too-long', `the query has ${include.length + exclude.length} terms; the most is ${MAX_TERMS}`);
+  return parsed;
+}
+
+/** The FTS5 MATCH expression for a query, or a QueryError saying why there is none. */
+export function toMatchExpression(query: string): string {
+  const { include, exclude } = checkedQuery(query);
   const positive = include.map(quoted).join(' AND ');
   return exclude.reduce((expr, words) => `${expr} NOT ${quoted(words)}`, include.length > 1 ? `(${positive})` : positive);
 }

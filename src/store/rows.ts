@@ -33,6 +33,15 @@ export function dayOf(iso: string | undefined): string | undefined {
   return m ? m[0] : undefined;
 }
 
+/**
+ * Whether a copy published on `day` becomes its group's first copy, ahead of one published at
+ * `firstPublishedAt`: a dated copy goes ahead of an undated one and of a later one.
+ */
+export function isEarlierCopy(day: string | null, firstPublishedAt: string | null): boolean {
+  const firstDay = dayOf(firstPublishedAt ?? undefined) ?? null;
+  return day !== null && (firstDay === null || day < firstDay);
+}
+
 export function attributionRowsOf(analysis: Analysis, publishedAt: string | undefined): AttributionRow[] {
   const persons = new Set(analysis.entities.filter((e) => e.type === 'person').map((e) => e.id));
   const published = dayOf(publishedAt);

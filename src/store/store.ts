@@ -1,10 +1,11 @@
 /**
  * The corpus store: every analysed article kept, its attributions searchable, its people merged into one
  * identity each across articles, and the same statement followed from copy to copy. This is the one
- * interface every store implements (SQLite in `sqlite/`, a server database later); the CLI and the shared
+ * interface every store implements (SQLite in `sqlite/`, PostgreSQL in `postgres/`); the CLI and the shared
  * test suite (`store-suite.ts`) see only this. Methods are async so that a networked store fits the
  * same shape. Results are plain data: ISO strings for dates, no classes.
  */
+import type { PoolClient } from 'pg';
 import type { Analysis, AttributionType, QuoteKind } from '../core/analysis.js';
 
 /** An article as it arrives: what the input says about itself, and the text that was analysed. */
@@ -32,6 +33,17 @@ export interface IngestOutcome {
   attributions: number;
   /** People created in the corpus by this article (not matched to one already known). */
   newPeople: number;
+}
+
+/** What a caller may add to an ingest. */
+export interface IngestOptions {
+  /**
+   * Runs on the ingest's own connection inside its transaction, after the articles are written and just
+   * before COMMIT: what it writes commits with them or not at all, and its error rolls the whole ingest
+   * back (the fleet marks a chunk done this way). Only the PostgreSQL store takes it; the SQLite store,
+   * whose transactions are synchronous, refuses an ingest that passes it.
+   */
+  within?: (client: PoolClient) => Promise<void>;
 }
 
 /** Filters shared by search, export and speakers. Dates are ISO (YYYY-MM-DD), inclusive. */
@@ -74,7 +86,7 @@ export interface SearchHit extends StoredAttribution {
   /** The matched part of the text, with the matched words at `highlights` ([start, end) into `snippet`). */
   snippet: string;
   highlights: { start: number; end: number }[];
-  /** bm25 relevance; lower is better, as SQLite reports it. */
+  /** Relevance, lower is better: SQLite's bm25, PostgreSQL's ts_rank negated. */
   rank: number;
 }
 
@@ -132,7 +144,7 @@ export interface Store {
   /** 'unchanged' when this source (same id and source hash, or the same source under any id) is stored. */
   known(id: string, sourceHash: string): Promise<'unchanged' | 'absent'>;
   /** Stores analysed articles in one transaction: all or none of them. */
-  ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[]): Promise<IngestOutcome[]>;
+  ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options?: IngestOptions): Promise<IngestOutcome[]>;
   /** Attributions matching a query (see query.ts), best first. */
   search(query: string, filters?: Filters): Promise<SearchHit[]>;
   /** Attributions matching the filters (and a query, if given), oldest first. */

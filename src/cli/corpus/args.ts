@@ -1,6 +1,7 @@
 /**
  * What the corpus commands share on the command line: argument parsing with the same messages as the
- * other commands, `--db` (flag, then $WHOSAID_DB, then whosaid.db in the current folder), the filter
+ * other commands, `--db` (a SQLite file or a postgres:// URL: flag, then $WHOSAID_DB, then whosaid.db in the
+ * current folder), the filter
  * flags of search, export and speakers, and `--format`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -25,10 +26,10 @@ export function parseCommand<O extends Options>(command: string, args: string[],
   }
 }
 
-/** The database file: --db, else $WHOSAID_DB, else whosaid.db. */
+/** The corpus, a file or a postgres:// URL: --db, else $WHOSAID_DB, else whosaid.db. */
 export function dbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (flag !== undefined) {
-    if (flag === '') throw new UsageError('--db: expected a file name, found ""');
+    if (flag === '') throw new UsageError('--db: expected a file name or a postgres:// URL, found ""');
     return flag;
   }
   const fromEnv = env[DB_ENV];

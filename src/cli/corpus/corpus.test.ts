@@ -6,10 +6,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import type { Io } from '../io.js';
-import { main } from '../main.js';
+import { runInProcess } from '../run-in-process.js';
 import type { Services, WarcItem } from '../services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-corpus-cli-'));
@@ -17,35 +15,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const tempDb = () => join(dir, `c${n++}.db`);
 
-interface Run {
-  stdin?: string;
-  stdoutIsTTY?: boolean;
-  stderrIsTTY?: boolean;
-}
-
-function sink() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { stream, text: () => text };
-}
-
-export async function run(argv: string[], settings: Run = {}, services: Partial<Services> = {}) {
-  const out = sink();
-  const err = sink();
-  let clock = 0;
-  const io: Io = {
-    stdin: Readable.from(settings.stdin !== undefined ? [Buffer.from(settings.stdin)] : []),
-    stdout: out.stream,
-    stderr: err.stream,
-    stdoutIsTTY: settings.stdoutIsTTY ?? false,
-    stderrIsTTY: settings.stderrIsTTY ?? false,
-    columns: 100,
-    now: () => (clock += 150),
-  };
-  const code = await main(argv, io, services);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runInProcess;
 
 const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 /** The corpus of examples/, ingested once; read-only tests use it, others copy it. */

@@ -1,6 +1,7 @@
 /** The help texts of the corpus commands. */
 
-const DB = `  --db FILE                   the corpus (default: $WHOSAID_DB, else whosaid.db here)`;
+const DB = `  --db FILE|URL               the corpus: a SQLite file or a postgres:// URL
+                              (default: $WHOSAID_DB, else whosaid.db here)`;
 const FILTERS = `  --speaker NAME              a person's name or any form of it ("Pompeo")
   --outlet NAME               one outlet
   --from YYYY-MM-DD           said (where the text says when) or published on or after

@@ -1,19 +1,39 @@
 /**
- * Opening the corpus for a command: the SQLite store at the --db path. A command that only reads needs
- * the file to exist, and says so plainly when it does not.
+ * Opening the corpus for a command: a `postgres://` or `postgresql://` URL in --db (or $WHOSAID_DB) is
+ * the PostgreSQL store, anything else the SQLite store at that path. A command that only reads needs the
+ * corpus to exist, and says so plainly when it does not. The PostgreSQL store (and `pg`) is loaded only
+ * when a URL asks for it.
  */
 import { existsSync } from 'node:fs';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { Store } from '../../store/store.js';
 import { CliError, EXIT, InputNotFoundError } from '../errors.js';
 
-export function openStore(file: string, mode: 'read' | 'write'): Store {
-  if (mode === 'read' && file !== ':memory:' && !existsSync(file)) {
-    throw new InputNotFoundError(file, 'no corpus here; create one with whosaid ingest --db FILE (or set WHOSAID_DB)', 'store/not-found');
+/** Whether --db names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(db);
+}
+
+async function openPostgres(url: string, mode: 'read' | 'write'): Promise<Store> {
+  const { NoCorpusError, openPostgresStore, redactUrl } = await import('../../store/postgres/postgres-store.js');
+  try {
+    return await openPostgresStore(url, { readonly: mode === 'read' });
+  } catch (error) {
+    if (error instanceof NoCorpusError) {
+      throw new InputNotFoundError(redactUrl(url), 'no corpus in this database; create one with whosaid ingest --db URL (or set WHOSAID_DB)', 'store/not-found');
+    }
+    throw new CliError(`cannot open the corpus: ${(error as Error).message}`, EXIT.noInput, redactUrl(url), 'store/unreadable');
+  }
+}
+
+export async function openStore(db: string, mode: 'read' | 'write'): Promise<Store> {
+  if (isPostgresUrl(db)) return openPostgres(db, mode);
+  if (mode === 'read' && db !== ':memory:' && !existsSync(db)) {
+    throw new InputNotFoundError(db, 'no corpus here; create one with whosaid ingest --db FILE (or set WHOSAID_DB)', 'store/not-found');
   }
   try {
-    return openSqliteStore(file);
+    return openSqliteStore(db);
   } catch (error) {
-    throw new CliError(`cannot open the corpus: ${(error as Error).message}`, EXIT.noInput, file, 'store/unreadable');
+    throw new CliError(`cannot open the corpus: ${(error as Error).message}`, EXIT.noInput, db, 'store/unreadable');
   }
 }

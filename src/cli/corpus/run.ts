@@ -1,5 +1,5 @@
 /**
- * What every corpus command does around its own work: open the store at the --db path, close it
+ * What every corpus command does around its own work: open the store --db names (a file or a URL), close it
  * however the command ends, and turn a query the parser refuses into a usage error.
  */
 import { QueryError } from '../../store/query.js';
@@ -7,8 +7,8 @@ import type { Store } from '../../store/store.js';
 import { CliError, EXIT } from '../errors.js';
 import { openStore } from './open-store.js';
 
-export async function withStore<T>(file: string, mode: 'read' | 'write', work: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(file, mode);
+export async function withStore<T>(db: string, mode: 'read' | 'write', work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(db, mode);
   try {
     return await work(store);
   } catch (error) {

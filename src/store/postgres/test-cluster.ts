@@ -10,7 +10,10 @@ import { hasPostgres, POSTGRES_BIN, startCluster, type Cluster } from './cluster
 export const skipWithoutPostgres: string | false =
   !hasPostgres() && !process.env.CI ? `PostgreSQL 15 is not installed (${POSTGRES_BIN}); apt-get install postgresql` : false;
 
-/** Starts a cluster before the file's tests and stops it after them; returns the running cluster's getter. */
+/**
+ * Starts a cluster before the file's tests and stops it after them; returns the running cluster's getter.
+ * Call it at the top of the file, before any test is defined.
+ */
 export function useTestCluster(): () => Cluster {
   let cluster: Cluster | undefined;
   before(async () => {

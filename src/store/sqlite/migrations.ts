@@ -1,15 +1,9 @@
 /**
- * The SQLite schema, as numbered migrations. The database records the version it is at in
- * `schema_version`; opening a database applies, in one transaction each, the migrations past it. A
- * migration is never edited once released: a change to the schema is a new migration at the end.
+ * The SQLite schema, as numbered migrations (../migration.ts). Opening a database applies, in one
+ * transaction each, the migrations past the version it records in `schema_version`.
  */
 import type { Database } from 'better-sqlite3';
-
-export interface Migration {
-  version: number;
-  description: string;
-  sql: string;
-}
+import { latestVersion, type Migration } from '../migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -141,8 +135,7 @@ export function schemaVersion(db: Database): number {
 /** Applies the migrations past the database's version; throws when the database is newer than this code. */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = schemaVersion(db);
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) throw new Error(`the database is at schema version ${current}, newer than this whosaid (${latest}); upgrade whosaid`);
+  const latest = latestVersion(current, migrations);
   const record = db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)');
   for (const migration of migrations) {
     if (migration.version <= current) continue;

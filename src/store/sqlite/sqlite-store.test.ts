@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { runStoreSuite } from '../store-suite.js';
 import { buildArticle } from '../test-articles.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
-import { keyComponents, openSqliteStore } from './sqlite-store.js';
+import { keyComponents } from '../article-people.js';
+import { openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,14 +9,16 @@
  * with the corpus, and the modules decide among the candidates.
  */
 import Database from 'better-sqlite3';
-import type { Analysis, AttributionType, QuoteKind } from '../../core/analysis.js';
-import { fingerprint, isVariant, sameStatement, wordDiff } from '../../corpus/copies.js';
-import { peopleInArticle, statementsToTrace } from '../../corpus/from-analysis.js';
-import { matchPeople, personKeys, type KnownPerson, type PersonMatch } from '../../corpus/people.js';
+import type { Analysis } from '../../core/analysis.js';
+import { fingerprint, sameStatement } from '../../corpus/copies.js';
+import { statementsToTrace } from '../../corpus/from-analysis.js';
+import { personKeys, type KnownPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
+import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
 import { toMatchExpression } from '../query.js';
-import { attributionRowsOf, dayOf, hashText } from '../rows.js';
-import type { ArticleRecord, Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import { attributionRowsOf, dayOf, hashText, isEarlierCopy } from '../rows.js';
+import type { ArticleRecord, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -32,72 +34,6 @@ const MAX_COPY_CANDIDATES = 4;
 /** Most statements one band key lists; a band that common is left out of later statements' keys. */
 const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
-
-interface AttributionRowDb {
-  id: number;
-  local_id: string;
-  type: AttributionType;
-  kind: QuoteKind;
-  text: string;
-  speaker_name: string | null;
-  speaker_mention: string | null;
-  person_id: number | null;
-  person_name: string | null;
-  cue: string | null;
-  said_on: string | null;
-  confidence: number;
-  article_id: string;
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  published_at: string | null;
-}
-
-const ATTRIBUTION_COLUMNS = `a.id, a.local_id, a.type, a.kind, a.text, a.speaker_name, a.speaker_mention, a.person_id,
-  p.name AS person_name, a.cue, a.said_on, a.confidence, ar.id AS article_id, ar.title, ar.outlet, ar.url, ar.published_at`;
-const ATTRIBUTION_JOINS = 'JOIN articles ar ON ar.pk = a.article LEFT JOIN persons p ON p.id = a.person_id';
-
-function toStored(row: AttributionRowDb): StoredAttribution {
-  const speakerName = row.person_name ?? row.speaker_name;
-  return {
-    id: row.id,
-    localId: row.local_id,
-    type: row.type,
-    kind: row.kind,
-    text: row.text,
-    ...(speakerName !== null && {
-      speaker: { name: speakerName, ...(row.speaker_mention !== null && { mention: row.speaker_mention }), ...(row.person_id !== null && { personId: row.person_id }) },
-    }),
-    ...(row.cue !== null && { cue: row.cue }),
-    ...(row.said_on !== null && { saidOn: row.said_on }),
-    confidence: row.confidence,
-    articleId: row.article_id,
-    ...(row.title !== null && { title: row.title }),
-    ...(row.outlet !== null && { outlet: row.outlet }),
-    ...(row.url !== null && { url: row.url }),
-    ...(row.published_at !== null && { publishedAt: row.published_at }),
-  };
-}
-
-/** Indexes of the article's people, grouped so that people sharing a key (even through a third) are together. */
-export function keyComponents(keysOf: readonly (readonly string[])[]): number[][] {
-  const parent = keysOf.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const owner = new Map<string, number>();
-  keysOf.forEach((keys, i) => {
-    for (const key of keys) {
-      const other = owner.get(key);
-      if (other === undefined) owner.set(key, i);
-      else parent[find(i)] = find(other);
-    }
-  });
-  const groups = new Map<number, number[]>();
-  keysOf.forEach((_, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
-  });
-  return [...groups.values()];
-}
 
 /** The WHERE clauses and parameters of a set of filters; each clause is fixed text, each value bound. */
 function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
@@ -172,7 +108,8 @@ export class SqliteStore implements Store {
     return row ? 'unchanged' : 'absent';
   }
 
-  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[]): Promise<IngestOutcome[]> {
+  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
+    if (options.within !== undefined) throw new Error('the SQLite store cannot run a step inside its ingest transaction (within); use the PostgreSQL store');
     return this.db.transaction(() => items.map(({ article, analysis }) => this.ingestOne(article, analysis))).immediate();
   }
 
@@ -218,50 +155,39 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Matches the article's people to the corpus's; returns entity id → person id, and how many are new. A
-   * person the corpus cannot tell apart from several it knows ("Pompeo" when two are known), or one with
-   * no name ("the mayor"), gets no identity: their attributions keep the article's name for them.
+   * Matches the article's people to the corpus's; returns entity id → person id, and how many are new
+   * (who gets no identity is personWrites' decision).
    */
   private matchArticlePeople(pk: number, analysis: Analysis): { persons: Map<string, number>; created: number } {
-    const people = peopleInArticle(analysis);
+    const plan = peopleToMatch(analysis);
     const persons = new Map<string, number>();
-    if (people.length === 0) return { persons, created: 0 };
-    const keysOf = people.map((p) => personKeys(p));
-    // people of the article who share no key cannot compete for a known person: each set of people
-    // linked by keys is matched on its own, against its own candidates only
-    const matches: PersonMatch[] = new Array(people.length);
-    for (const members of keyComponents(keysOf)) {
-      const keys = [...new Set(members.flatMap((i) => keysOf[i]))];
-      const candidateIds = (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]).map(
-        (r) => r.person_id,
-      );
-      const candidates: KnownPerson[] = candidateIds.map((id) => this.knownPerson(id));
-      matchPeople(members.map((i) => people[i]), candidates).forEach((match, j) => (matches[members[j]] = match));
-    }
+    if (plan.people.length === 0) return { persons, created: 0 };
+    const candidates = plan.groups.map(({ keys }) =>
+      (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]).map((r) => this.knownPerson(r.person_id)),
+    );
+    const matches = matchGroups(plan, candidates);
     let created = 0;
-    matches.forEach((match, i) => {
-      const person = people[i];
+    for (const write of personWrites(plan, matches)) {
       let id: number;
-      if (match.kind === 'new' && ((match.ambiguous?.length ?? 0) > 0 || match.reason === 'people/no-name')) return;
-      if (match.kind === 'existing') {
-        id = match.id;
-        this.sql('UPDATE persons SET name = ? WHERE id = ?').run(match.name, id);
+      if (write.id !== undefined) {
+        id = write.id;
+        this.sql('UPDATE persons SET name = ? WHERE id = ?').run(write.name, id);
       } else {
-        id = Number(this.sql('INSERT INTO persons (name) VALUES (?)').run(match.name).lastInsertRowid);
+        id = Number(this.sql('INSERT INTO persons (name) VALUES (?)').run(write.name).lastInsertRowid);
         created++;
       }
-      persons.set(person.entity, id);
+      persons.set(write.entity, id);
       const insertName = this.sql('INSERT OR IGNORE INTO person_names (person_id, name) VALUES (?, ?)');
-      for (const name of new Set([match.name, ...person.variants])) insertName.run(id, name);
+      for (const name of write.names) insertName.run(id, name);
       const insertKey = this.sql('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
-      for (const key of keysOf[i]) insertKey.run(key, id);
+      for (const key of write.keys) insertKey.run(key, id);
       const insertRole = this.sql('INSERT OR IGNORE INTO person_roles (person_id, role, article) VALUES (?, ?, ?)');
       const insertRoleName = this.sql('INSERT OR IGNORE INTO person_role_names (person_id, role) VALUES (?, ?)');
-      for (const role of person.roles) {
+      for (const role of write.roles) {
         insertRole.run(id, role, pk);
         insertRoleName.run(id, role);
       }
-    });
+    }
     return { persons, created };
   }
 
@@ -299,8 +225,7 @@ export class SqliteStore implements Store {
       const first = this.sql(
         'SELECT ar.published_at FROM copy_groups g JOIN attributions a ON a.id = g.first JOIN articles ar ON ar.pk = a.article WHERE g.id = ?',
       ).get(match.group_id) as { published_at: string | null };
-      const firstDay = dayOf(first.published_at ?? undefined) ?? null;
-      if (published !== null && (firstDay === null || published < firstDay)) this.sql('UPDATE copy_groups SET first = ? WHERE id = ?').run(id, match.group_id);
+      if (isEarlierCopy(published, first.published_at)) this.sql('UPDATE copy_groups SET first = ? WHERE id = ?').run(id, match.group_id);
       return;
     }
     const group = Number(this.sql('INSERT INTO copy_groups (first) VALUES (?)').run(id).lastInsertRowid);
@@ -399,16 +324,8 @@ export class SqliteStore implements Store {
        FROM attributions a JOIN persons p ON p.id = a.person_id JOIN articles ar ON ar.pk = a.article
        WHERE ${sql.join(' AND ')}
        GROUP BY p.id ORDER BY statements DESC, p.name LIMIT ?`,
-    ).all(...params, filters.limit ?? -1) as { person_id: number; name: string; statements: number; articles: number; outlets: number; first: string | null; last: string | null }[];
-    return rows.map((r) => ({
-      personId: r.person_id,
-      name: r.name,
-      statements: r.statements,
-      articles: r.articles,
-      outlets: r.outlets,
-      ...(r.first !== null && { first: r.first }),
-      ...(r.last !== null && { last: r.last }),
-    }));
+    ).all(...params, filters.limit ?? -1) as SpeakerRowDb[];
+    return rows.map(toSpeakerSummary);
   }
 
   async speaker(name: string): Promise<SpeakerProfile[]> {
@@ -419,21 +336,12 @@ export class SqliteStore implements Store {
     const surnamed = keys.length === 0 ? [] : (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]);
     const ids = [...new Set([...named, ...surnamed].map((r) => r.person_id))].sort((a, b) => a - b);
     return ids.map((id) => {
-      const person = this.knownPerson(id);
       const roles = this.sql(
         `SELECT r.role, min(substr(ar.published_at, 1, 10)) AS first, max(substr(ar.published_at, 1, 10)) AS last, count(*) AS articles
          FROM person_roles r JOIN articles ar ON ar.pk = r.article WHERE r.person_id = ? GROUP BY r.role ORDER BY first IS NULL, first, r.role`,
-      ).all(id) as { role: string; first: string | null; last: string | null; articles: number }[];
-      const timeline = (
-        this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.person_id = ? ORDER BY a.date IS NULL, a.date, a.id`).all(id) as AttributionRowDb[]
-      ).map(toStored);
-      return {
-        personId: id,
-        name: person.name,
-        variants: [...person.variants].sort(),
-        roles: roles.map((r) => ({ role: r.role, ...(r.first !== null && { first: r.first }), ...(r.last !== null && { last: r.last }), articles: r.articles })),
-        timeline,
-      };
+      ).all(id) as RoleRowDb[];
+      const timeline = this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.person_id = ? ORDER BY a.date IS NULL, a.date, a.id`).all(id) as AttributionRowDb[];
+      return toProfile(this.knownPerson(id), roles, timeline);
     });
   }
 
@@ -445,22 +353,7 @@ export class SqliteStore implements Store {
        ORDER BY ar.published_at IS NULL, substr(ar.published_at, 1, 10), a.id`,
     ).all(group) as (AttributionRowDb & { copy_text: string })[];
     if (rows.length === 0) return undefined;
-    const earliest = rows[0].copy_text;
-    const copies: Copy[] = rows.map((row) => {
-      const stored = toStored(row);
-      const variant = row !== rows[0] && isVariant(earliest, row.copy_text);
-      return {
-        attributionId: row.id,
-        articleId: stored.articleId,
-        ...(stored.outlet !== undefined && { outlet: stored.outlet }),
-        ...(stored.publishedAt !== undefined && { publishedAt: stored.publishedAt }),
-        text: row.copy_text,
-        ...(stored.speaker !== undefined && { speaker: stored.speaker.name }),
-        variant,
-        ...(variant && { diff: wordDiff(earliest, row.copy_text) }),
-      };
-    });
-    return { groupId: group, copies };
+    return { groupId: group, copies: toCopies(rows) };
   }
 
   private groupOfAttribution(id: number): number | undefined {

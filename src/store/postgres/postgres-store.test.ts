@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import pg from 'pg';
+import { runStoreSuite } from '../store-suite.js';
+import { buildArticle } from '../test-articles.js';
+import type { Cluster } from './cluster.js';
+import { MIGRATIONS } from './migrations.js';
+import { NoCorpusError, openPostgresStore } from './postgres-store.js';
+import { skipWithoutPostgres, useTestCluster } from './test-cluster.js';
+
+const cluster = useTestCluster();
+let n = 0;
+
+/** A new, empty database on the test cluster; its URL. */
+async function freshDatabase(of: Cluster): Promise<string> {
+  const name = `corpus_${n++}`;
+  const client = new pg.Client(of.url);
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return of.url.replace(/\/postgres$/, `/${name}`);
+}
+
+async function query<T>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+if (skipWithoutPostgres === false) runStoreSuite('postgres', async () => openPostgresStore(await freshDatabase(cluster())));
+else test('store suite: postgres', { skip: skipWithoutPostgres }, () => undefined);
+
+const opts = { skip: skipWithoutPostgres };
+
+test('two processes opening a new database at once migrate it once', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const stores = await Promise.all([openPostgresStore(url), openPostgresStore(url), openPostgresStore(url)]);
+  await Promise.all(stores.map((s) => s.close()));
+  assert.deepEqual(await query(url, 'SELECT version FROM schema_version'), MIGRATIONS.map((m) => ({ version: m.version })));
+});
+
+test('a database newer than the code is refused, not damaged', opts, async () => {
+  const url = await freshDatabase(cluster());
+  await (await openPostgresStore(url)).close();
+  await query(url, 'INSERT INTO schema_version (version) VALUES (99)');
+  await assert.rejects(openPostgresStore(url), /schema version 99, newer than this whosaid/);
+  await assert.rejects(openPostgresStore(url, { readonly: true }), /schema version 99, newer than this whosaid/);
+});
+
+test('read-only: a database without a corpus is NoCorpusError; a corpus is read, never written', opts, async () => {
+  const url = await freshDatabase(cluster());
+  await assert.rejects(openPostgresStore(url, { readonly: true }), NoCorpusError);
+  const writer = await openPostgresStore(url);
+  await writer.ingest([buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await writer.close();
+  const reader = await openPostgresStore(url, { readonly: true });
+  assert.deepEqual((await reader.search('spring')).map((h) => h.outlet), ['Port Alder Ledger']);
+  await assert.rejects(reader.ingest([buildArticle({ id: 'y', quotes: [{ text: 'Nothing' }] })]), /read-only/);
+  await reader.close();
+});
+
+test('workers ingesting the same articles at once store each article, person and statement once', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const workers = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore(url)));
+  const own = [
+    'Tolls on the east bridge go up next month',
+    'Our crews repaired four cranes in one week',
+    'Nobody was hurt when the old warehouse roof fell in',
+    'The fish market moves indoors for the winter',
+    'Two tugboats were sold to a buyer from the north',
+    'Dredging starts again once the storms have passed',
+  ];
+  const articles = Array.from({ length: 6 }, (_, i) =>
+    buildArticle({
+      id: `harbour-${i}`,
+      outlet: `Outlet ${i}`,
+      publishedAt: `2024-05-0${i + 1}`,
+      people: [{ name: 'Ana Ruiz', also: ['Ruiz'], roles: ['harbour master'] }, { name: `Omar Bell${i}` }],
+      quotes: [
+        { speaker: 0, text: 'The new pier will open to ferries before the summer season begins' },
+        { speaker: 1, text: own[i] },
+      ],
+    }),
+  );
+  // every worker sends every article, in its own order and batches
+  await Promise.all(workers.map((store, w) => Promise.all([0, 1, 2].map((b) => store.ingest([articles[(w + b * 2) % 6], articles[(w + b * 2 + 1) % 6]])))));
+  const [store] = workers;
+  assert.deepEqual(await store.counts(), { articles: 6, attributions: 12, people: 7, sharedStatements: 1 });
+  assert.equal((await store.speaker('Ana Ruiz')).length, 1);
+  assert.equal((await store.trace('The new pier will open to ferries before the summer season begins'))?.copies.length, 6);
+  assert.deepEqual(await store.check(), []);
+  await Promise.all(workers.map((s) => s.close()));
+});
+
+test('within runs in the ingest transaction: its writes commit with the articles, its error rolls both back', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const store = await openPostgresStore(url);
+  await query(url, 'CREATE TABLE chunks (id text PRIMARY KEY, done boolean NOT NULL)');
+  const article = (id: string) => buildArticle({ id, quotes: [{ speaker: 'Ana Ruiz', text: `The ferry ${id} will run on time` }] });
+  await store.ingest([article('a')], { within: async (client) => void (await client.query("INSERT INTO chunks VALUES ('c1', true)")) });
+  await assert.rejects(
+    store.ingest([article('b')], {
+      within: async (client) => {
+        await client.query("INSERT INTO chunks VALUES ('c2', true)");
+        throw new Error('the chunk was taken by another worker');
+      },
+    }),
+    /taken by another worker/,
+  );
+  assert.deepEqual(await query(url, 'SELECT id FROM chunks ORDER BY id'), [{ id: 'c1' }]);
+  assert.equal((await store.counts()).articles, 1);
+  assert.equal(await store.analysis('b'), undefined);
+  await store.close();
+});
+
+test('a near spelling of a name finds the person when no one has it exactly (pg_trgm)', opts, async () => {
+  const store = await openPostgresStore(await freshDatabase(cluster()));
+  await store.ingest([
+    buildArticle({ id: 'w', people: [{ name: 'Mike Pompeo', also: ['Pompeo'] }], quotes: [{ speaker: 0, text: 'We are closer than ever' }] }),
+    buildArticle({ id: 'v', people: [{ name: 'Joan Okafor' }], quotes: [{ speaker: 0, text: 'The ballots will be counted by hand' }] }),
+  ]);
+  assert.deepEqual((await store.speaker('Mike Pompio')).map((p) => p.name), ['Mike Pompeo']);
+  assert.deepEqual((await store.speaker('joan okafore')).map((p) => p.name), ['Joan Okafor']);
+  assert.deepEqual(await store.speaker('Nobody Atall'), []);
+  assert.deepEqual(await store.speaker('Mike Okafor'), [], 'half of each name is not a near spelling of either');
+  await store.close();
+});
+
+test('the store keeps working across a restart of the server', opts, async () => {
+  const store = await openPostgresStore(await freshDatabase(cluster()));
+  await store.ingest([buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await cluster().restart('immediate');
+  assert.equal((await store.search('bridge')).length, 1);
+  await store.ingest([buildArticle({ id: 'y', quotes: [{ speaker: 'Ana Ruiz', text: 'The tunnel will open in the autumn' }] })]);
+  assert.equal((await store.counts()).articles, 2);
+  await store.close();
+});

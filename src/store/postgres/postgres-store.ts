@@ -1,0 +1,487 @@
+/**
+ * The corpus in a PostgreSQL database, through a `pg` Pool: the same tables as the SQLite store, search
+ * by a tsvector column with a GIN index ranked by ts_rank, people's near spellings by pg_trgm, the schema
+ * by numbered migrations under an advisory lock (migrations.ts). Every value is a bound parameter; the
+ * only SQL built at run time is the choice among fixed clauses (tsquery.ts for the user's query).
+ *
+ * Several processes (the fleet's workers) may ingest into one database at once. A batch is one
+ * transaction that first takes a transaction-level advisory lock, so ingests into the same database run
+ * one after another: the same article sent by two workers is stored once (the second finds it), and a
+ * person or a statement two workers meet at once gets one identity and one group. Analysis, the costly
+ * part, runs outside the lock. `within` (store.ts) runs inside the transaction before COMMIT.
+ *
+ * The logic that is not SQL (matching people, grouping copies, shaping results) is the SQLite store's,
+ * from the shared modules of src/corpus and src/store.
+ */
+import pg from 'pg';
+import type { Analysis } from '../../core/analysis.js';
+import { fingerprint, sameStatement } from '../../corpus/copies.js';
+import { statementsToTrace } from '../../corpus/from-analysis.js';
+import { personKeys, type KnownPerson } from '../../corpus/people.js';
+import { highlight } from '../highlight.js';
+import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
+import { searchWords } from '../query.js';
+import { attributionRowsOf, dayOf, hashText, isEarlierCopy } from '../rows.js';
+import type { ArticleRecord, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
+import { latestVersion } from '../migration.js';
+import { LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
+import { Params } from './params.js';
+import { toTsQuery } from './tsquery.js';
+
+/** The second key of the advisory lock every ingest transaction holds. */
+const INGEST_LOCK = 2;
+/** Most candidate copies verified on the words for one statement (as in the SQLite store). */
+const MAX_COPY_CANDIDATES = 4;
+/** Most statements one band key lists (as in the SQLite store). */
+const MAX_BAND_POSTINGS = 32;
+const DEFAULT_SEARCH_LIMIT = 20;
+/** A name this similar (pg_trgm's similarity, 0 to 1) to a known name is a near spelling of it. */
+const NEAR_NAME_SIMILARITY = 0.5;
+/** Rows an export reads from its cursor at a time. */
+const EXPORT_PAGE = 500;
+
+export interface PostgresStoreOptions {
+  /** Open without writing: no migrations, and every transaction read-only. The corpus must exist. */
+  readonly?: boolean;
+}
+
+/** The database holds no corpus (opened read-only before any ingest). */
+export class NoCorpusError extends Error {
+  constructor(url: string) {
+    super(`no whosaid corpus in the database at ${redactUrl(url)}`);
+    this.name = 'NoCorpusError';
+  }
+}
+
+/** A connection URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/, '$1:***@');
+}
+
+/** Ids and counts are bigint in the database and numbers here (exact below 2^53). */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+type Db = pg.Pool | pg.PoolClient;
+
+async function rowsOf<T>(db: Db, sql: string, values: readonly unknown[] = []): Promise<T[]> {
+  return (await db.query(sql, values as unknown[])).rows as T[];
+}
+
+/** The WHERE clauses of a set of filters; each clause is fixed text, each value bound in `params`. */
+function filterClauses(filters: Filters, params: Params): string[] {
+  const sql: string[] = [];
+  const type = filters.type ?? 'statement';
+  if (type !== 'all') sql.push(`a.type = ${params.add(type)}`);
+  if (filters.kind !== undefined) sql.push(`a.kind = ${params.add(filters.kind)}`);
+  if (filters.speaker !== undefined) {
+    const speaker = params.add(filters.speaker);
+    sql.push(`(a.person_id IN (SELECT person_id FROM person_names WHERE lower(name) = lower(${speaker})) OR (a.person_id IS NULL AND lower(a.speaker_name) = lower(${speaker})))`);
+  }
+  if (filters.outlet !== undefined) sql.push(`lower(ar.outlet) = lower(${params.add(filters.outlet)})`);
+  if (filters.from !== undefined) sql.push(`a.date >= ${params.add(filters.from)}`);
+  if (filters.to !== undefined) sql.push(`a.date <= ${params.add(filters.to)}`);
+  return sql;
+}
+
+const where = (clauses: readonly string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
+
+export class PostgresStore implements Store {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async known(_id: string, sourceHash: string): Promise<'unchanged' | 'absent'> {
+    // the same source under any id counts as stored: an id alone cannot say the content is unchanged
+    const rows = await rowsOf(this.pool, 'SELECT 1 FROM articles WHERE source_hash = $1 LIMIT 1', [sourceHash]);
+    return rows.length > 0 ? 'unchanged' : 'absent';
+  }
+
+  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, INGEST_LOCK]);
+      const outcomes: IngestOutcome[] = [];
+      for (const { article, analysis } of items) outcomes.push(await this.ingestOne(client, article, analysis));
+      if (options.within) await options.within(client);
+      await client.query('COMMIT');
+      return outcomes;
+    } catch (error) {
+      // a connection the server dropped cannot roll back; it is discarded rather than reused
+      await client.query('ROLLBACK').catch((lost: Error) => (broken = lost));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async ingestOne(client: pg.PoolClient, article: ArticleRecord, analysis: Analysis): Promise<IngestOutcome> {
+    const contentHash = hashText(article.text);
+    const [existing] = await rowsOf<{ pk: number; content_hash: string }>(client, 'SELECT pk, content_hash FROM articles WHERE id = $1', [article.id]);
+    if (existing?.content_hash === contentHash) return { articleId: article.id, status: 'unchanged', attributions: 0, newPeople: 0 };
+    if (!existing) {
+      const [same] = await rowsOf<{ id: string }>(client, 'SELECT id FROM articles WHERE content_hash = $1 LIMIT 1', [contentHash]);
+      if (same) return { articleId: same.id, status: 'unchanged', attributions: 0, newPeople: 0 };
+    }
+    if (existing) await this.deleteArticle(client, existing.pk);
+    const [{ pk }] = await rowsOf<{ pk: number }>(
+      client,
+      `INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING pk`,
+      [article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, JSON.stringify(analysis)],
+    );
+    const { persons, created } = await this.matchArticlePeople(client, pk, analysis);
+    const rows = attributionRowsOf(analysis, article.publishedAt);
+    const traced = new Map(statementsToTrace(analysis).map((s) => [s.attribution, s.text]));
+    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+    const inserted = await rowsOf<{ id: number; local_id: string }>(
+      client,
+      `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text, search)
+       SELECT $1, r.local_id, r.type, r.kind, r.text, r.speaker_name, r.speaker_mention, r.person_id, r.cue, r.said_on, r.date, r.confidence, r.copy_text, to_tsvector('simple', r.words)
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::text[], $14::text[])
+         AS r (local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text, words)
+       RETURNING id, local_id`,
+      [
+        pk,
+        column((r) => r.localId),
+        column((r) => r.type),
+        column((r) => r.kind),
+        column((r) => r.text),
+        column((r) => r.speakerName ?? null),
+        column((r) => r.speakerMention ?? null),
+        column((r) => (r.speakerEntity !== undefined ? (persons.get(r.speakerEntity) ?? null) : null)),
+        column((r) => r.cue ?? null),
+        column((r) => r.saidOn ?? null),
+        column((r) => r.date ?? null),
+        column((r) => r.confidence),
+        column((r) => traced.get(r.localId) ?? null),
+        column((r) => searchWords(r.text).join(' ')),
+      ],
+    );
+    const idOf = new Map(inserted.map((r) => [r.local_id, r.id]));
+    const published = dayOf(article.publishedAt) ?? null;
+    // in document order, as the SQLite store groups them
+    for (const row of rows) {
+      const copyText = traced.get(row.localId);
+      if (copyText !== undefined) await this.groupCopy(client, idOf.get(row.localId)!, copyText, published);
+    }
+    if (analysis.times.length > 0) {
+      const times = analysis.times;
+      await client.query(
+        `INSERT INTO times (article, start, "end", text, value, certainty)
+         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,
+        [pk, times.map((t) => t.start), times.map((t) => t.end), times.map((t) => t.text), times.map((t) => t.value), times.map((t) => t.certainty)],
+      );
+    }
+    return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: rows.length, newPeople: created };
+  }
+
+  /** Matches the article's people to the corpus's; returns entity id → person id, and how many are new. */
+  private async matchArticlePeople(client: pg.PoolClient, pk: number, analysis: Analysis): Promise<{ persons: Map<string, number>; created: number }> {
+    const plan = peopleToMatch(analysis);
+    const persons = new Map<string, number>();
+    if (plan.people.length === 0) return { persons, created: 0 };
+    const candidates: KnownPerson[][] = [];
+    for (const { keys } of plan.groups) candidates.push(await this.knownPeople(client, 'p.id IN (SELECT person_id FROM person_keys WHERE key = ANY($1))', [keys]));
+    const matches = matchGroups(plan, candidates);
+    let created = 0;
+    for (const write of personWrites(plan, matches)) {
+      let id: number;
+      if (write.id !== undefined) {
+        id = write.id;
+        await client.query('UPDATE persons SET name = $1 WHERE id = $2', [write.name, id]);
+      } else {
+        [{ id }] = await rowsOf<{ id: number }>(client, 'INSERT INTO persons (name) VALUES ($1) RETURNING id', [write.name]);
+        created++;
+      }
+      persons.set(write.entity, id);
+      await client.query(
+        `WITH names AS (INSERT INTO person_names (person_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING),
+           keys AS (INSERT INTO person_keys (key, person_id) SELECT unnest($3::text[]), $1 ON CONFLICT DO NOTHING),
+           roles AS (INSERT INTO person_roles (person_id, role, article) SELECT $1, unnest($4::text[]), $5 ON CONFLICT DO NOTHING)
+         INSERT INTO person_role_names (person_id, role) SELECT $1, unnest($4::text[]) ON CONFLICT DO NOTHING`,
+        [id, write.names, write.keys, write.roles, pk],
+      );
+    }
+    return { persons, created };
+  }
+
+  /** The people a condition on `p` (persons) selects, with their names and roles, by id. */
+  private async knownPeople(db: Db, condition: string, values: readonly unknown[]): Promise<KnownPerson[]> {
+    return rowsOf<KnownPerson>(
+      db,
+      `SELECT p.id, p.name,
+         ARRAY(SELECT n.name FROM person_names n WHERE n.person_id = p.id ORDER BY n.name COLLATE "C") AS variants,
+         ARRAY(SELECT r.role FROM person_role_names r WHERE r.person_id = p.id ORDER BY r.role COLLATE "C") AS roles
+       FROM persons p WHERE ${condition} ORDER BY p.id`,
+      values,
+    );
+  }
+
+  /** The statements sharing the most band keys with `bands`, with the words each traced and its group. */
+  private copyCandidates(db: Db, bands: readonly string[]): Promise<{ id: number; text: string; group_id: number }[]> {
+    return rowsOf(
+      db,
+      `SELECT a.id, a.copy_text AS text, a.group_id FROM (
+         SELECT attribution_id, count(*) AS shared FROM copy_bands WHERE band = ANY($1)
+         GROUP BY attribution_id ORDER BY shared DESC, attribution_id LIMIT ${MAX_COPY_CANDIDATES}
+       ) c JOIN attributions a ON a.id = c.attribution_id ORDER BY c.shared DESC, a.id`,
+      [bands],
+    );
+  }
+
+  /** Indexes a group's representative under its band keys, leaving out bands already too common. */
+  private async indexBands(client: pg.PoolClient, id: number, bands: readonly string[]): Promise<void> {
+    await client.query(
+      `INSERT INTO copy_bands (band, attribution_id)
+       SELECT b.band, $2 FROM unnest($1::text[]) AS b (band)
+       WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_bands c WHERE c.band = b.band LIMIT ${MAX_BAND_POSTINGS}) held) < ${MAX_BAND_POSTINGS}
+       ON CONFLICT DO NOTHING`,
+      [[...new Set(bands)], id],
+    );
+  }
+
+  /** Puts a new attribution in the group of the statement it copies, or starts a group with it. */
+  private async groupCopy(client: pg.PoolClient, id: number, text: string, published: string | null): Promise<void> {
+    const { bands } = fingerprint(text);
+    if (bands.length === 0) return;
+    const match = (await this.copyCandidates(client, bands)).find((c) => sameStatement(c.text, text));
+    if (match) {
+      await client.query('UPDATE attributions SET group_id = $1 WHERE id = $2', [match.group_id, id]);
+      const [first] = await rowsOf<{ published_at: string | null }>(
+        client,
+        'SELECT ar.published_at FROM copy_groups g JOIN attributions a ON a.id = g.first JOIN articles ar ON ar.pk = a.article WHERE g.id = $1',
+        [match.group_id],
+      );
+      if (isEarlierCopy(published, first.published_at)) await client.query('UPDATE copy_groups SET first = $1 WHERE id = $2', [id, match.group_id]);
+      return;
+    }
+    const [{ id: group }] = await rowsOf<{ id: number }>(client, 'INSERT INTO copy_groups (first) VALUES ($1) RETURNING id', [id]);
+    await client.query('UPDATE attributions SET group_id = $1 WHERE id = $2', [group, id]);
+    await this.indexBands(client, id, bands);
+  }
+
+  /** Removes an article and everything derived from it; the groups it was in keep their other copies. */
+  private async deleteArticle(client: pg.PoolClient, pk: number): Promise<void> {
+    const groups = await rowsOf<{ group_id: number }>(client, 'SELECT DISTINCT group_id FROM attributions WHERE article = $1 AND group_id IS NOT NULL', [pk]);
+    await client.query('DELETE FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE article = $1)', [pk]);
+    await client.query('DELETE FROM attributions WHERE article = $1', [pk]);
+    await client.query('DELETE FROM times WHERE article = $1', [pk]);
+    await client.query('DELETE FROM person_roles WHERE article = $1', [pk]);
+    await client.query('DELETE FROM articles WHERE pk = $1', [pk]);
+    for (const { group_id } of groups) await this.repairGroup(client, group_id);
+  }
+
+  /** After copies left a group: drops it when empty, else re-picks its first copy and re-indexes its bands. */
+  private async repairGroup(client: pg.PoolClient, group: number): Promise<void> {
+    const members = await rowsOf<{ id: number; text: string }>(
+      client,
+      `SELECT a.id, a.copy_text AS text FROM attributions a JOIN articles ar ON ar.pk = a.article WHERE a.group_id = $1
+       ORDER BY substr(ar.published_at, 1, 10) NULLS LAST, a.id`,
+      [group],
+    );
+    if (members.length === 0) {
+      await client.query('DELETE FROM copy_groups WHERE id = $1', [group]);
+      return;
+    }
+    await client.query('UPDATE copy_groups SET first = $1 WHERE id = $2', [members[0].id, group]);
+    const indexed = await rowsOf(client, 'SELECT 1 FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE group_id = $1) LIMIT 1', [group]);
+    if (indexed.length === 0) await this.indexBands(client, members[0].id, fingerprint(members[0].text).bands);
+  }
+
+  async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
+    const params = new Params();
+    const match = toTsQuery(query, params);
+    const clauses = [`a.search @@ (${match})`, ...filterClauses(filters, params)];
+    const rows = await rowsOf<AttributionRowDb & { rank: number }>(
+      this.pool,
+      `SELECT ${ATTRIBUTION_COLUMNS}, -ts_rank(a.search, ${match}) AS rank FROM attributions a ${ATTRIBUTION_JOINS}
+       ${where(clauses)} ORDER BY rank, a.id LIMIT ${params.add(filters.limit ?? DEFAULT_SEARCH_LIMIT)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const stored = toStored(row);
+      return { ...stored, ...highlight(stored.text, query), rank: row.rank };
+    });
+  }
+
+  async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {
+    const params = new Params();
+    const clauses = filterClauses(filters, params);
+    if (filters.query !== undefined) clauses.unshift(`a.search @@ (${toTsQuery(filters.query, params)})`);
+    // a cursor reads the rows a page at a time, so an export of the whole corpus runs in constant memory
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `DECLARE export_rows NO SCROLL CURSOR FOR SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS}
+         ${where(clauses)} ORDER BY a.date NULLS LAST, a.id LIMIT ${params.add(filters.limit ?? null)}`,
+        params.values,
+      );
+      for (;;) {
+        const page = await rowsOf<AttributionRowDb>(client, `FETCH ${EXPORT_PAGE} FROM export_rows`);
+        for (const row of page) yield toStored(row);
+        if (page.length < EXPORT_PAGE) break;
+      }
+    } finally {
+      await client.query('ROLLBACK').catch((lost: Error) => (broken = lost));
+      client.release(broken);
+    }
+  }
+
+  async speakers(filters: Omit<Filters, 'speaker' | 'type' | 'kind'> = {}): Promise<SpeakerSummary[]> {
+    const params = new Params();
+    const clauses = filterClauses({ ...filters, type: 'statement' }, params);
+    const rows = await rowsOf<SpeakerRowDb>(
+      this.pool,
+      `SELECT p.id AS person_id, p.name, count(*) AS statements, count(DISTINCT a.article) AS articles,
+         count(DISTINCT ar.outlet) AS outlets, min(a.date) AS first, max(a.date) AS last
+       FROM attributions a JOIN persons p ON p.id = a.person_id JOIN articles ar ON ar.pk = a.article
+       ${where(clauses)}
+       GROUP BY p.id ORDER BY statements DESC, p.name COLLATE "C" LIMIT ${params.add(filters.limit ?? null)}`,
+      params.values,
+    );
+    return rows.map(toSpeakerSummary);
+  }
+
+  /**
+   * As the SQLite store: the people with this name or variant, and with this surname when it is one word;
+   * when none has it, the people with a near spelling of it (pg_trgm: "Mike Pompeio" finds Mike Pompeo).
+   */
+  async speaker(name: string): Promise<SpeakerProfile[]> {
+    const given = name.trim();
+    // a bare surname ("Bell") also names everyone known by it, whether or not an article used it alone
+    const keys = /\s/.test(given) ? [] : personKeys({ name: given, variants: [given] });
+    let people = await this.knownPeople(
+      this.pool,
+      'p.id IN (SELECT person_id FROM person_names WHERE lower(name) = lower($1) UNION SELECT person_id FROM person_keys WHERE key = ANY($2))',
+      [given, keys],
+    );
+    if (people.length === 0) {
+      people = await this.knownPeople(
+        this.pool,
+        'p.id IN (SELECT person_id FROM person_names WHERE lower(name) % lower($1) AND similarity(lower(name), lower($1)) >= $2)',
+        [given, NEAR_NAME_SIMILARITY],
+      );
+    }
+    const profiles: SpeakerProfile[] = [];
+    for (const person of people) {
+      const roles = await rowsOf<RoleRowDb>(
+        this.pool,
+        `SELECT r.role, min(substr(ar.published_at, 1, 10)) AS first, max(substr(ar.published_at, 1, 10)) AS last, count(*) AS articles
+         FROM person_roles r JOIN articles ar ON ar.pk = r.article WHERE r.person_id = $1 GROUP BY r.role ORDER BY first NULLS LAST, r.role COLLATE "C"`,
+        [person.id],
+      );
+      const timeline = await rowsOf<AttributionRowDb>(
+        this.pool,
+        `SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.person_id = $1 ORDER BY a.date NULLS LAST, a.id`,
+        [person.id],
+      );
+      profiles.push(toProfile(person, roles, timeline));
+    }
+    return profiles;
+  }
+
+  async trace(target: string | number): Promise<Trace | undefined> {
+    const group = typeof target === 'number' ? await this.groupOfAttribution(target) : await this.groupOfText(target);
+    if (group === undefined) return undefined;
+    const rows = await rowsOf<AttributionRowDb & { copy_text: string }>(
+      this.pool,
+      `SELECT ${ATTRIBUTION_COLUMNS}, a.copy_text FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.group_id = $1
+       ORDER BY substr(ar.published_at, 1, 10) NULLS LAST, a.id`,
+      [group],
+    );
+    if (rows.length === 0) return undefined;
+    return { groupId: group, copies: toCopies(rows) };
+  }
+
+  private async groupOfAttribution(id: number): Promise<number | undefined> {
+    const [row] = await rowsOf<{ group_id: number | null }>(this.pool, 'SELECT group_id FROM attributions WHERE id = $1', [id]);
+    return row?.group_id ?? undefined;
+  }
+
+  /** The group whose statement the text is (verified on the words), else the best search hit's group. */
+  private async groupOfText(text: string): Promise<number | undefined> {
+    const { bands } = fingerprint(text);
+    if (bands.length > 0) {
+      const match = (await this.copyCandidates(this.pool, bands)).find((c) => sameStatement(c.text, text));
+      if (match) return match.group_id;
+    }
+    const params = new Params();
+    const match = toTsQuery(text, params);
+    const [hit] = await rowsOf<{ group_id: number }>(
+      this.pool,
+      `SELECT a.group_id FROM attributions a WHERE a.search @@ (${match}) AND a.group_id IS NOT NULL
+       ORDER BY ts_rank(a.search, ${match}) DESC, a.id LIMIT 1`,
+      params.values,
+    );
+    return hit?.group_id;
+  }
+
+  async counts(): Promise<Counts> {
+    const [row] = await rowsOf<Counts>(
+      this.pool,
+      `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM attributions) AS attributions,
+         (SELECT count(*) FROM persons) AS people,
+         (SELECT count(*) FROM (SELECT group_id FROM attributions WHERE group_id IS NOT NULL GROUP BY group_id HAVING count(*) > 1) shared) AS "sharedStatements"`,
+    );
+    return row;
+  }
+
+  async analysis(articleId: string): Promise<Analysis | undefined> {
+    const [row] = await rowsOf<{ analysis: Analysis }>(this.pool, 'SELECT analysis FROM articles WHERE id = $1', [articleId]);
+    return row?.analysis;
+  }
+
+  /** Foreign keys and NOT NULL are the server's to enforce; this checks what the schema cannot say. */
+  async check(): Promise<string[]> {
+    const problems: string[] = [];
+    const count = async (sql: string) => (await rowsOf<{ n: number }>(this.pool, sql))[0].n;
+    const partial = await count(
+      `SELECT count(*) AS n FROM articles ar
+       WHERE json_array_length(ar.analysis -> 'attributions') != (SELECT count(*) FROM attributions a WHERE a.article = ar.pk)`,
+    );
+    if (partial > 0) problems.push(`${partial} articles whose stored attributions differ from their analysis`);
+    const orphanGroups = await count('SELECT count(*) AS n FROM copy_groups g WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.group_id = g.id)');
+    if (orphanGroups > 0) problems.push(`${orphanGroups} copy groups without copies`);
+    const unsearchable = await count("SELECT count(*) AS n FROM attributions WHERE search = ''::tsvector AND text ~ '[[:alnum:]]'");
+    if (unsearchable > 0) problems.push(`${unsearchable} attributions with words missing from the full-text index`);
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Opens the corpus in the PostgreSQL database at `url`, creating or migrating its schema unless read-only. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: TYPES,
+    ...(options.readonly && { options: '-c default_transaction_read_only=on' }),
+  });
+  // an idle connection the server dropped (a restart) is discarded by the pool; the next query opens another
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      if (!options.readonly) await migrate(client);
+      else {
+        const version = await schemaVersion(client);
+        if (version === 0) throw new NoCorpusError(url);
+        if (version < latestVersion(version, MIGRATIONS)) throw new Error(`the corpus is at schema version ${version}; open it once for writing (whosaid ingest) to migrate it`);
+      }
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool);
+}
