@@ -1,9 +1,10 @@
 /**
- * The fleet under faults, against a real PostgreSQL server: worker processes killed with SIGKILL while
- * a chunk is analysed, after its work is committed but before the queue hears of it, a database
- * restarted (immediate: as if it crashed) in the middle of a run, and a worker stopped by SIGTERM. In
- * every case, after a fresh worker has run until the queue is empty, every chunk is done and the
- * store holds each article of the archive, written by exactly one committed transaction.
+ * The fleet under faults, against a real PostgreSQL server: `whosaid worker` processes, on the
+ * PostgreSQL corpus store, killed with SIGKILL before a chunk's commit, after its commit but before the
+ * queue hears of it, and while threads analyse; a database restarted (immediate: as if it crashed) in
+ * the middle of a run; a worker stopped by SIGTERM. In every case, after a fresh worker has run until
+ * the queue is empty, every chunk is done and the corpus holds each article of the archive exactly
+ * once, with the attributions of one analysis (the store's own check finds nothing wrong).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,17 +18,17 @@ import { archive } from '../input/warc-fixtures.js';
 import { readWarc } from '../input/warc.js';
 import { skipWithoutPostgres, useTestCluster } from '../store/postgres/test-cluster.js';
 import { addArchives, openFleetDb, type FleetDb } from './jobs.js';
-import { openTestStore } from './test-store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
 
 const cluster = useTestCluster();
-const script = fileURLToPath(new URL('./test-worker-process.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 /** How long a chunk may stay taken before the queue gives it to another worker, in these tests. */
 const TIMEOUT_SECONDS = 4;
 
-/** A fictional story of a few paragraphs, told apart by `n`. */
-function storyOf(n: number): string {
+/** A fictional story of a few paragraphs, told apart by `name` and `n`. */
+function storyOf(name: string, n: number): string {
   const paragraphs = Array.from({ length: 12 }, (_, k) =>
-    `<p>“The ferry ${n} will run again from April,” harbor manager Dana Whitlock said on Monday, adding that repairs to pier ${k} were nearly finished.</p>` +
+    `<p>“The ferry ${n} will run again from April,” harbor manager Dana Whitlock said on Monday of the ${name} route, adding that repairs to pier ${k} were nearly finished.</p>` +
     `<p>Council member Ravi Osei said the town had waited long enough. “People need the crossing,” he told reporters.</p>`);
   return `<!DOCTYPE html><html lang="en"><head><title>Ferry ${n} returns</title></head><body><article><h1>Ferry ${n} returns</h1>${paragraphs.join('')}</article></body></html>`;
 }
@@ -40,8 +41,9 @@ interface Worker {
 }
 
 function startWorker(url: string, options: { exitWhenIdle?: boolean; pause?: string; threads?: number } = {}): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, url, ...(options.exitWhenIdle ? ['--exit-when-idle'] : [])], {
-    env: { ...process.env, ...(options.pause && { WHOSAID_FLEET_PAUSE: options.pause }), WHOSAID_FLEET_THREADS: String(options.threads ?? 1) },
+  const args = ['worker', '--db', url, '--concurrency', String(options.threads ?? 1), '--format', 'json', ...(options.exitWhenIdle ? ['--exit-when-idle'] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    env: { ...process.env, ...(options.pause && { WHOSAID_FLEET_PAUSE: options.pause }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -81,7 +83,7 @@ interface Added {
 /** Writes an archive of `pages` stories and adds it in chunks of `chunkSize`. */
 async function addArchive(db: FleetDb, folder: string, name: string, pages: number, chunkSize: number): Promise<Added> {
   const file = join(folder, name);
-  await writeFile(file, await archive(Array.from({ length: pages }, (_, n) => ({ body: storyOf(n), url: `https://news.example/${name}/${n}` })), true));
+  await writeFile(file, await archive(Array.from({ length: pages }, (_, n) => ({ body: storyOf(name, n), url: `https://news.example/${name}/${n}` })), true));
   const [added] = await addArchives(db, [file], { chunkSize, timeoutSeconds: TIMEOUT_SECONDS });
   const ids: string[] = [];
   for await (const item of readWarc(createReadStream(file) as AsyncIterable<Uint8Array>)) if (item.ok) ids.push(item.recordId);
@@ -104,13 +106,19 @@ async function finishAndCheck(db: FleetDb, url: string, { ids, sha256 }: Added):
   assert.equal(fresh.code, 0, fresh.stderr);
   const chunks = await chunksOf(db, sha256);
   assert.equal(chunks.done, chunks.chunks, JSON.stringify(chunks));
-  const store = await openTestStore(url);
+  const store = await openPostgresStore(url);
   try {
-    const writes = await store.writes();
-    for (const id of ids) assert.equal(writes.get(id), 1, `article ${id} written ${writes.get(id) ?? 0} times`);
+    assert.deepEqual(await store.check(), []);
+    for (const id of ids) {
+      const analysis = await store.analysis(id);
+      assert.ok(analysis && analysis.attributions.length > 0, `article ${id} is stored, with its attributions`);
+    }
   } finally {
     await store.close();
   }
+  const { rows } = await db.client.query<{ id: string; n: string }>('SELECT id, count(*) AS n FROM articles WHERE id = ANY($1) GROUP BY id', [ids]);
+  assert.equal(rows.length, ids.length);
+  assert.ok(rows.every((r) => Number(r.n) === 1), 'each article once');
   return JSON.parse(fresh.stdout) as { chunks: number; alreadyDone: number };
 }
 
@@ -132,7 +140,7 @@ test('kill -9 after a chunk is analysed, before it is stored: a fresh worker run
   await withFleet(async (db, url, folder) => {
     const added = await addArchive(db, folder, 'before-commit.warc.gz', 9, 3);
     const worker = startWorker(url, { pause: 'before-commit' });
-    const line = await worker.waitFor(/^paused before-commit /);
+    const line = await worker.waitFor(/paused before-commit /);
     worker.child.kill('SIGKILL');
     await worker.exited;
     const start = /paused before-commit [0-9a-f]{12}\/bytes\/(\d+)-\d*$/.exec(line)?.[1];
@@ -148,7 +156,7 @@ test('kill -9 after a chunk is stored, before the queue is told: its job comes b
   await withFleet(async (db, url, folder) => {
     const added = await addArchive(db, folder, 'before-ack.warc.gz', 9, 3);
     const worker = startWorker(url, { pause: 'before-ack' });
-    await worker.waitFor(/^paused before-ack /);
+    await worker.waitFor(/paused before-ack /);
     worker.child.kill('SIGKILL');
     await worker.exited;
     assert.equal((await chunksOf(db, added.sha256)).done, 1);

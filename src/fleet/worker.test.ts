@@ -8,6 +8,7 @@ import { skipWithoutPostgres, useTestCluster } from '../store/postgres/test-clus
 import { addArchives, openFleetDb, readStatus } from './jobs.js';
 import { sendChunks } from './queue.js';
 import { openTestStore } from './test-store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { runWorker } from './worker.js';
 
 const cluster = useTestCluster();
@@ -71,6 +72,31 @@ test('a chunk whose archive cannot be read fails with its error, for good on its
     const failure = status.failures.find((f) => f.key.startsWith(added.sha256));
     assert.equal(failure?.state, 'failed');
     assert.match(failure?.error ?? '', /cannot read .*gone\.warc\.gz: .*ENOENT/);
+  } finally {
+    await db.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('on the PostgreSQL corpus store: the chunks\' articles are searchable and the store is sound', { skip: skipWithoutPostgres }, async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'whosaid-worker-'));
+  const url = cluster().url;
+  const db = await openFleetDb(url);
+  try {
+    const file = join(folder, 'quotes.warc.gz');
+    const page = (n: number) => `<!DOCTYPE html><html><body><article><p>“The lighthouse on cape ${n} stays lit,” keeper Ilse Marek said on Friday.</p></article></body></html>`;
+    await writeFile(file, await archive([1, 2, 3, 4].map((n) => ({ body: page(n), url: `https://news.example/cape-${n}` })), true));
+    await addArchives(db, [file], { chunkSize: 3 });
+    const summary = await runWorker({ url, concurrency: 2, exitWhenIdle: true, openStore: (u) => openPostgresStore(u), pollMs: 100 });
+    assert.deepEqual([summary.chunks, summary.articles, summary.failed], [2, 4, 0]);
+    const store = await openPostgresStore(url);
+    try {
+      assert.deepEqual(await store.check(), []);
+      const hits = await store.search('lighthouse', { speaker: 'Ilse Marek' });
+      assert.deepEqual(hits.map((h) => h.text).sort(), [1, 2, 3, 4].map((n) => `The lighthouse on cape ${n} stays lit,`).sort());
+    } finally {
+      await store.close();
+    }
   } finally {
     await db.close();
     await rm(folder, { recursive: true, force: true });

@@ -41,6 +41,8 @@ Options:
 ${DB}
   --concurrency N             worker threads analysing articles (default: one per core)
   --exit-when-idle            exit once the queue holds no job, waiting or running
+  --format text|json          the summary at the end: a line (default), or JSON with {chunks,
+                              articles, alreadyDone, failed}
   -h, --help                  show this help
 
 Example:

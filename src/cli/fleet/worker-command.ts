@@ -9,7 +9,7 @@ import { write, type Io } from '../io.js';
 import { parseCommand, positiveInteger } from '../corpus/args.js';
 import { WORKER_HELP } from './help.js';
 import { fleetDatabase } from './database.js';
-import { openFleetStore } from './open-store.js';
+import { openStore } from '../corpus/open-store.js';
 
 const PAUSES: readonly PausePoint[] = ['before-commit', 'before-ack'];
 
@@ -18,9 +18,12 @@ export async function runWorkerCommand(args: string[], io: Io, env: NodeJS.Proce
     db: { type: 'string' },
     concurrency: { type: 'string' },
     'exit-when-idle': { type: 'boolean' },
+    format: { type: 'string' },
   });
   if (values.help) return write(io.stdout, WORKER_HELP);
   if (positionals.length > 0) throw new UsageError(`worker: unexpected argument "${positionals[0]}" (see whosaid worker --help)`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected text or json, found "${format}"`);
   const url = fleetDatabase('worker', values.db);
   const concurrency = positiveInteger('--concurrency', values.concurrency) ?? io.cores ?? 1;
   const pause = env.WHOSAID_FLEET_PAUSE;
@@ -34,12 +37,13 @@ export async function runWorkerCommand(args: string[], io: Io, env: NodeJS.Proce
       url,
       concurrency,
       exitWhenIdle: values['exit-when-idle'] ?? false,
-      openStore: openFleetStore,
+      openStore: (db) => openStore(db, 'write'),
       signal: stop.signal,
       log: (line) => io.stderr.write(`whosaid worker: ${line}\n`),
       ...(pause !== undefined && { pauseAt: pause as PausePoint }),
     });
-    await write(io.stdout, `stored ${summary.chunks} chunks (${summary.articles} articles); ${summary.alreadyDone} were done already; ${summary.failed} attempts failed\n`);
+    const text = `stored ${summary.chunks} chunks (${summary.articles} articles); chunks found done already: ${summary.alreadyDone}; attempts failed: ${summary.failed}\n`;
+    await write(io.stdout, format === 'json' ? JSON.stringify(summary) + '\n' : text);
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
