@@ -61,6 +61,10 @@ export interface WorkerSummary {
   alreadyDone: number;
   /** Attempts that failed (the chunk is retried by the queue, or failed for good on its last attempt). */
   failed: number;
+  /** Milliseconds spent on the queue and the chunks' rows: taking jobs and chunks, acknowledging them. */
+  queueMs: number;
+  /** Milliseconds spent storing: each chunk's ingest transaction, its done mark and commit included. */
+  storeMs: number;
 }
 
 /** A chunk being worked on: its job, its row, and what its records came to so far. */
@@ -84,7 +88,15 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const log = options.log ?? (() => undefined);
   const pollMs = options.pollMs ?? 1000;
   const signal = options.signal ?? new AbortController().signal;
-  const summary: WorkerSummary = { chunks: 0, articles: 0, alreadyDone: 0, failed: 0 };
+  const summary: WorkerSummary = { chunks: 0, articles: 0, alreadyDone: 0, failed: 0, queueMs: 0, storeMs: 0 };
+  const timed = async <T>(field: 'queueMs' | 'storeMs', operation: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await operation();
+    } finally {
+      summary[field] += performance.now() - start;
+    }
+  };
   const retry = <T>(what: string, operation: () => Promise<T>) => retrying(operation, { onRetry: (error) => log(`${what}: ${messageOf(error)}; trying again`) });
 
   const pool = new pg.Pool({ connectionString: options.url, max: 2 });
@@ -109,7 +121,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     while (!signal.aborted) {
       let job: PgBoss.JobWithMetadata<ChunkJob> | undefined;
       try {
-        [job] = await boss.fetch<ChunkJob>(QUEUE, { batchSize: 1, includeMetadata: true });
+        [job] = await timed('queueMs', () => boss.fetch<ChunkJob>(QUEUE, { batchSize: 1, includeMetadata: true }));
       } catch (error) {
         log(`queue: ${messageOf(error)}`);
         await pause(pollMs, signal);
@@ -121,7 +133,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         continue;
       }
       const taken = job;
-      const chunk = await retry('taking a chunk', () => takeChunk(pool, taken.data.key));
+      const chunk = await timed('queueMs', () => retry('taking a chunk', () => takeChunk(pool, taken.data.key)));
       if (!chunk) {
         summary.alreadyDone++;
         log(`chunk ${shortKey(taken.data.key)} is done already (or unknown): acknowledged`);
@@ -156,7 +168,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   async function acknowledge(job: PgBoss.Job<ChunkJob>): Promise<void> {
     // not acknowledged: the job runs out of time and comes back, and finds the chunk done
-    await retry('acknowledging', () => boss.complete(QUEUE, job.id)).catch((error) => log(`acknowledging ${shortKey(job.data.key)}: ${messageOf(error)}`));
+    await timed('queueMs', () => retry('acknowledging', () => boss.complete(QUEUE, job.id))).catch((error) => log(`acknowledging ${shortKey(job.data.key)}: ${messageOf(error)}`));
   }
 
   async function fail(run: Run, error: string): Promise<void> {
@@ -175,7 +187,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const result = () => ({ articles: run.items.length, skipped: run.skipped, analysisMs, storeMs: performance.now() - storeStart });
     let stored = true;
     try {
-      await retry('storing', async () => {
+      await timed('storeMs', () => retry('storing', async () => {
         try {
           if (run.items.length === 0) await markDone(pool, run.chunk.key, result());
           else await store.ingest(run.items, { within: (client) => markDone(client, run.chunk.key, result()) });
@@ -183,7 +195,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
           if (!(error instanceof ChunkAlreadyDone)) throw error;
           stored = false;
         }
-      });
+      }));
     } catch (error) {
       return fail(run, `cannot store: ${messageOf(error)}`);
     }
