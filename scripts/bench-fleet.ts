@@ -8,7 +8,8 @@
  *
  * each as whole processes (start-up included), from the first process started to the last one ended;
  * then the queue's and the store's own cost, as the workers report it (taking and acknowledging chunks;
- * the ingest transactions), per chunk and per article, next to the cost of analysis per article.
+ * the ingest transactions), per chunk and per article, next to the cost of analysis per article, and the
+ * database's growth per article.
  *
  *   npm run bench:fleet                  # 400 pages, chunks of 50
  *   npm run bench:fleet -- 1000 100      # other counts
@@ -84,6 +85,8 @@ try {
   await admin.connect();
   let base: number | undefined;
   try {
+    await admin.query('CREATE DATABASE bench_empty');
+    const { rows: [empty] } = await admin.query<{ size: string }>("SELECT pg_database_size('bench_empty') AS size");
     for (const [workers, threads] of [[1, 1], [2, 1], [1, 2], [1, 4]]) {
       const database = `bench_${workers}x${threads}`;
       await admin.query(`CREATE DATABASE ${database}`);
@@ -110,6 +113,8 @@ try {
       if (workers === 1 && threads === 1) {
         const analysis = perArticle['extract 1'];
         console.log(`  queue and store per article against extract's whole cost per article (${analysis.toFixed(1)} ms): ${((100 * (queueMs + storeMs)) / articles / analysis).toFixed(1)}%`);
+        const { rows: [size] } = await admin.query<{ size: string }>('SELECT pg_database_size($1) AS size', [database]);
+        console.log(`  database: ${((Number(size.size) - Number(empty.size)) / articles / 1024).toFixed(1)} KiB per article above an empty database (queue, chunks, corpus and indexes)`);
       }
     }
   } finally {
