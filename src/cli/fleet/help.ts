@@ -19,8 +19,9 @@ ${DB}
   --chunk-size N              records per chunk (add; default 200)
   --chunk-timeout SECONDS     how long a worker may hold a chunk before the queue gives it to
                               another (add, rebuild; default 900)
-  --format text|json          status: text (default), or JSON with {chunks, done, failed,
-                              pending, articles, records, skipped, queue, throughput, failures}
+  --format text|json          text (default) or JSON: a line per archive added, the rebuild's
+                              counts, the status as {chunks, done, failed, pending, articles,
+                              records, skipped, queue, throughput, costPerRecord, failures}
   -h, --help                  show this help
 
 Examples:
