@@ -114,7 +114,16 @@ try {
         const analysis = perArticle['extract 1'];
         console.log(`  queue and store per article against extract's whole cost per article (${analysis.toFixed(1)} ms): ${((100 * (queueMs + storeMs)) / articles / analysis).toFixed(1)}%`);
         const { rows: [size] } = await admin.query<{ size: string }>('SELECT pg_database_size($1) AS size', [database]);
-        console.log(`  database: ${((Number(size.size) - Number(empty.size)) / articles / 1024).toFixed(1)} KiB per article above an empty database (queue, chunks, corpus and indexes)`);
+        const corpus = new pg.Client({ connectionString: url });
+        await corpus.connect();
+        const { rows: [tables] } = await corpus.query<{ size: string }>(
+          `SELECT sum(pg_total_relation_size(c.oid)) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = 'public'`,
+        );
+        await corpus.end();
+        console.log(
+          `  database: ${((Number(size.size) - Number(empty.size)) / articles / 1024).toFixed(1)} KiB per article above an empty database (queue, chunks, corpus); ` +
+          `the corpus's tables with their indexes and TOAST ${(Number(tables.size) / articles / 1024).toFixed(1)} KiB per article`,
+        );
       }
     }
   } finally {
