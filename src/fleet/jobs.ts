@@ -47,7 +47,7 @@ export async function openFleetDb(url: string): Promise<FleetDb> {
 }
 
 /** Inserts a planned archive's chunks; sends a job for each chunk inserted now. One transaction. */
-export async function addPlan(db: FleetDb, plan: ArchivePlan, options: Pick<AddOptions, 'timeoutSeconds'> = {}): Promise<AddedArchive> {
+async function addPlan(db: FleetDb, plan: ArchivePlan, options: Pick<AddOptions, 'timeoutSeconds'> = {}): Promise<AddedArchive> {
   const { client } = db;
   await client.query('BEGIN');
   try {

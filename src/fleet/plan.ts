@@ -50,7 +50,7 @@ export interface PlanOptions {
 }
 
 /** The key of a chunk of the archive with this SHA-256. */
-export function chunkKey(sha256: string, range: Pick<ChunkRange, 'kind' | 'start' | 'end'>): string {
+function chunkKey(sha256: string, range: Pick<ChunkRange, 'kind' | 'start' | 'end'>): string {
   return `${sha256}/${range.kind}/${range.start}-${range.end ?? ''}`;
 }
 

@@ -2,6 +2,7 @@
 
 const DB = `  --db postgres://…           the corpus database, shared by every worker (default: $WHOSAID_DB)`;
 
+/** `whosaid jobs --help`. */
 export const JOBS_HELP = `Usage: whosaid jobs add FILE.warc.gz... --db postgres://… [options]
        whosaid jobs status --db postgres://… [--format text|json]
        whosaid jobs rebuild --db postgres://…
@@ -29,6 +30,7 @@ Examples:
   whosaid jobs status --db postgres://whosaid@db.internal/news --format json
 `;
 
+/** `whosaid worker --help`. */
 export const WORKER_HELP = `Usage: whosaid worker --db postgres://… [--concurrency N] [--exit-when-idle]
 
 Takes chunks from the queue (whosaid jobs add) and runs them: reads the chunk's records, analyses

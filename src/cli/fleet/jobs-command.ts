@@ -9,6 +9,7 @@ import { access } from 'node:fs/promises';
 
 const ACTIONS = ['add', 'status', 'rebuild'];
 
+/** Runs `whosaid jobs ARGS`: add, status or rebuild. */
 export async function runJobs(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommand('jobs', args, {
     db: { type: 'string' },

@@ -13,6 +13,7 @@ import { openStore } from '../corpus/open-store.js';
 
 const PAUSES: readonly PausePoint[] = ['before-commit', 'before-ack'];
 
+/** Runs `whosaid worker ARGS` until it is stopped or, with --exit-when-idle, the queue is empty; prints a summary. */
 export async function runWorkerCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const { values, positionals } = parseCommand('worker', args, {
     db: { type: 'string' },
