@@ -39,6 +39,7 @@ export interface PeopleToMatch {
   groups: { members: number[]; keys: string[] }[];
 }
 
+/** The article's people, their surname keys, and the groups to match together. */
 export function peopleToMatch(analysis: Pick<Analysis, 'entities'>): PeopleToMatch {
   const people = peopleInArticle(analysis);
   const keysOf = people.map((p) => personKeys(p));

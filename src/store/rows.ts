@@ -42,6 +42,7 @@ export function isEarlierCopy(day: string | null, firstPublishedAt: string | nul
   return day !== null && (firstDay === null || day < firstDay);
 }
 
+/** The rows a store keeps of an analysis' attributions, in document order. */
 export function attributionRowsOf(analysis: Analysis, publishedAt: string | undefined): AttributionRow[] {
   const persons = new Set(analysis.entities.filter((e) => e.type === 'person').map((e) => e.id));
   const published = dayOf(publishedAt);

@@ -31,8 +31,10 @@ export interface AttributionRowDb {
 /** The select list of an attribution with its article and person (`a`, `ar`, `p` of ATTRIBUTION_JOINS). */
 export const ATTRIBUTION_COLUMNS = `a.id, a.local_id, a.type, a.kind, a.text, a.speaker_name, a.speaker_mention, a.person_id,
   p.name AS person_name, a.cue, a.said_on, a.confidence, ar.id AS article_id, ar.title, ar.outlet, ar.url, ar.published_at`;
+/** The joins ATTRIBUTION_COLUMNS reads from: `a` attributions, `ar` its article, `p` its person if any. */
 export const ATTRIBUTION_JOINS = 'JOIN articles ar ON ar.pk = a.article LEFT JOIN persons p ON p.id = a.person_id';
 
+/** An attribution row as the Store interface returns it: absent values omitted, the person's name first. */
 export function toStored(row: AttributionRowDb): StoredAttribution {
   const speakerName = row.person_name ?? row.speaker_name;
   return {
@@ -85,6 +87,7 @@ export interface SpeakerRowDb {
   last: string | null;
 }
 
+/** A speakers row as the Store interface returns it. */
 export function toSpeakerSummary(r: SpeakerRowDb): SpeakerSummary {
   return {
     personId: r.person_id,
@@ -105,6 +108,7 @@ export interface RoleRowDb {
   articles: number;
 }
 
+/** A person's profile: names sorted, roles with their dates, the attributions in the order given. */
 export function toProfile(person: KnownPerson, roles: readonly RoleRowDb[], timeline: readonly AttributionRowDb[]): SpeakerProfile {
   return {
     personId: person.id,

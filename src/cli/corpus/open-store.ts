@@ -26,6 +26,7 @@ async function openPostgres(url: string, mode: 'read' | 'write'): Promise<Store>
   }
 }
 
+/** The store --db names, for reading (it must exist) or writing (created or migrated as needed). */
 export async function openStore(db: string, mode: 'read' | 'write'): Promise<Store> {
   if (isPostgresUrl(db)) return openPostgres(db, mode);
   if (mode === 'read' && db !== ':memory:' && !existsSync(db)) {

@@ -103,6 +103,32 @@ function stopNow(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The dirs of the clusters this process stops when it exits or is interrupted. */
+const stopAtExit = new Set<string>();
+
+function stopAllNow(): void {
+  for (const dir of stopAtExit) stopNow(dir);
+  stopAtExit.clear();
+}
+
+/** Stops the cluster in `dir` when this process exits, or when SIGINT, SIGTERM or SIGHUP ends it. */
+let hooked = false;
+
+function stopWithProcess(dir: string): void {
+  if (!hooked) {
+    hooked = true;
+    process.on('exit', stopAllNow);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => {
+        stopAllNow();
+        // then the signal's own effect: the default ends the process unless someone else handles it
+        process.kill(process.pid, signal);
+      });
+    }
+  }
+  stopAtExit.add(dir);
+}
+
 /** The cluster whose temp dir is `dir` (started by startCluster, e.g. by `npm run pg -- start`). */
 export function clusterAt(dir: string): Cluster {
   const port = Number(readFileSync(portFile(dir), 'utf8'));
@@ -130,8 +156,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
     chownSync(dir, uid, gid);
   }
-  const cleanup = () => stopNow(dir);
-  if (!options.keep) process.once('exit', cleanup);
+  if (!options.keep) stopWithProcess(dir);
   try {
     await runBinary('initdb', ['-D', dataDir(dir), '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions']);
     // a port can be taken between the check and the server's start: try a few
@@ -150,7 +175,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       }
     }
   } catch (error) {
-    process.off('exit', cleanup);
+    stopAtExit.delete(dir);
     stopNow(dir);
     throw error;
   }
@@ -158,7 +183,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   return {
     ...cluster,
     stop: async () => {
-      process.off('exit', cleanup);
+      stopAtExit.delete(dir);
       await cluster.stop();
     },
   };

@@ -3,6 +3,7 @@
  * its `$n` placeholder, so SQL built from fixed clauses never holds a value itself.
  */
 export class Params {
+  /** The values in placeholder order, for the query's `values`. */
   readonly values: unknown[] = [];
 
   /** The placeholder of a new bound value. */

@@ -13,6 +13,7 @@
  * The logic that is not SQL (matching people, grouping copies, shaping results) is the SQLite store's,
  * from the shared modules of src/corpus and src/store.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Analysis } from '../../core/analysis.js';
 import { fingerprint, sameStatement } from '../../corpus/copies.js';
@@ -67,7 +68,23 @@ const TYPES = {
 
 type Db = pg.Pool | pg.PoolClient;
 
+const statementNames = new Map<string, string>();
+
+/**
+ * The rows of a statement whose SQL is fixed text, run as a named prepared statement: each connection
+ * parses and plans it once (an ingest runs a dozen statements per article).
+ */
 async function rowsOf<T>(db: Db, sql: string, values: readonly unknown[] = []): Promise<T[]> {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `whosaid_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return (await db.query({ name, text: sql, values: values as unknown[] })).rows as T[];
+}
+
+/** The rows of a statement built for one query (its terms and filters), parsed and planned each time. */
+async function queryRows<T>(db: Db, sql: string, values: readonly unknown[] = []): Promise<T[]> {
   return (await db.query(sql, values as unknown[])).rows as T[];
 }
 
@@ -86,6 +103,15 @@ function filterClauses(filters: Filters, params: Params): string[] {
   if (filters.to !== undefined) sql.push(`a.date <= ${params.add(filters.to)}`);
   return sql;
 }
+
+/**
+ * Indexes a group's representative ($1) under its band keys ($2, distinct), leaving out bands already
+ * held by MAX_BAND_POSTINGS statements.
+ */
+const INDEX_BANDS = `INSERT INTO copy_bands (band, attribution_id)
+  SELECT b.band, $1 FROM unnest($2::text[]) AS b (band)
+  WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_bands c WHERE c.band = b.band LIMIT ${MAX_BAND_POSTINGS}) held) < ${MAX_BAND_POSTINGS}
+  ON CONFLICT DO NOTHING`;
 
 const where = (clauses: readonly string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
@@ -120,10 +146,16 @@ export class PostgresStore implements Store {
 
   private async ingestOne(client: pg.PoolClient, article: ArticleRecord, analysis: Analysis): Promise<IngestOutcome> {
     const contentHash = hashText(article.text);
-    const [existing] = await rowsOf<{ pk: number; content_hash: string }>(client, 'SELECT pk, content_hash FROM articles WHERE id = $1', [article.id]);
+    // the article stored under this id, and the first stored with this content, in one round trip
+    const stored = await rowsOf<{ pk: number; id: string; content_hash: string }>(
+      client,
+      'SELECT pk, id, content_hash FROM articles WHERE id = $1 UNION ALL (SELECT pk, id, content_hash FROM articles WHERE content_hash = $2 ORDER BY pk LIMIT 1)',
+      [article.id, contentHash],
+    );
+    const existing = stored.find((r) => r.id === article.id);
     if (existing?.content_hash === contentHash) return { articleId: article.id, status: 'unchanged', attributions: 0, newPeople: 0 };
     if (!existing) {
-      const [same] = await rowsOf<{ id: string }>(client, 'SELECT id FROM articles WHERE content_hash = $1 LIMIT 1', [contentHash]);
+      const same = stored.find((r) => r.content_hash === contentHash);
       if (same) return { articleId: same.id, status: 'unchanged', attributions: 0, newPeople: 0 };
     }
     if (existing) await this.deleteArticle(client, existing.pk);
@@ -170,7 +202,8 @@ export class PostgresStore implements Store {
     }
     if (analysis.times.length > 0) {
       const times = analysis.times;
-      await client.query(
+      await rowsOf(
+        client,
         `INSERT INTO times (article, start, "end", text, value, certainty)
          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,
         [pk, times.map((t) => t.start), times.map((t) => t.end), times.map((t) => t.text), times.map((t) => t.value), times.map((t) => t.certainty)],
@@ -189,29 +222,28 @@ export class PostgresStore implements Store {
     const matches = matchGroups(plan, candidates);
     let created = 0;
     for (const write of personWrites(plan, matches)) {
-      let id: number;
-      if (write.id !== undefined) {
-        id = write.id;
-        await client.query('UPDATE persons SET name = $1 WHERE id = $2', [write.name, id]);
-      } else {
-        [{ id }] = await rowsOf<{ id: number }>(client, 'INSERT INTO persons (name) VALUES ($1) RETURNING id', [write.name]);
-        created++;
-      }
-      persons.set(write.entity, id);
-      await client.query(
-        `WITH names AS (INSERT INTO person_names (person_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING),
-           keys AS (INSERT INTO person_keys (key, person_id) SELECT unnest($3::text[]), $1 ON CONFLICT DO NOTHING),
-           roles AS (INSERT INTO person_roles (person_id, role, article) SELECT $1, unnest($4::text[]), $5 ON CONFLICT DO NOTHING)
-         INSERT INTO person_role_names (person_id, role) SELECT $1, unnest($4::text[]) ON CONFLICT DO NOTHING`,
-        [id, write.names, write.keys, write.roles, pk],
+      // the person (renamed, or created when write.id is absent) and its names, keys and roles in one statement
+      const person = write.id === undefined ? 'INSERT INTO persons (name) SELECT $2 WHERE $1::bigint IS NULL RETURNING id' : 'UPDATE persons SET name = $2 WHERE id = $1::bigint RETURNING id';
+      const [{ id }] = await rowsOf<{ id: number }>(
+        client,
+        `WITH person AS (${person}),
+           names AS (INSERT INTO person_names (person_id, name) SELECT person.id, n FROM person, unnest($3::text[]) n ON CONFLICT DO NOTHING),
+           keys AS (INSERT INTO person_keys (key, person_id) SELECT k, person.id FROM person, unnest($4::text[]) k ON CONFLICT DO NOTHING),
+           roles AS (INSERT INTO person_roles (person_id, role, article) SELECT person.id, r, $5 FROM person, unnest($6::text[]) r ON CONFLICT DO NOTHING),
+           role_names AS (INSERT INTO person_role_names (person_id, role) SELECT person.id, r FROM person, unnest($6::text[]) r ON CONFLICT DO NOTHING)
+         SELECT id FROM person`,
+        [write.id ?? null, write.name, write.names, write.keys, pk, write.roles],
       );
+      if (write.id === undefined) created++;
+      persons.set(write.entity, id);
     }
     return { persons, created };
   }
 
   /** The people a condition on `p` (persons) selects, with their names and roles, by id. */
   private async knownPeople(db: Db, condition: string, values: readonly unknown[]): Promise<KnownPerson[]> {
-    return rowsOf<KnownPerson>(
+    // planned for each call, as copyCandidates
+    return queryRows<KnownPerson>(
       db,
       `SELECT p.id, p.name,
          ARRAY(SELECT n.name FROM person_names n WHERE n.person_id = p.id ORDER BY n.name COLLATE "C") AS variants,
@@ -221,57 +253,54 @@ export class PostgresStore implements Store {
     );
   }
 
-  /** The statements sharing the most band keys with `bands`, with the words each traced and its group. */
-  private copyCandidates(db: Db, bands: readonly string[]): Promise<{ id: number; text: string; group_id: number }[]> {
-    return rowsOf(
+  /**
+   * The statements sharing the most band keys with `bands`: the words each traced, its group, and the
+   * publication date of its group's first copy.
+   */
+  private copyCandidates(db: Db, bands: readonly string[]): Promise<{ id: number; text: string; group_id: number; first_published_at: string | null }[]> {
+    // planned for each call: a generic plan cannot see how few rows 32 band keys select, and scans the table
+    return queryRows(
       db,
-      `SELECT a.id, a.copy_text AS text, a.group_id FROM (
+      `SELECT a.id, a.copy_text AS text, a.group_id, far.published_at AS first_published_at FROM (
          SELECT attribution_id, count(*) AS shared FROM copy_bands WHERE band = ANY($1)
          GROUP BY attribution_id ORDER BY shared DESC, attribution_id LIMIT ${MAX_COPY_CANDIDATES}
-       ) c JOIN attributions a ON a.id = c.attribution_id ORDER BY c.shared DESC, a.id`,
+       ) c JOIN attributions a ON a.id = c.attribution_id
+       LEFT JOIN copy_groups g ON g.id = a.group_id LEFT JOIN attributions fa ON fa.id = g.first LEFT JOIN articles far ON far.pk = fa.article
+       ORDER BY c.shared DESC, a.id`,
       [bands],
     );
   }
 
-  /** Indexes a group's representative under its band keys, leaving out bands already too common. */
-  private async indexBands(client: pg.PoolClient, id: number, bands: readonly string[]): Promise<void> {
-    await client.query(
-      `INSERT INTO copy_bands (band, attribution_id)
-       SELECT b.band, $2 FROM unnest($1::text[]) AS b (band)
-       WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_bands c WHERE c.band = b.band LIMIT ${MAX_BAND_POSTINGS}) held) < ${MAX_BAND_POSTINGS}
-       ON CONFLICT DO NOTHING`,
-      [[...new Set(bands)], id],
-    );
-  }
-
-  /** Puts a new attribution in the group of the statement it copies, or starts a group with it. */
+  /** Puts a new attribution in the group of the statement it copies, or starts a group with it (one statement each way). */
   private async groupCopy(client: pg.PoolClient, id: number, text: string, published: string | null): Promise<void> {
     const { bands } = fingerprint(text);
     if (bands.length === 0) return;
     const match = (await this.copyCandidates(client, bands)).find((c) => sameStatement(c.text, text));
     if (match) {
-      await client.query('UPDATE attributions SET group_id = $1 WHERE id = $2', [match.group_id, id]);
-      const [first] = await rowsOf<{ published_at: string | null }>(
-        client,
-        'SELECT ar.published_at FROM copy_groups g JOIN attributions a ON a.id = g.first JOIN articles ar ON ar.pk = a.article WHERE g.id = $1',
-        [match.group_id],
-      );
-      if (isEarlierCopy(published, first.published_at)) await client.query('UPDATE copy_groups SET first = $1 WHERE id = $2', [id, match.group_id]);
+      await rowsOf(client, 'WITH joined AS (UPDATE attributions SET group_id = $1 WHERE id = $2) UPDATE copy_groups SET first = $2 WHERE id = $1 AND $3', [
+        match.group_id,
+        id,
+        isEarlierCopy(published, match.first_published_at),
+      ]);
       return;
     }
-    const [{ id: group }] = await rowsOf<{ id: number }>(client, 'INSERT INTO copy_groups (first) VALUES ($1) RETURNING id', [id]);
-    await client.query('UPDATE attributions SET group_id = $1 WHERE id = $2', [group, id]);
-    await this.indexBands(client, id, bands);
+    await rowsOf(
+      client,
+      `WITH g AS (INSERT INTO copy_groups (first) VALUES ($1) RETURNING id),
+         joined AS (UPDATE attributions SET group_id = (SELECT id FROM g) WHERE id = $1)
+       ${INDEX_BANDS}`,
+      [id, [...new Set(bands)]],
+    );
   }
 
   /** Removes an article and everything derived from it; the groups it was in keep their other copies. */
   private async deleteArticle(client: pg.PoolClient, pk: number): Promise<void> {
     const groups = await rowsOf<{ group_id: number }>(client, 'SELECT DISTINCT group_id FROM attributions WHERE article = $1 AND group_id IS NOT NULL', [pk]);
-    await client.query('DELETE FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE article = $1)', [pk]);
-    await client.query('DELETE FROM attributions WHERE article = $1', [pk]);
-    await client.query('DELETE FROM times WHERE article = $1', [pk]);
-    await client.query('DELETE FROM person_roles WHERE article = $1', [pk]);
-    await client.query('DELETE FROM articles WHERE pk = $1', [pk]);
+    await rowsOf(client, 'DELETE FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE article = $1)', [pk]);
+    await rowsOf(client, 'DELETE FROM attributions WHERE article = $1', [pk]);
+    await rowsOf(client, 'DELETE FROM times WHERE article = $1', [pk]);
+    await rowsOf(client, 'DELETE FROM person_roles WHERE article = $1', [pk]);
+    await rowsOf(client, 'DELETE FROM articles WHERE pk = $1', [pk]);
     for (const { group_id } of groups) await this.repairGroup(client, group_id);
   }
 
@@ -284,19 +313,19 @@ export class PostgresStore implements Store {
       [group],
     );
     if (members.length === 0) {
-      await client.query('DELETE FROM copy_groups WHERE id = $1', [group]);
+      await rowsOf(client, 'DELETE FROM copy_groups WHERE id = $1', [group]);
       return;
     }
-    await client.query('UPDATE copy_groups SET first = $1 WHERE id = $2', [members[0].id, group]);
+    await rowsOf(client, 'UPDATE copy_groups SET first = $1 WHERE id = $2', [members[0].id, group]);
     const indexed = await rowsOf(client, 'SELECT 1 FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE group_id = $1) LIMIT 1', [group]);
-    if (indexed.length === 0) await this.indexBands(client, members[0].id, fingerprint(members[0].text).bands);
+    if (indexed.length === 0) await rowsOf(client, INDEX_BANDS, [members[0].id, [...new Set(fingerprint(members[0].text).bands)]]);
   }
 
   async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
     const params = new Params();
     const match = toTsQuery(query, params);
     const clauses = [`a.search @@ (${match})`, ...filterClauses(filters, params)];
-    const rows = await rowsOf<AttributionRowDb & { rank: number }>(
+    const rows = await queryRows<AttributionRowDb & { rank: number }>(
       this.pool,
       `SELECT ${ATTRIBUTION_COLUMNS}, -ts_rank(a.search, ${match}) AS rank FROM attributions a ${ATTRIBUTION_JOINS}
        ${where(clauses)} ORDER BY rank, a.id LIMIT ${params.add(filters.limit ?? DEFAULT_SEARCH_LIMIT)}`,
@@ -323,7 +352,7 @@ export class PostgresStore implements Store {
         params.values,
       );
       for (;;) {
-        const page = await rowsOf<AttributionRowDb>(client, `FETCH ${EXPORT_PAGE} FROM export_rows`);
+        const page = await queryRows<AttributionRowDb>(client, `FETCH ${EXPORT_PAGE} FROM export_rows`);
         for (const row of page) yield toStored(row);
         if (page.length < EXPORT_PAGE) break;
       }
@@ -336,7 +365,7 @@ export class PostgresStore implements Store {
   async speakers(filters: Omit<Filters, 'speaker' | 'type' | 'kind'> = {}): Promise<SpeakerSummary[]> {
     const params = new Params();
     const clauses = filterClauses({ ...filters, type: 'statement' }, params);
-    const rows = await rowsOf<SpeakerRowDb>(
+    const rows = await queryRows<SpeakerRowDb>(
       this.pool,
       `SELECT p.id AS person_id, p.name, count(*) AS statements, count(DISTINCT a.article) AS articles,
          count(DISTINCT ar.outlet) AS outlets, min(a.date) AS first, max(a.date) AS last
@@ -413,7 +442,7 @@ export class PostgresStore implements Store {
     }
     const params = new Params();
     const match = toTsQuery(text, params);
-    const [hit] = await rowsOf<{ group_id: number }>(
+    const [hit] = await queryRows<{ group_id: number }>(
       this.pool,
       `SELECT a.group_id FROM attributions a WHERE a.search @@ (${match}) AND a.group_id IS NOT NULL
        ORDER BY ts_rank(a.search, ${match}) DESC, a.id LIMIT 1`,
