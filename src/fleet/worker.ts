@@ -112,7 +112,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     return openQueue(options.url, { supervise: true });
   });
   boss.on('error', (error: Error) => log(`queue: ${error.message}`));
-  const store = await retry('opening the store', () => options.openStore(options.url));
+  const store = await retry('opening the store', () => options.openStore(options.url)).catch(async (error: unknown) => {
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
 
   const entries = new Map<number, { run: Run; item?: IngestItem }>();
 
