@@ -18,6 +18,12 @@ The corpus (--db FILE or postgres://URL, default $WHOSAID_DB, else whosaid.db):
   whosaid export --format csv|jsonl           attributions for spreadsheets and scripts
   whosaid serve [--db FILE] [--port N]        the HTTP API and the web page (http://127.0.0.1:8080/)
 
+The fleet (--db postgres://…, one database for many workers on many machines):
+  whosaid jobs add FILE.warc.gz...            split archives into chunks and queue them
+  whosaid jobs status [--format json]         chunks done, pending and failed; throughput
+  whosaid jobs rebuild                        queue again the chunks not done that have no job
+  whosaid worker [--concurrency N]            run queued chunks (--exit-when-idle: until none is left)
+
 Options:
   -h, --help       show help (also: whosaid COMMAND --help)
   -v, --version    print the version

@@ -15,6 +15,7 @@ import { jobSettings } from './jobs.js';
 import { defaultServices, type Services } from './services.js';
 import type { EvalPart } from '../eval/run-eval.js';
 import { CORPUS_COMMANDS } from './corpus/commands.js';
+import { FLEET_COMMANDS } from './fleet/commands.js';
 import { SERVE_HELP } from '../server/help.js';
 import { limitHeapGrowth } from './heap.js';
 
@@ -166,6 +167,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io, services: Service
   eval: { run: runEvalCommand, help: EVAL_HELP },
   bench: { run: runBenchCommand, help: BENCH_HELP },
   ...CORPUS_COMMANDS,
+  ...FLEET_COMMANDS,
   serve: { run: async (args, io) => (await import('../server/command.js')).runServe(args, io), help: SERVE_HELP },
 };
 

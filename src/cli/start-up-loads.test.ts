@@ -50,7 +50,7 @@ test('whosaid --help and --version load no dependency and none of the commands',
     const { packages, own } = loaded(args);
     assert.deepEqual([...packages], [], `${args[0]} loaded ${[...packages].join(', ')}`);
     // the help texts and the error types are all they load of this package's own code
-    for (const module of own) assert.ok(!/^(core|store|corpus|input|eval|bench|parallel)\/|^node\/(?!model-error)|^server\/(?!help)/.test(module) && !/^cli\/(extract|corpus\/(?!help|commands))/.test(module), `${args[0]} loaded src/${module}`);
+    for (const module of own) assert.ok(!/^(core|store|corpus|input|eval|bench|parallel|fleet)\/|^node\/(?!model-error)|^server\/(?!help)/.test(module) && !/^cli\/(extract|(corpus|fleet)\/(?!help|commands))/.test(module), `${args[0]} loaded src/${module}`);
   }
 });
 
@@ -58,7 +58,7 @@ test('whosaid extract on plain text loads the engine, and not the store, HTML, W
   const { packages, own } = loaded(['extract', paragraph]);
   for (const name of ['wink-nlp', 'wink-eng-lite-web-model', 'chrono-node']) assert.ok(packages.has(name), `extract did not load ${name}`);
   for (const name of HEAVY) assert.ok(!packages.has(name), `extract on plain text loaded ${name}`);
-  for (const module of own) assert.ok(!/^(store|corpus|eval|bench)\/|^server\/(?!help)|^cli\/corpus\/(?!help|commands)|^input\/(html|warc|fetch|analyze-page)/.test(module), `extract on plain text loaded src/${module}`);
+  for (const module of own) assert.ok(!/^(store|corpus|eval|bench|fleet)\/|^server\/(?!help)|^cli\/(corpus|fleet)\/(?!help|commands)|^input\/(html|warc|fetch|analyze-page)/.test(module), `extract on plain text loaded src/${module}`);
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));

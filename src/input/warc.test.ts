@@ -1,48 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { WARCRecord, WARCSerializer } from 'warcio';
-import { readWarc, type WarcItem } from './warc.js';
-
-/** Short fictional stories written for these tests. */
-const pageOf = (n: number): string =>
-  `<!DOCTYPE html><html lang="en"><body><article><p>The harbor office said on Monday that ferry ${n} would run again from April.</p></article></body></html>`;
-
-interface Spec {
-  type?: 'response' | 'request' | 'warcinfo' | 'resource';
-  url?: string;
-  status?: string;
-  headers?: Record<string, string>;
-  body: string | Uint8Array;
-}
-
-async function* chunksOf(body: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield body;
-}
-
-async function recordOf(spec: Spec, i: number, gzip: boolean): Promise<Uint8Array> {
-  const type = spec.type ?? 'response';
-  const body = typeof spec.body === 'string' ? new TextEncoder().encode(spec.body) : spec.body;
-  const http = type === 'response' || type === 'request';
-  const record = type === 'warcinfo'
-    ? WARCRecord.createWARCInfo({ filename: 'test.warc', warcVersion: 'WARC/1.1' }, { software: 'whosaid tests' })
-    : WARCRecord.create({
-      url: spec.url ?? `https://news.example/story-${i}`,
-      date: '2021-03-03T10:00:00Z',
-      type,
-      warcVersion: 'WARC/1.1',
-      ...(http && { httpHeaders: spec.headers ?? { 'Content-Type': 'text/html; charset=utf-8' } }),
-      ...(type === 'response' && { statusline: spec.status ?? 'HTTP/1.1 200 OK' }),
-      ...(type === 'request' && { statusline: 'GET / HTTP/1.1' }),
-    }, chunksOf(body));
-  return WARCSerializer.serialize(record, { gzip });
-}
-
-async function archive(specs: Spec[], gzip: boolean): Promise<Buffer> {
-  const parts: Uint8Array[] = [];
-  for (const [i, spec] of specs.entries()) parts.push(await recordOf(spec, i, gzip));
-  return Buffer.concat(parts);
-}
+import { readWarc, responseStarts, type WarcItem } from './warc.js';
+import { archive, pageOf, type Spec } from './warc-fixtures.js';
 
 /** The archive in chunks of 1000 bytes, as a file stream would give it. */
 async function* streamOf(data: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -188,4 +148,18 @@ test('damage: a record cut off by damage is one item, and the next record is rea
   assert.deepEqual(items.map((i) => (i.ok ? 'ok' : i.code)), ['ok', 'input/damaged', 'ok']);
   const bad = items[1];
   assert.ok(!bad.ok && bad.offset === g[0].length);
+});
+
+test('responseStarts: each response record\'s gzip member, and a slice read from one gives the whole read\'s items', async () => {
+  const specs: Spec[] = [{ type: 'warcinfo', body: '' }, { body: pageOf(0) }, { type: 'request', body: '' }, { body: pageOf(1) }, { body: pageOf(2) }];
+  const members = await Promise.all(specs.map((spec, i) => archive([spec], true)));
+  const data = Buffer.concat(members);
+  const offsetOf = (k: number) => members.slice(0, k).reduce((n, m) => n + m.length, 0);
+  assert.deepEqual(await responseStarts(streamOf(data)), [1, 3, 4].map((k) => ({ offset: offsetOf(k), startsMember: true })));
+  const slice = data.subarray(offsetOf(3));
+  const items = await collect(slice, { start: { offset: offsetOf(3), index: 1 } });
+  assert.deepEqual(items, (await collect(data)).slice(1));
+  const plain = await archive(specs, false);
+  assert.ok((await responseStarts(streamOf(plain))).every((s) => !s.startsMember));
+  assert.deepEqual((await responseStarts(streamOf(gzipSync(plain)))).map((s) => s.startsMember), [false, false, false]);
 });

@@ -28,6 +28,20 @@ export interface ReadWarcOptions {
   readonly limit?: number;
   /** The largest page read; larger ones are an `input/too-large` item. Default 5 MB. */
   readonly maxBytes?: number;
+  /**
+   * Where the source starts in its archive, when it is a slice of one (a gzip member's first byte, where
+   * a response record starts): its byte offset, and that record's index. Offsets and indexes in the
+   * items are then the archive's, as a read of the whole archive gives them. Default: the archive's start.
+   */
+  readonly start?: { readonly offset: number; readonly index: number };
+}
+
+/** Where a response record starts in its archive (see `responseStarts`). */
+export interface ResponseStart {
+  /** The record's byte offset in a plain archive; in a gzipped one, the offset of the gzip member it starts in. */
+  readonly offset: number;
+  /** Whether the record's first byte is the first byte of its gzip member (never, in a plain archive). */
+  readonly startsMember: boolean;
 }
 
 /** Content types of HTML pages. */
@@ -59,11 +73,14 @@ class Stretches {
   private ended = false;
   /** The damage that ended the current stretch, once it is read to its end. */
   damage: Damage | undefined;
-  /** Where each piece of the current stretch starts in it, and where it came from in the file. */
-  private marks: { start: number; at: number; exact: boolean }[] = [];
+  /** Where each piece of the current stretch starts in it, where it came from in the file, and whether it is a gzip member's first. */
+  private marks: { start: number; at: number; exact: boolean; first: boolean }[] = [];
   private length = 0;
+  /** The file offset of the last piece, to tell a gzip member's first piece from the ones after it. */
+  private lastAt = -1;
 
-  constructor(source: AsyncIterable<Uint8Array>) {
+  /** `base`: the file offset of the source's first byte. */
+  constructor(source: AsyncIterable<Uint8Array>, private readonly base = 0) {
     this.pieces = decodePieces(source);
   }
 
@@ -83,11 +100,13 @@ class Stretches {
         }
         const piece = next.value;
         if (piece.kind === 'damage') {
-          self.damage = { at: piece.at, problem: piece.problem, ...(piece.resumeAt !== undefined && { resumeAt: piece.resumeAt }), cutOff: piece.cutOff === true, reported: false };
+          self.damage = { at: self.base + piece.at, problem: piece.problem, ...(piece.resumeAt !== undefined && { resumeAt: self.base + piece.resumeAt }), cutOff: piece.cutOff === true, reported: false };
           if (piece.resumeAt === undefined) self.ended = true;
           return;
         }
-        self.marks.push({ start: self.length, at: piece.at, exact: piece.exact });
+        const at = self.base + piece.at;
+        self.marks.push({ start: self.length, at, exact: piece.exact, first: !piece.exact && at !== self.lastAt });
+        self.lastAt = at;
         self.length += piece.data.byteLength;
         yield piece.data;
       }
@@ -102,6 +121,13 @@ class Stretches {
     if (!mark) return this.damage?.at ?? 0;
     return mark.exact ? mark.at + (offset - mark.start) : mark.at;
   }
+
+  /** Whether the byte at `offset` in the current stretch is the first byte of a gzip member. */
+  startsMember(offset: number): boolean {
+    this.fileOffset(offset);
+    const mark = this.marks[0];
+    return mark !== undefined && mark.first && mark.start === offset;
+  }
 }
 
 /**
@@ -113,10 +139,26 @@ export async function* readWarc(source: AsyncIterable<Uint8Array>, options: Read
   const limit = options.limit ?? Infinity;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   if (limit <= 0) return;
-  const stretches = new Stretches(source);
-  const state = { index: -1, taken: 0 };
+  yield* readRecords(source, options.start, { from, limit, maxBytes });
+}
+
+/**
+ * Where each response record of an archive starts, in order, read without reading any record's block:
+ * what splits an archive into slices that `readWarc`'s `start` reads one at a time.
+ */
+export async function responseStarts(source: AsyncIterable<Uint8Array>): Promise<ResponseStart[]> {
+  const starts: ResponseStart[] = [];
+  const limits = { from: Infinity, limit: Infinity, maxBytes: 0, onResponse: (start: ResponseStart) => void starts.push(start) };
+  // damage is reported by the reads that follow; here only where the records start counts
+  for await (const _item of readRecords(source, undefined, limits));
+  return starts;
+}
+
+async function* readRecords(source: AsyncIterable<Uint8Array>, start: ReadWarcOptions['start'], limits: Limits): AsyncGenerator<WarcItem> {
+  const stretches = new Stretches(source, start?.offset ?? 0);
+  const state = { index: (start?.index ?? 0) - 1, taken: 0 };
   for (let reader = stretches.next(); reader; reader = stretches.next()) {
-    const stop = yield* readStretch(reader, stretches, state, { from, limit, maxBytes });
+    const stop = yield* readStretch(reader, stretches, state, limits);
     if (stop) return;
     const damage = stretches.damage;
     if (damage?.cutOff && !damage.reported) yield truncatedAt(state.index + 1, damage.at, undefined, `the gzip member at byte ${damage.at} is cut off`);
@@ -128,6 +170,8 @@ interface Limits {
   readonly from: number;
   readonly limit: number;
   readonly maxBytes: number;
+  /** Told where each response record starts. */
+  readonly onResponse?: (start: ResponseStart) => void;
 }
 
 /** The records of one undamaged stretch; returns true once `limit` records were taken. */
@@ -154,7 +198,10 @@ async function* readStretch(reader: ByteReader, stretches: Stretches, state: { i
     const { bytes, type, length, recordId, uri } = header;
     const ids = { ...(recordId && { recordId }), ...(uri && { uri }) };
     const isResponse = type === 'response';
-    if (isResponse) state.index++;
+    if (isResponse) {
+      state.index++;
+      limits.onResponse?.({ offset: stretches.fileOffset(recordAt), startsMember: stretches.startsMember(recordAt) });
+    }
     const wanted = isResponse && state.index >= limits.from;
     if (wanted && state.taken >= limits.limit) return true;
     if (wanted) state.taken++;

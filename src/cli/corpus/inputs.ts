@@ -15,7 +15,7 @@ import { checkReferenceDate } from '../dates.js';
 import { CliError, describeFsError, EXIT, type ExitCode } from '../errors.js';
 import type { ErrorRecord } from '../extract-stream.js';
 import type { Io } from '../io.js';
-import type { Services } from '../services.js';
+import type { Services, WarcItem } from '../services.js';
 import { isUrl, readSource, type Source } from '../sources.js';
 import type { IngestItem } from './analyze-item.js';
 import { parseArticleLine, type ArticleMeta } from './article-line.js';
@@ -142,15 +142,17 @@ async function* warcItems(file: string, options: InputOptions, services: Service
     yield failure(file, describeFsError(file, error));
     return;
   }
-  for await (const record of services.readWarc(createReadStream(file) as AsyncIterable<Uint8Array>)) {
-    const where = `${file}: record ${record.index}`;
-    if (!record.ok) {
-      yield { ok: false, where: file, problem: record.message, exitCode: EXIT.failed, record: { id: record.recordId ?? null, record: record.index, error: { code: record.code, message: record.message } } };
-      continue;
-    }
-    const source: Source = { name: where, kind: 'html', value: record.html, id: record.recordId, ...(record.date !== undefined && { defaultPublishedAt: record.date }) };
-    yield { ok: true, item: itemOf(source, { url: record.uri }, options.published), where };
+  for await (const record of services.readWarc(createReadStream(file) as AsyncIterable<Uint8Array>)) yield warcEvent(file, record, options.published);
+}
+
+/** A record of the WARC archive `file` as an item to analyse (its record id the article's id), or the failure to report. */
+export function warcEvent(file: string, record: WarcItem, published: string | undefined): InputEvent {
+  const where = `${file}: record ${record.index}`;
+  if (!record.ok) {
+    return { ok: false, where: file, problem: record.message, exitCode: EXIT.failed, record: { id: record.recordId ?? null, record: record.index, error: { code: record.code, message: record.message } } };
   }
+  const source: Source = { name: where, kind: 'html', value: record.html, id: record.recordId, ...(record.date !== undefined && { defaultPublishedAt: record.date }) };
+  return { ok: true, item: itemOf(source, { url: record.uri }, published), where };
 }
 
 /** Every input as items and failures, in order. */
