@@ -3,49 +3,15 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { Analysis } from '../core/analysis.js';
 import type { ArticleInput } from '../core/analyze.js';
 import type { ExtractedArticle } from '../input/types.js';
 import { NotAvailableError } from './errors.js';
-import type { Io } from './io.js';
-import { main } from './main.js';
+import { runInProcess } from './run-in-process.js';
 import type { Services, WarcItem } from './services.js';
 
-interface RunSettings {
-  stdin?: string;
-  stdoutIsTTY?: boolean;
-  stderrIsTTY?: boolean;
-  stdinIsTTY?: boolean;
-  columns?: number;
-  stdout?: Writable;
-}
-
-function sink(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { stream, text: () => text };
-}
-
-/** Runs the CLI in-process; the clock moves 150 ms each time it is read, so a progress bar redraws every update. */
-async function run(argv: string[], settings: RunSettings = {}, services: Partial<Services> = {}) {
-  const out = sink();
-  const err = sink();
-  let clock = 0;
-  const io: Io = {
-    stdin: Readable.from(settings.stdin !== undefined ? [Buffer.from(settings.stdin)] : []),
-    stdout: settings.stdout ?? out.stream,
-    stderr: err.stream,
-    stdoutIsTTY: settings.stdoutIsTTY ?? false,
-    stderrIsTTY: settings.stderrIsTTY ?? false,
-    stdinIsTTY: settings.stdinIsTTY ?? false,
-    columns: settings.columns ?? 100,
-    now: () => (clock += 150),
-  };
-  const code = await main(argv, io, services);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runInProcess;
 
 // A stand-in for the engine, so that these tests pin the CLI and not the engine's current output:
 // every sentence with " said " becomes a statement by the words before it.

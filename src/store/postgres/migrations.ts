@@ -70,10 +70,12 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (person_id, role)
       );
 
-      -- a group of copies of the same statement; first is its earliest copy
+      -- a group of copies of the same statement; first is its earliest copy, first_day that copy's
+      -- publication day (YYYY-MM-DD), kept here so that a new copy is placed without reading its article
       CREATE TABLE copy_groups (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        first bigint NOT NULL
+        first bigint NOT NULL,
+        first_day text
       );
 
       CREATE TABLE attributions (

@@ -142,3 +142,18 @@ test('the store keeps working across a restart of the server', opts, async () =>
   assert.equal((await store.counts()).articles, 2);
   await store.close();
 });
+
+test('check finds what the schema cannot refuse: a partial article, a group whose first copy is wrong', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const store = await openPostgresStore(url);
+  const quote = { speaker: 'Ana Ruiz', text: 'The bridge will open in the spring and not a day later' };
+  await store.ingest([buildArticle({ id: 'a', publishedAt: '2024-05-01', quotes: [quote] }), buildArticle({ id: 'b', publishedAt: '2024-04-01', quotes: [quote, { text: 'Tolls go up' }] })]);
+  assert.deepEqual(await store.check(), []);
+  await query(url, "UPDATE copy_groups SET first_day = '2024-05-01'");
+  await query(url, "DELETE FROM attributions WHERE text = 'Tolls go up'");
+  assert.deepEqual(await store.check(), [
+    '1 articles whose stored attributions differ from their analysis',
+    '1 copy groups whose first copy or its day is not one of theirs',
+  ]);
+  await store.close();
+});
