@@ -104,9 +104,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   pool.on('error', () => undefined);
   const boss = await retry('connecting', async () => {
     const client = await pool.connect();
+    // a connection the server drops while checked out fails the statement; its event must not crash the worker
+    const lost = () => undefined;
+    client.on('error', lost);
     try {
       await migrateFleet(client);
     } finally {
+      client.off('error', lost);
       client.release();
     }
     return openQueue(options.url, { supervise: true });
