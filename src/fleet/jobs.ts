@@ -35,6 +35,8 @@ export interface FleetDb {
 /** Connects, migrates the `fleet` schema and starts the queue (without maintenance). */
 export async function openFleetDb(url: string): Promise<FleetDb> {
   const client = new pg.Client({ connectionString: url });
+  // a connection the server drops fails the statement running on it; the event itself must not crash the process
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await migrateFleet(client);

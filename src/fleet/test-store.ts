@@ -23,6 +23,8 @@ export async function openTestStore(url: string): Promise<TestStore> {
   return {
     async ingest(items, { within }) {
       const client = await pool.connect();
+      const lost = () => undefined;
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         for (const { article, analysis } of items) {
@@ -35,6 +37,7 @@ export async function openTestStore(url: string): Promise<TestStore> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        client.off('error', lost);
         client.release();
       }
     },

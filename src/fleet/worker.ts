@@ -2,7 +2,7 @@
  * A fleet worker: takes chunks from the queue, reads their records, analyses the articles on worker
  * threads (src/parallel: one pool for the worker's whole life, fed chunk after chunk, so threads load
  * their model once), and stores each chunk's articles and its done mark in one transaction (the
- * store's `within` step). The database is the truth: a chunk delivered again after it is done is
+ * store's `within` step) while the threads analyse the next chunk. The database is the truth: a chunk delivered again after it is done is
  * acknowledged and changes nothing; a worker killed at any point leaves its chunk not done, and the
  * queue gives it to another worker when its time runs out. A connection lost for a moment (a database
  * restart) is waited out. Aborting `signal` (SIGTERM) finishes the chunks taken and returns.
@@ -34,7 +34,7 @@ export type PausePoint = 'before-commit' | 'before-ack';
 export interface WorkerOptions {
   /** The database of the corpus, the chunks and the queue: `postgres://…`. */
   url: string;
-  /** Worker threads analysing articles (default 1: in the worker's own thread). */
+  /** Worker threads analysing articles (default 1), beside the worker's own thread, which stores. */
   concurrency?: number;
   /** Return once the queue holds no job, waiting or running (default: wait for work forever). */
   exitWhenIdle?: boolean;
@@ -104,9 +104,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   pool.on('error', () => undefined);
   const boss = await retry('connecting', async () => {
     const client = await pool.connect();
+    // a connection the server drops while checked out fails the statement; its event must not crash the worker
+    const lost = () => undefined;
+    client.on('error', lost);
     try {
       await migrateFleet(client);
     } finally {
+      client.off('error', lost);
       client.release();
     }
     return openQueue(options.url, { supervise: true });
@@ -215,16 +219,27 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await acknowledge(run.job);
   }
 
+  // one chunk is stored while the threads analyse the next: its commit is awaited only when the next one ends
+  let storing: Promise<void> = Promise.resolve();
+  let storeFailure: { error: unknown } | undefined;
+  const awaitStoring = async () => {
+    await storing;
+    if (storeFailure) throw storeFailure.error;
+  };
   try {
-    for await (const { job, outcome } of analyzeInOrder(feed(), { jobs: options.concurrency ?? 1 })) {
+    for await (const { job, outcome } of analyzeInOrder(feed(), { jobs: options.concurrency ?? 1, threads: true })) {
       const entry = entries.get(job.seq);
       entries.delete(job.seq);
       if (!entry) continue;
-      if (entry.item === undefined) await finish(entry.run);
-      else if (outcome?.ok) entry.run.items.push({ article: articleRecordOf(entry.item, outcome.analysis), analysis: outcome.analysis });
+      if (entry.item === undefined) {
+        await awaitStoring();
+        storing = finish(entry.run).catch((error: unknown) => void (storeFailure = { error }));
+      } else if (outcome?.ok) entry.run.items.push({ article: articleRecordOf(entry.item, outcome.analysis), analysis: outcome.analysis });
       else entry.run.skipped++;
     }
+    await awaitStoring();
   } finally {
+    await storing;
     await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     await store.close().catch(() => undefined);
     await pool.end().catch(() => undefined);

@@ -25,6 +25,8 @@ export interface AnalyzeInOrderOptions {
   timeoutMs?: number;
   /** Articles read ahead of the oldest one not yet taken (default `jobs × 4`). */
   window?: number;
+  /** Analyse on worker threads even with one job (default false: one job runs in the calling thread). */
+  threads?: boolean;
   /** The services to analyse with in the calling thread (tests pass fakes); worker threads always use
    * the real ones. */
   services?: Services;

@@ -95,3 +95,8 @@ test('settled inputs keep their place and run no task', async () => {
     assert.deepEqual(results.map(summary), [2, -1, 6], `jobs ${jobs}`);
   }
 });
+
+test('threads: one job runs on a worker thread, so a thread that exits fails its input only', async () => {
+  const results = await collect(mapInOrder([{ n: 1 }, { n: 3, act: 'exit' }, { n: 2 }], task, { jobs: 1, threads: true }));
+  assert.deepEqual(results.map(summary), [2, 'parallel/worker-failed', 4]);
+});

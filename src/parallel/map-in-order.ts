@@ -38,6 +38,11 @@ export interface MapOptions<T, R> {
   /** Inputs read ahead of the oldest unfinished one (default `jobs × 4`, at least `jobs`). */
   window?: number;
   /**
+   * Run on worker threads even with one job and no time limit, so that the calling thread stays free
+   * (a fleet worker stores one chunk while a thread analyses the next). Default false.
+   */
+  threads?: boolean;
+  /**
    * A result settled in the calling thread, without a task (an input already known to be bad); return
    * undefined to run the task. Its place in the output is the input's place.
    */
@@ -94,7 +99,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export async function* mapInOrder<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Task<T, R>, options: MapOptions<T, R> = {}): AsyncGenerator<Mapped<T, R>> {
   const settings = settingsOf(options);
-  if (settings.jobs === 1 && settings.timeoutMs === undefined) {
+  if (settings.jobs === 1 && settings.timeoutMs === undefined && options.threads !== true) {
     yield* inProcess(inputs, task, options.settle);
     return;
   }
