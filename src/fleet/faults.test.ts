@@ -178,12 +178,7 @@ test('kill -9 while chunks are analysed on worker threads', options, async () =>
   });
 });
 
-// The PostgreSQL store's ingest checks a connection out of its pool without listening for its 'error'
-// event, so a server that drops connections mid-ingest crashes the worker (pg emits 'error' on a
-// checked-out client that has no listener); the test runs and reports until the store listens.
-const STORE_DROPS = 'until PostgresStore.ingest listens for errors on its checked-out connection (src/store/postgres/postgres-store.ts)';
-
-test('the database restarted (immediate) in the middle of a run: the worker waits it out and finishes', { ...options, todo: STORE_DROPS }, async () => {
+test('the database restarted (immediate) in the middle of a run: the worker waits it out and finishes', options, async () => {
   await withFleet(async (db, url, folder) => {
     const added = await addArchive(db, folder, 'restart.warc.gz', 30, 3);
     const worker = startWorker(url, { exitWhenIdle: true });

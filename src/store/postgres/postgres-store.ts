@@ -129,6 +129,10 @@ export class PostgresStore implements Store {
   async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // a server that drops the connection (a restart) fails the statement running; unheard, pg's 'error'
+    // event on a checked-out client would end the process
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, INGEST_LOCK]);
@@ -139,9 +143,10 @@ export class PostgresStore implements Store {
       return outcomes;
     } catch (error) {
       // a connection the server dropped cannot roll back; it is discarded rather than reused
-      await client.query('ROLLBACK').catch((lost: Error) => (broken = lost));
+      await client.query('ROLLBACK').catch(lost);
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
@@ -349,6 +354,8 @@ export class PostgresStore implements Store {
     // a cursor reads the rows a page at a time, so an export of the whole corpus runs in constant memory
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       await client.query(
@@ -362,7 +369,8 @@ export class PostgresStore implements Store {
         if (page.length < EXPORT_PAGE) break;
       }
     } finally {
-      await client.query('ROLLBACK').catch((lost: Error) => (broken = lost));
+      await client.query('ROLLBACK').catch(lost);
+      client.off('error', lost);
       client.release(broken);
     }
   }
@@ -512,6 +520,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
+    const lost = () => undefined; // a dropped connection fails the migration's statement, which is thrown
+    client.on('error', lost);
     try {
       if (!options.readonly) await migrate(client);
       else {
@@ -520,6 +530,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         if (version < latestVersion(version, MIGRATIONS)) throw new Error(`the corpus is at schema version ${version}; open it once for writing (whosaid ingest) to migrate it`);
       }
     } finally {
+      client.off('error', lost);
       client.release();
     }
   } catch (error) {
