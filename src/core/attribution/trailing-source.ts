@@ -124,11 +124,21 @@ function parentheticalSource(seg: Segmented, first: number, end: number, top: re
   return undefined;
 }
 
-/** "According to the audit, …": returns the source, the cue and where the content starts. */
+/** The most tokens a leading "according to" source runs past its noun phrase to reach its comma. */
+const MAX_LEADING_SOURCE = 14;
+
+/**
+ * "According to the audit, …": returns the source, the cue and where the content starts. The source
+ * runs to the first comma, past its noun phrase's modifiers: "According to data from Statistics
+ * Canada, …", "According to a report entered as evidence, …", "According to figures the ministry
+ * released, …".
+ */
 function leadingAccordingTo(seg: Segmented, first: number, end: number) {
   if (seg.tokens[first]?.lower !== 'according' || seg.tokens[first + 1]?.lower !== 'to') return undefined;
-  const np = accordingToSourceEnd(seg, first + 2, end);
-  if (np < 0 || !isPunct(seg.tokens[np], ',') || np + 1 >= end) return undefined;
+  let np = accordingToSourceEnd(seg, first + 2, end);
+  if (np < 0) return undefined;
+  while (np < end && np < first + 2 + MAX_LEADING_SOURCE && !isPunct(seg.tokens[np], ',;:“"')) np++;
+  if (!isPunct(seg.tokens[np], ',') || np + 1 >= end) return undefined;
   return { source: spanOfTokens(seg, first + 2, np), cue: spanOfTokens(seg, first, first + 2), contentFirst: np + 1 };
 }
 
