@@ -114,3 +114,11 @@ test('an appositive naming an organization makes no organization of a person', (
   ];
   for (const [text, expected] of cases) assert.equal(entities(text)[0][0], expected, text);
 });
+
+test('a plural possessive inside a name keeps the name whole', () => {
+  // the team's own sentences
+  assert.equal(entities('The Ontario Teachers’ Federation filed a grievance.')[0][0], 'organization:Ontario Teachers’ Federation');
+  assert.equal(entities("The Riverside Veterans' Association met on Monday.")[0][0], "organization:Riverside Veterans' Association");
+  // an apostrophe before a lower-case word joins nothing
+  assert.ok(entities('Coach Mina Ford praised the Hawks’ defence.').every(([name]) => !name.includes('defence')));
+});
