@@ -19,6 +19,9 @@ const CASES: [string, string[][]][] = [
   // the noun right after "according to" is the source, never a verb of its own
   ['Ticket sales fell by a third, according to figures the league released Monday, after the strike ended.',
     [['figures the league released Monday', '', 'Ticket sales fell by a third']]],
+  // a dateline opening the sentence is no part of the words
+  ['PORT ELLIS — Ferry crossings fell by half, according to figures the port released Monday, after the fares rose.',
+    [['figures the port released Monday', '', 'Ferry crossings fell by half']]],
   // unchanged: a short source, and one that is a person's name after its description
   ['According to police, the driver fled.', [['police', '', 'the driver fled']]],
 ];

@@ -42,7 +42,7 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
     const aside = parentheticalSource(seg, s.first, end, top);
     if (aside) {
       const content = [
-        { start: seg.tokens[s.first].start, end: seg.tokens[aside.open - 1].end },
+        { start: seg.tokens[afterDateline(seg, s.first, aside.open)].start, end: seg.tokens[aside.open - 1].end },
         { start: seg.tokens[aside.close + 1].start, end: seg.tokens[end - 1].end },
       ];
       if (!content.some((c) => covered(c, found) || hasCueInside(c, found))) {
@@ -54,11 +54,25 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
     if (comma <= s.first + 2) continue;
     const tail = trailingSource(seg, comma + 1, end);
     if (!tail) continue;
-    const content = { start: seg.tokens[s.first].start, end: seg.tokens[comma - 1].end };
+    const content = { start: seg.tokens[afterDateline(seg, s.first, comma)].start, end: seg.tokens[comma - 1].end };
     if (covered(content, found) || hasCueInside(content, found)) continue;
     out.push(proposal(content, tail.source, tail.cue, 'indirect/source-after'));
   }
   return out;
+}
+
+/**
+ * "ELMSTEAD — Emergency room waits fell …, according to …": the first token after a dateline (words in
+ * capitals and a dash) that opens the sentence, or `first` when there is none. The dateline is no part
+ * of the words attributed.
+ */
+function afterDateline(seg: Segmented, first: number, end: number): number {
+  for (let k = first; k < Math.min(end, first + 6); k++) {
+    const t = seg.tokens[k];
+    if (isPunct(t, '—–')) return k > first && k + 1 < end ? k + 1 : first;
+    if (t.text !== ',' && !/^[A-Z][A-Z.'’-]*$/.test(t.text)) return first;
+  }
+  return first;
 }
 
 function relativeClauseStart(seg: Segmented, from: number, end: number): number {
