@@ -15,6 +15,7 @@ import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
 import { firstTopQuoteEndingAfter, topQuoteBefore, topQuotes } from './top-quotes.js';
 import { partitionPoint } from '../sorted.js';
 import { speakerEntity } from './speaker-entity.js';
+import { SUBJECT_PAST_ASIDE } from './reported-speech.js';
 
 export interface EntityLookup {
   readonly entities: readonly Entity[];
@@ -86,6 +87,13 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
       winner.source = r.source;
       winner.cue = r.cue;
       winner.reasons.push('relays/outlet-is-no-speaker', 'rules/speaker');
+    } else if (!ruleWins && r.source && r.cue && r.reasons.includes(SUBJECT_PAST_ASIDE) && winner.source && winner.source.start > r.source.start && winner.source.end <= r.cue.start) {
+      // "Dube, speaking on a call with analysts, said …", "A nurse injured in the collision testified …": the
+      // model's source lies after the start of the subject the rule read and before the cue, inside an aside
+      // or a modifier of that subject, so it cannot be the cue's subject.
+      winner.source = r.source;
+      winner.reasons.push('rules/agree', 'rules/speaker');
+      winner.confidence = Math.min(1, Math.max(winner.confidence, other.confidence) + 0.05);
     } else if (!winner.source && other.source && winner.continues === undefined && !unstated) {
       winner.source = other.source;
       winner.cue ??= other.cue;

@@ -128,6 +128,8 @@ function attributeAfter(seg: Segmented, q: Quote): Found | undefined {
     if (end < 0) return undefined;
     // "said Ana Ruiz, a lawyer for the city, who has fought the plan for years." The description
     // belongs to the source up to the sentence's end, as PolNeAR marks it.
+    const named = appositiveNameEnd(seg, end, ceiling);
+    if (named > 0) end = named;
     if (isPunct(seg.tokens[end], ',')) {
       const sentenceEnd = lastWordOfSentence(seg, first.sentence);
       if (sentenceEnd > end + 1 && !/[“"]/.test(seg.text.slice(seg.tokens[end].end, seg.tokens[sentenceEnd - 1].end))) end = sentenceEnd;
@@ -176,6 +178,29 @@ function attributeBefore(seg: Segmented, q: Quote): Found | undefined {
 }
 
 /** One past the sentence's last token that is not closing punctuation. */
+/** Prepositions that open a phrase inside a role description: "the chair of trustees", "a lawyer for the city". */
+const ROLE_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'in', 'on']);
+
+/**
+ * "said the prize’s chair of trustees, Margaret Olsen." / "said her brother, Andrei Voss, who …": a role
+ * noun phrase (with its prepositional phrases) from which a comma leads to a name of capitalized words
+ * that ends the sentence or meets another comma. Returns one past the name, or -1.
+ */
+function appositiveNameEnd(seg: Segmented, end: number, ceiling: number): number {
+  let k = end;
+  while (k < ceiling && ROLE_PREPOSITIONS.has(seg.tokens[k].lower)) {
+    const np = nounPhraseStartingAt(seg, k + 1, ceiling);
+    if (np < 0) return -1;
+    k = np;
+  }
+  if (!isPunct(seg.tokens[k], ',')) return -1;
+  let n = k + 1;
+  while (n < ceiling && n < k + 5 && /^[A-Z][\p{L}’'.-]*$/u.test(seg.tokens[n].text) && seg.tokens[n].pos !== 'DET') n++;
+  if (n < k + 2 || seg.tokens[k + 1].pos !== 'PROPN') return -1;
+  const after = seg.tokens[n];
+  return after === undefined || after.sentence !== seg.tokens[k].sentence || isPunct(after, ',.!?;') ? n : -1;
+}
+
 function lastWordOfSentence(seg: Segmented, sentence: number): number {
   const s = seg.sentences[sentence];
   let end = s.last;
@@ -195,11 +220,24 @@ function speakerAtCue(seg: Segmented, source: TextSpan, c: number, ceiling: numb
   return found;
 }
 
+/** Subject pronouns, which open a reported clause. */
+const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/;
+
 /** The person told by the verb of telling at token `c`, within [c + 1, ceiling): "told reporters", "told CNN". */
 export function addresseeOfCue(seg: Segmented, c: number, ceiling: number): TextSpan | undefined {
   if (!ADDRESSING.has(seg.tokens[c].lemma)) return undefined;
   let end = nounPhraseStartingAt(seg, c + 1, ceiling);
   if (end < 0) return undefined;
+  // "told state television the protest had been …", "told the Herald she had …": a determiner or a
+  // subject pronoun after a noun opens the reported clause's subject, no part of the addressee.
+  const passive = /^(?:is|was|were|are|be|been|being)$/.test(seg.tokens[c - 1]?.lower ?? '');
+  for (let k = c + 2; k < end && !passive; k++) {
+    const t = seg.tokens[k];
+    if ((t.pos === 'DET' || SUBJECT_PRONOUN.test(t.lower)) && (/^(NOUN|PROPN)$/.test(seg.tokens[k - 1].pos) || /^[A-Z]/.test(seg.tokens[k - 1].text))) {
+      end = k;
+      break;
+    }
+  }
   while (end > c + 1 && TIME_WORDS.test(seg.tokens[end - 1].lower)) end--;
   return end > c + 1 ? spanOfTokens(seg, c + 1, end) : undefined;
 }

@@ -24,3 +24,10 @@ test('the duplicate is listed as dropped, with its reason', () => {
   const a = analyze({ text: CASES[0][0] }, { model, explainDropped: true });
   assert.deepEqual(a.dropped?.map((d) => d.dropped), ['fragment/inside-quote']);
 });
+
+test('a speakerless attribution inside reported words with a speaker is part of those words', () => {
+  const text = 'According to a new survey by the Chamber, small firms are desperately trying to hire more cooks.';
+  const a = analyze({ text }, { model, explainDropped: true });
+  assert.deepEqual(a.attributions.map((x) => [x.type, x.speaker.mention?.text ?? '', x.text]), [['statement', 'a new survey by the Chamber', 'small firms are desperately trying to hire more cooks']]);
+  assert.deepEqual(a.dropped?.map((d) => [d.text, d.dropped]), [['hire more cooks', 'fragment/inside-reported']]);
+});

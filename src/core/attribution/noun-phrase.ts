@@ -4,6 +4,7 @@
  * "U.S. Secretary of State Mike Pompeo" keeps its inner "of"; "#Trump" and "Mike [Pompeo]" stay whole.
  */
 import type { Segmented, Token } from '../segment/segment.js';
+import { typeOfCueLemma } from './cue-lexicon.js';
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who']);
@@ -31,10 +32,24 @@ function isInnerOf(seg: Segmented, i: number): boolean {
 
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'on', 'at']);
 
+/**
+ * A capitalized word the tagger read as a verb or adjective inside a name: "Grant" in "Paul Grant",
+ * "Hope" in "Rick Hope", never a verb of saying ("Doctor Says" in a headline). It follows a capitalized
+ * noun of the same sentence, so it is never the sentence's first word.
+ */
+function isNameWord(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  const prev = seg.tokens[i - 1];
+  return t !== undefined && prev !== undefined && typeOfCueLemma(t.lemma) !== 'statement' && (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV') && /^[A-Z][a-z]/.test(t.text)
+    && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && prev.sentence === t.sentence && /^[A-Z]/.test(prev.text);
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 /** The noun phrase that ends at token `last - 1` (exclusive `last`), within [floor, last). Returns its first token or -1. */
 export function nounPhraseEndingAt(seg: Segmented, last: number, floor: number): number {
   let i = last - 1;
-  while (i >= floor && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i))) i--;
+  while (i >= floor && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i) || isNameWord(seg, i))) i--;
   const first = i + 1;
   return first < last && hasHead(seg, first, last) ? first : -1;
 }
@@ -42,7 +57,9 @@ export function nounPhraseEndingAt(seg: Segmented, last: number, floor: number):
 /** The noun phrase that starts at token `first`, within [first, ceiling). Returns one past its last token or -1. */
 export function nounPhraseStartingAt(seg: Segmented, first: number, ceiling: number): number {
   let i = first;
-  while (i < ceiling && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i))) {
+  // "said her brother, …": a possessive determiner opens the phrase when a noun or adjective follows.
+  if (POSSESSIVE_DETERMINERS.has(seg.tokens[i]?.lower ?? '') && i + 1 < ceiling && /^(NOUN|ADJ|PROPN)$/.test(seg.tokens[i + 1].pos)) i++;
+  while (i < ceiling && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i) || isNameWord(seg, i))) {
     // A pronoun ends its phrase: "he" in "he said", not "he the".
     if (seg.tokens[i].pos === 'PRON') { i++; break; }
     i++;

@@ -15,7 +15,7 @@ import type { Quote } from '../quotes/find-quotes.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
 import { insideTopQuote, topQuoteBefore, topQuotes } from './top-quotes.js';
-import { nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
+import { isNounPhraseToken, nounPhraseEndingAt, nounPhraseStartingAt } from './noun-phrase.js';
 import { cueSpan } from './cue-span.js';
 import { SUBORDINATORS } from './speech-sense.js';
 
@@ -30,6 +30,12 @@ const COORDINATORS = new Set(['but', 'and', 'while', 'though', 'although', 'yet'
 const PHRASE_BEFORE_THAT = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PRON']);
 const SUBJECT_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 
+/**
+ * The reason on a proposal whose speaker was read from the sentence's structure past an aside, a
+ * participle phrase or a comma (", saying …"): the merge prefers it to a model's source inside that stretch.
+ */
+export const SUBJECT_PAST_ASIDE = 'speaker/subject-past-aside';
+
 export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]): ProposedAttribution[] {
   const out: ProposedAttribution[] = [];
   const top = topQuotes(quotes);
@@ -43,11 +49,14 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
       if (cue.pos !== 'VERB') continue;
       const type = typeOfCueLemma(cue.lemma);
       if (!type) continue;
+      // "according to figures the hospital released": the word after "according to" is the source, a noun.
+      if (seg.tokens[c - 1]?.lower === 'to' && seg.tokens[c - 2]?.lower === 'according') continue;
       // "what was called a “long” meeting": a passive naming verb takes a name, not a clause (see naming-quotes).
       if (NAMING_VERBS.has(cue.lemma) && /^(was|were|is|are|been|being|be)$/.test(seg.tokens[c - 1]?.lower ?? '')) continue;
       // Every speaker of the sentence is remembered, also one whose words are a direct quote:
       // "Ruiz said, “…,” adding that …".
-      const source = subjectOf(seg, c, s.first, lastSubject);
+      const subject = subjectOf(seg, c, s.first, lastSubject);
+      const source = subject.source;
       if (source) lastSubject = source;
       let next = c + 1;
       const addressee = addresseeOfCue(seg, c, s.last);
@@ -71,7 +80,7 @@ export function attributeReportedSpeech(seg: Segmented, quotes: readonly Quote[]
         cue: cueTokens,
         quotes: [],
         confidence: source ? 0.75 : 0.45,
-        reasons: source ? [reason] : [reason, 'speaker/not-found'],
+        reasons: !source ? [reason, 'speaker/not-found'] : subject.structural ? [reason, SUBJECT_PAST_ASIDE] : [reason],
       };
       if (source) proposal.source = source;
       if (addressee) proposal.addressee = addressee;
@@ -107,6 +116,8 @@ function clauseStart(seg: Segmented, i: number, last: number): number {
     if (isPunct(x, ',;:.')) return -1;
     // "added two more goals as the Falcons beat Lakeshore": the verb after a subordinator is not the clause's.
     if (x.pos === 'SCONJ' || SUBORDINATORS.has(x.lower)) return -1;
+    // "wrote the truth and they locked her up": a verb after "and" and a new subject is not the clause's.
+    if (COORDINATORS.has(x.lower) && /^(he|she|they|we|i|you|it)$/.test(seg.tokens[k + 1]?.lower ?? '')) return -1;
     if (x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return i;
   }
   return -1;
@@ -144,18 +155,95 @@ function clauseEnd(seg: Segmented, from: number, last: number, top: readonly Quo
   return end;
 }
 
+/** A cue's subject, and whether it was read past an aside or from the main clause (", saying …"). */
+interface Subject {
+  readonly source: ProposedAttribution['source'] | undefined;
+  readonly structural: boolean;
+}
+
 /** The cue's subject: the noun phrase before it, or for ", adding that" and ", but noted that" the sentence's earlier speaker. */
-function subjectOf(seg: Segmented, c: number, floor: number, earlier: ProposedAttribution['source']): ProposedAttribution['source'] | undefined {
+function subjectOf(seg: Segmented, c: number, floor: number, earlier: ProposedAttribution['source']): Subject {
   let s = c;
   while (s - 1 >= floor && BETWEEN_SUBJECT_AND_CUE.has(seg.tokens[s - 1].lower)) s--;
   const prev = seg.tokens[s - 1];
-  if (prev && s - 1 >= floor && isPunct(prev, ',')) return appositiveSubject(seg, s - 1, floor) ?? earlier;
-  if (prev && s - 1 >= floor && COORDINATORS.has(prev.lower)) return earlier;
-  if (s === c && /ing$/.test(seg.tokens[c].lower)) return earlier;
+  if (prev && s - 1 >= floor && isPunct(prev, ',')) {
+    // "Dube, speaking on a call with analysts, said" / "Grant, who filed the complaint, said": the subject
+    // stands before the aside.
+    const aside = asideOpening(seg, s - 1, floor);
+    const before = aside >= 0 ? appositiveSubject(seg, aside, floor) ?? nounBefore(seg, aside, floor) : undefined;
+    if (before) return { source: before, structural: true };
+    const subject = appositiveSubject(seg, s - 1, floor) ?? earlier;
+    if (subject || s !== c || !/ing$/.test(seg.tokens[c].lower)) return { source: subject, structural: false };
+    return { source: mainSubject(seg, floor, c), structural: true };
+  }
+  if (prev && s - 1 >= floor && COORDINATORS.has(prev.lower)) return { source: earlier, structural: false };
+  if (s === c && /ing$/.test(seg.tokens[c].lower)) return { source: earlier, structural: false };
   const first = nounPhraseEndingAt(seg, s, floor);
-  if (first < 0) return undefined;
+  if (first < 0) return { source: undefined, structural: false };
   // "When reporters asked": a subordinate clause's subject is still the subject of its verb.
-  return spanOfTokens(seg, first, s);
+  const start = reducedRelativeStart(seg, first, floor);
+  return { source: spanOfTokens(seg, start, s), structural: start !== first };
+}
+
+/** The noun phrase ending just before token `end`, as a span, or undefined. */
+function nounBefore(seg: Segmented, end: number, floor: number): ProposedAttribution['source'] | undefined {
+  const first = nounPhraseEndingAt(seg, end, floor);
+  return first < 0 ? undefined : spanOfTokens(seg, first, end);
+}
+
+/** A participle: "speaking", "charged", "known". */
+function isParticiple(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === 'VERB' && /(?:ing|ed|en|wn)$/.test(t.lower);
+}
+
+/**
+ * The comma that opens an aside closed by the comma at `close`: a relative clause (", who filed the
+ * complaint,") or a participle phrase (", speaking on a call with analysts,"). Returns -1 when there is none.
+ */
+function asideOpening(seg: Segmented, close: number, floor: number): number {
+  for (let k = close - 1; k > floor && k > close - 16; k--) {
+    const t = seg.tokens[k];
+    if (t.pos === 'PUNCT' && t.text !== ',') return -1;
+    if (t.text !== ',') continue;
+    const next = seg.tokens[k + 1];
+    return /^(who|which)$/.test(next.lower) || isParticiple(next) ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * "A delivery driver charged with dangerous driving testified": where the noun phrase before a cue is
+ * the object of a preposition in a participle phrase or a prepositional phrase on the sentence's first
+ * noun phrase, the subject is that first noun phrase with its modifiers. Returns the subject's first token.
+ */
+function reducedRelativeStart(seg: Segmented, first: number, floor: number): number {
+  let k = first - 1;
+  let crossed = false;
+  while (k >= floor) {
+    const t = seg.tokens[k];
+    if (t.pos === 'ADP' || isParticiple(t)) crossed = true;
+    else if (!isNounPhraseToken(t)) break;
+    k--;
+  }
+  if (!crossed) return first;
+  let start = k + 1;
+  // A dateline's dash or a leading phrase ends the walk; the subject opens with a noun phrase.
+  const np = nounPhraseStartingAt(seg, start, first);
+  if (np < 0) return first;
+  const after = seg.tokens[np];
+  return after && (after.pos === 'ADP' || isParticiple(after)) && (k < floor || isPunct(seg.tokens[k], '—–-:')) ? start : first;
+}
+
+/**
+ * ", saying he could not …": a participle of saying after a comma speaks for the subject of the
+ * sentence's main verb, the noun phrase that opens the sentence (after a dateline) and is followed by a verb.
+ */
+function mainSubject(seg: Segmented, floor: number, c: number): ProposedAttribution['source'] | undefined {
+  let start = floor;
+  for (let k = floor; k < Math.min(c, floor + 6); k++) if (isPunct(seg.tokens[k], '—–')) start = k + 1;
+  const np = nounPhraseStartingAt(seg, start, c);
+  const verb = seg.tokens[np];
+  return np > 0 && verb && (verb.pos === 'VERB' || verb.pos === 'AUX') ? spanOfTokens(seg, start, np) : undefined;
 }
 
 /** "The city's engineer, Ana Ruiz, said": a noun phrase, a comma, a second one, and the comma at `comma`. */

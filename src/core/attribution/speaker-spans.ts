@@ -5,6 +5,8 @@
  *                     "One mother, who asked not to be named, said …"
  *     the speaker is the noun phrase the relative clause describes, never "who" (`speaker/relative-antecedent`),
  *     and the request for anonymity is no attribution of its own (`speaker/relative-clause-aside`);
+ *   "whose":          "The clinics are run by the Health Team, whose director, Martin Oduya, said …"
+ *     the speaker is what "whose" opens, not the organization before it (`speaker/whose-phrase`);
  *   according to:     "The arena would open in 2029, according to a spokeswoman for the city, Jen Park."
  *     the words after "according to" name the source, appositive name included, and are no content
  *     (`speaker/according-to-appositive`); "The driver fled the scene, according to police." gives the police
@@ -20,6 +22,8 @@ const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 /** A dateline: a place in capitals and a dash, "HALDEN — ", "PORT ELLIS, Norland — ". */
 const DATELINE = /^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?\s+[—–-]\s+/;
 const TRAILING_RELATIVE = /,\s*(?:who|which)\s*$/;
+/** ", whose" opening a role and then a name ("whose director, Martin Oduya"): what follows it is the speaker. */
+const WHOSE = /,\s*whose\s+(?=[^,]+,\s*[A-Z])/;
 
 
 /** The refiner over proposals: a corrected proposal where its speaker or its "according to" content is wrong. */
@@ -41,6 +45,14 @@ export const correctSpeakers: Refiner = (seg, proposals) => (k) => {
     const asideCue = p.cue !== undefined && p.cue.start - p.source.end < 3 && isLearnedAlone(p);
     if (asideCue) return 'speaker/relative-clause-aside';
     p = { ...p, source: { start: p.source.start, end, text: seg.text.slice(p.source.start, end) }, reasons: [...p.reasons, 'speaker/relative-antecedent'] };
+  }
+  // "the Health Team, whose executive director, Martin Oduya, said": the speaker is what "whose" opens.
+  if (p.source) {
+    const whose = WHOSE.exec(p.source.text);
+    if (whose && whose.index + whose[0].length < p.source.text.length) {
+      const start = p.source.start + whose.index + whose[0].length;
+      p = { ...p, source: { start, end: p.source.end, text: seg.text.slice(start, p.source.end) }, reasons: [...p.reasons, 'speaker/whose-phrase'] };
+    }
   }
   const source = p.source;
   if (source) {

@@ -19,6 +19,8 @@ const CASES: [string, string[]][] = [
   ['The Blue Jays posted a 4-1 win over Boston on Sunday night.', []],
   ['After the rescue, Dr. Mina Patel later thanked the crew for their work.', []],
   ['The union urged a review of the contract.', []],
+  // a role noun before a name is a title, not a cue
+  ['Opposition transport critic Dana Moss was not convinced.', []],
   // a directive: what is urged or asked is no words said
   ['Ashby Mayor Beth Lyons urged the province to help retrain workers.', []],
   ['Councillor Hannah Yusuf asked staff to report back on response times.', []],

@@ -73,6 +73,7 @@ const OTHER_SENSE_PARTICLES = /\bcall(?:s|ed|ing)?\s+(?:off|up|back|in)$/i;
  */
 export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: string } | { retype: 'attitude'; reason: string } | undefined {
   if (p.type !== 'statement' || !p.cue) return undefined;
+  if (isLearnedAlone(p) && isTitleBeforeName(seg, p)) return { drop: 'speech-sense/title' };
   if (p.quotes.length === 0 && isDirective(seg, p)) return { retype: 'attitude', reason: 'speech-sense/directive' };
   const head = cueHeadLemma(seg, p.cue);
   // A rule that agreed on the words but not on a cue of its lexicon ("thanked") vouches for no speech.
@@ -80,6 +81,19 @@ export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: s
   if (holdsSomethingSaid(seg, p.content, p.cue)) return undefined;
   if (head !== undefined && OTHER_SENSE_ON_NOUN.has(head) || OTHER_SENSE_PARTICLES.test(p.cue.text.trim())) return { drop: 'speech-sense/other-sense' };
   return { retype: 'attitude', reason: 'speech-sense/noun-object' };
+}
+
+/**
+ * "Opposition health critic Rahul Sen was less impressed": a cue of nouns only, straight before a
+ * proper name that opens the content, is a title before that name, no speech.
+ */
+function isTitleBeforeName(seg: Segmented, p: ProposedAttribution): boolean {
+  const [first, last] = tokensWithin(seg, p.cue!.start, p.cue!.end);
+  if (last <= first) return false;
+  // "painting Trump as …": a gerund the tagger reads as a noun is still a verb
+  for (let i = first; i < last; i++) if (seg.tokens[i].pos !== 'NOUN' || /ing$/.test(seg.tokens[i].lower)) return false;
+  const next = seg.tokens[last];
+  return next !== undefined && next.pos === 'PROPN' && /^[A-Z]/.test(next.text) && next.start >= p.content[0].start && next.start <= p.content[0].start + 1;
 }
 
 /** The lemma of the cue's last verb, or of its first word where it has no verb ("according to"). */

@@ -42,7 +42,7 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
     const aside = parentheticalSource(seg, s.first, end, top);
     if (aside) {
       const content = [
-        { start: seg.tokens[s.first].start, end: seg.tokens[aside.open - 1].end },
+        { start: seg.tokens[afterDateline(seg, s.first, aside.open)].start, end: seg.tokens[aside.open - 1].end },
         { start: seg.tokens[aside.close + 1].start, end: seg.tokens[end - 1].end },
       ];
       if (!content.some((c) => covered(c, found) || hasCueInside(c, found))) {
@@ -54,11 +54,25 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
     if (comma <= s.first + 2) continue;
     const tail = trailingSource(seg, comma + 1, end);
     if (!tail) continue;
-    const content = { start: seg.tokens[s.first].start, end: seg.tokens[comma - 1].end };
+    const content = { start: seg.tokens[afterDateline(seg, s.first, comma)].start, end: seg.tokens[comma - 1].end };
     if (covered(content, found) || hasCueInside(content, found)) continue;
     out.push(proposal(content, tail.source, tail.cue, 'indirect/source-after'));
   }
   return out;
+}
+
+/**
+ * "ELMSTEAD — Emergency room waits fell …, according to …": the first token after a dateline (words in
+ * capitals and a dash) that opens the sentence, or `first` when there is none. The dateline is no part
+ * of the words attributed.
+ */
+function afterDateline(seg: Segmented, first: number, end: number): number {
+  for (let k = first; k < Math.min(end, first + 6); k++) {
+    const t = seg.tokens[k];
+    if (isPunct(t, '—–')) return k > first && k + 1 < end ? k + 1 : first;
+    if (t.text !== ',' && !/^[A-Z][A-Z.'’-]*$/.test(t.text)) return first;
+  }
+  return first;
 }
 
 function relativeClauseStart(seg: Segmented, from: number, end: number): number {
@@ -124,11 +138,21 @@ function parentheticalSource(seg: Segmented, first: number, end: number, top: re
   return undefined;
 }
 
-/** "According to the audit, …": returns the source, the cue and where the content starts. */
+/** The most tokens a leading "according to" source runs past its noun phrase to reach its comma. */
+const MAX_LEADING_SOURCE = 14;
+
+/**
+ * "According to the audit, …": returns the source, the cue and where the content starts. The source
+ * runs to the first comma, past its noun phrase's modifiers: "According to data from Statistics
+ * Canada, …", "According to a report entered as evidence, …", "According to figures the ministry
+ * released, …".
+ */
 function leadingAccordingTo(seg: Segmented, first: number, end: number) {
   if (seg.tokens[first]?.lower !== 'according' || seg.tokens[first + 1]?.lower !== 'to') return undefined;
-  const np = accordingToSourceEnd(seg, first + 2, end);
-  if (np < 0 || !isPunct(seg.tokens[np], ',') || np + 1 >= end) return undefined;
+  let np = accordingToSourceEnd(seg, first + 2, end);
+  if (np < 0) return undefined;
+  while (np < end && np < first + 2 + MAX_LEADING_SOURCE && !isPunct(seg.tokens[np], ',;:“"')) np++;
+  if (!isPunct(seg.tokens[np], ',') || np + 1 >= end) return undefined;
   return { source: spanOfTokens(seg, first + 2, np), cue: spanOfTokens(seg, first, first + 2), contentFirst: np + 1 };
 }
 

@@ -137,6 +137,8 @@ function connectorWidth(scan: Scan, i: number, previous: Token): number {
     return 0;
   }
   if (t.text === '&' && isNameToken(scan, i + 1)) return 1;
+  // "the Provincial Nurses’ Union": a plural possessive's apostrophe glued inside a name
+  if ((t.text === '’' || t.text === "'") && !t.spaceBefore && /s$/.test(previous.text) && isNameToken(scan, i + 1)) return 1;
   // "Mike [Pompeo]": the bracket and its closing partner stay inside the name.
   if (t.text === '[' && isNameToken(scan, i + 1) && tokens[i + 2]?.text === ']') return 1;
   if (t.text === ']' && previous.end === t.start) return isNameToken(scan, i + 1) ? 1 : -1;

@@ -102,3 +102,23 @@ test('entityAt prefers the longest overlapping mention', () => {
   assert.equal(layer.entityAt(text.indexOf('spoke'), text.length), undefined);
   assert.deepEqual(JSON.parse(JSON.stringify(layer.entities)), layer.entities);
 });
+
+test('an appositive naming an organization makes no organization of a person', () => {
+  // [text, "type:name" of the first entity] — the team's own sentences.
+  const cases: [string, string][] = [
+    // a possessor is not the appositive's head: "the clinic’s director" is a person's role
+    ['Dr. Omari Blake, the clinic’s chief of surgery, said the wing would reopen.', 'person:Omari Blake'],
+    ['Councillor Ray Dunn, the city’s deputy mayor, said the vote would wait.', 'person:Ray Dunn'],
+    // unchanged: a one-word name with an organization noun in its appositive
+    ['Tallyfin, an Ashby-based maker of payroll software, said it would hire 40 people.', 'organization:Tallyfin'],
+  ];
+  for (const [text, expected] of cases) assert.equal(entities(text)[0][0], expected, text);
+});
+
+test('a plural possessive inside a name keeps the name whole', () => {
+  // the team's own sentences
+  assert.equal(entities('The Ontario Teachers’ Federation filed a grievance.')[0][0], 'organization:Ontario Teachers’ Federation');
+  assert.equal(entities("The Riverside Veterans' Association met on Monday.")[0][0], "organization:Riverside Veterans' Association");
+  // an apostrophe before a lower-case word joins nothing
+  assert.ok(entities('Coach Mina Ford praised the Hawks’ defence.').every(([name]) => !name.includes('defence')));
+});

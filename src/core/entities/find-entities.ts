@@ -444,6 +444,8 @@ function appositiveIsOrganization(seg: Segmented, after: number): boolean {
     const glued = !t.spaceBefore && tokens[k - 1].text === '-';
     if (t.pos === 'ADP' || t.pos === 'PUNCT' && t.text !== '-' || t.pos === 'PRON' || t.pos === 'VERB' && !glued || t.pos === 'AUX') break;
     if (t.pos === 'NOUN') head = t;
+    // "Dr. Leila Haddad, the hospital’s chief of emergency medicine": a possessor is never the head
+    if (t.pos === 'PART' && /^['’]s?$/.test(t.text.slice(0, 2))) head = undefined;
   }
   return head !== undefined && ORGANIZATION_HEADS.has(head.lower);
 }

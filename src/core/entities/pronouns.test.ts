@@ -24,6 +24,9 @@ test('subject pronouns to the entity they refer to', () => {
     ['Tom Alder met Lee Jae Sung. “It went well,” he said, adding that he was pleased.', 'he', 1, 'Tom Alder'],
     // a subject with a relative clause between it and its verb is still the subject; "the Harbour Hawks" is a team, no "she"
     ['Rosa Dunne, who played six seasons for the Harbour Hawks, said it was an honour. She smiled.', 'She', 0, 'Rosa Dunne'],
+    // a subject with an appositive before its verb is still the subject, over a possessor inside the appositive
+    ['Councillor Mara Ellis, Tom Ellis’s sister-in-law, voted against the plan. She said she had doubts.', 'She', 0, 'Mara Ellis'],
+    ['Colin Pike, Avery Stone’s coach, left the rink early. He said nothing.', 'He', 0, 'Colin Pike'],
   ];
   for (const [text, pronoun, nth, expected] of cases) assert.equal(resolve(text, pronoun, nth), expected, text);
 });

@@ -142,9 +142,11 @@ function lastMentionBefore(mentions: readonly Mention[], offset: number): number
 
 /** "Trump said", "Pompeo also told", "Kim has agreed": a verb group follows the mention ending before `last`. */
 function isSubject(seg: Segmented, last: number): boolean {
-  // "Monroe, who played six seasons for the Gulls, said": the verb after a relative clause on the name
+  // "Monroe, who played six seasons for the Gulls, said": the verb after a relative clause on the name;
+  // "Hana Delacroix, Jean Delacroix’s sister-in-law, voted": the verb after an appositive
   const comma = seg.tokens[last];
-  if (comma?.text === ',' && /^(?:who|which)$/.test(seg.tokens[last + 1]?.lower ?? '')) {
+  const next = seg.tokens[last + 1];
+  if (comma?.text === ',' && next && (/^(?:who|which)$/.test(next.lower) || /^(?:DET|NOUN|PROPN|ADJ)$/.test(next.pos))) {
     for (let k = last + 2; k < Math.min(seg.tokens.length, last + 30) && seg.tokens[k].sentence === comma.sentence; k++) {
       if (seg.tokens[k].text === ',') {
         last = k + 1;
