@@ -28,6 +28,7 @@ import { ingest } from '../src/cli/corpus/ingest.js';
 import { readInputs } from '../src/cli/corpus/inputs.js';
 import type { Io } from '../src/cli/io.js';
 import { defaultServices } from '../src/cli/services.js';
+import { prepareArticle } from '../src/store/prepare.js';
 import { hashText } from '../src/store/rows.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Filters } from '../src/store/store.js';
@@ -142,7 +143,7 @@ async function scale(): Promise<void> {
       const article = syntheticArticle(n++);
       const analysis = syntheticAnalysis(article);
       attributions += analysis.attributions.length;
-      return { article: { id: article.id, outlet: article.outlet, title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text, sourceHash: hashText(article.text) }, analysis };
+      return prepareArticle({ article: { id: article.id, outlet: article.outlet, title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text, sourceHash: hashText(article.text) }, analysis });
     });
   console.log('   attributions   articles   store ms/article (people, grouping)   search p50 / p95 / p99 ms   bytes/attribution   peak RSS');
   for (const checkpoint of CHECKPOINTS) {

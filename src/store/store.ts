@@ -6,6 +6,7 @@
  * same shape. Results are plain data: ISO strings for dates, no classes.
  */
 import type { Analysis, AttributionType, QuoteKind } from '../core/analysis.js';
+import type { PreparedArticle } from './prepare.js';
 
 /** An article as it arrives: what the input says about itself, and the text that was analysed. */
 export interface ArticleRecord {
@@ -131,8 +132,11 @@ export interface Counts {
 export interface Store {
   /** 'unchanged' when this source (same id and source hash, or the same source under any id) is stored. */
   known(id: string, sourceHash: string): Promise<'unchanged' | 'absent'>;
-  /** Stores analysed articles in one transaction: all or none of them. */
-  ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[]): Promise<IngestOutcome[]>;
+  /**
+   * Stores analysed articles, made ready by `prepareArticle` (prepare.ts), in one transaction: all or
+   * none of them.
+   */
+  ingest(items: readonly PreparedArticle[]): Promise<IngestOutcome[]>;
   /** Attributions matching a query (see query.ts), best first. */
   search(query: string, filters?: Filters): Promise<SearchHit[]>;
   /** Attributions matching the filters (and a query, if given), oldest first. */

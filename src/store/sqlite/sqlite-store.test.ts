@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { runStoreSuite } from '../store-suite.js';
+import { prepareArticle } from '../prepare.js';
 import { buildArticle } from '../test-articles.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { keyComponents, openSqliteStore } from './sqlite-store.js';
@@ -38,7 +39,7 @@ test('a database newer than the code is refused, not damaged', () => {
 test('a later migration applies on top of an existing corpus and keeps its rows', async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
-  await store.ingest([buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await store.ingest([prepareArticle(buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] }))]);
   await store.close();
   const db = new Database(file);
   migrate(db, [...MIGRATIONS, { version: MIGRATIONS.length + 1, description: 'test', sql: 'ALTER TABLE articles ADD COLUMN language TEXT' }]);
@@ -50,7 +51,7 @@ test('a later migration applies on top of an existing corpus and keeps its rows'
 test('what is committed is there when the file is opened again', async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
-  await store.ingest([buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await store.ingest([prepareArticle(buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] }))]);
   await store.close();
   const again = openSqliteStore(file, { readonly: true });
   assert.deepEqual((await again.search('spring')).map((h) => h.outlet), ['Port Alder Ledger']);

@@ -11,12 +11,12 @@
 import Database from 'better-sqlite3';
 import type { Analysis, AttributionType, QuoteKind } from '../../core/analysis.js';
 import { fingerprint, isVariant, sameStatement, wordDiff } from '../../corpus/copies.js';
-import { peopleInArticle, statementsToTrace } from '../../corpus/from-analysis.js';
 import { matchPeople, personKeys, type KnownPerson, type PersonMatch } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
 import { toMatchExpression } from '../query.js';
-import { attributionRowsOf, dayOf, hashText } from '../rows.js';
-import type { ArticleRecord, Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
+import { dayOf } from '../rows.js';
+import type { Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -172,12 +172,12 @@ export class SqliteStore implements Store {
     return row ? 'unchanged' : 'absent';
   }
 
-  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[]): Promise<IngestOutcome[]> {
-    return this.db.transaction(() => items.map(({ article, analysis }) => this.ingestOne(article, analysis))).immediate();
+  async ingest(items: readonly PreparedArticle[]): Promise<IngestOutcome[]> {
+    return this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
   }
 
-  private ingestOne(article: ArticleRecord, analysis: Analysis): IngestOutcome {
-    const contentHash = hashText(article.text);
+  private ingestOne(item: PreparedArticle): IngestOutcome {
+    const { article, contentHash } = item;
     const existing = this.sql('SELECT pk, content_hash FROM articles WHERE id = ?').get(article.id) as { pk: number; content_hash: string } | undefined;
     if (existing?.content_hash === contentHash) return { articleId: article.id, status: 'unchanged', attributions: 0, newPeople: 0 };
     if (!existing) {
@@ -187,34 +187,31 @@ export class SqliteStore implements Store {
     if (existing) this.deleteArticle(existing.pk);
     const { lastInsertRowid } = this.sql(
       'INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, JSON.stringify(analysis));
+    ).run(article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, item.analysisJson);
     const pk = Number(lastInsertRowid);
     let started = performance.now();
-    const { persons, created } = this.matchArticlePeople(pk, analysis);
+    const { persons, created } = this.matchArticlePeople(pk, item.people);
     this.timings.peopleMs += performance.now() - started;
     const insertAttribution = this.sql(
       `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const rows = attributionRowsOf(analysis, article.publishedAt);
-    const traced = new Map(statementsToTrace(analysis).map((s) => [s.attribution, s.text]));
     const published = dayOf(article.publishedAt) ?? null;
-    for (const row of rows) {
+    for (const row of item.attributions) {
       const personId = row.speakerEntity !== undefined ? (persons.get(row.speakerEntity) ?? null) : null;
-      const copyText = traced.get(row.localId) ?? null;
       const id = Number(
-        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, copyText)
+        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, row.copy?.text ?? null)
           .lastInsertRowid,
       );
-      if (copyText !== null) {
+      if (row.copy !== undefined) {
         started = performance.now();
-        this.groupCopy(id, copyText, published);
+        this.groupCopy(id, row.copy, published);
         this.timings.groupingMs += performance.now() - started;
       }
     }
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const t of analysis.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
-    return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: rows.length, newPeople: created };
+    for (const t of item.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
+    return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: item.attributions.length, newPeople: created };
   }
 
   /**
@@ -222,11 +219,10 @@ export class SqliteStore implements Store {
    * person the corpus cannot tell apart from several it knows ("Pompeo" when two are known), or one with
    * no name ("the mayor"), gets no identity: their attributions keep the article's name for them.
    */
-  private matchArticlePeople(pk: number, analysis: Analysis): { persons: Map<string, number>; created: number } {
-    const people = peopleInArticle(analysis);
+  private matchArticlePeople(pk: number, people: readonly PreparedPerson[]): { persons: Map<string, number>; created: number } {
     const persons = new Map<string, number>();
     if (people.length === 0) return { persons, created: 0 };
-    const keysOf = people.map((p) => personKeys(p));
+    const keysOf = people.map((p) => p.keys);
     // people of the article who share no key cannot compete for a known person: each set of people
     // linked by keys is matched on its own, against its own candidates only
     const matches: PersonMatch[] = new Array(people.length);
@@ -290,8 +286,7 @@ export class SqliteStore implements Store {
   }
 
   /** Puts a new attribution in the group of the statement it copies, or starts a group with it. */
-  private groupCopy(id: number, text: string, published: string | null): void {
-    const { bands } = fingerprint(text);
+  private groupCopy(id: number, { text, bands }: TracedWords, published: string | null): void {
     if (bands.length === 0) return;
     const match = this.copyCandidates(bands).find((c) => sameStatement(c.text, text));
     if (match) {
