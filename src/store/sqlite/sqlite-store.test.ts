@@ -58,6 +58,48 @@ test('what is committed is there when the file is opened again', async () => {
   await again.close();
 });
 
+/** An article in which `name` says something of its own. */
+function saying(id: string, name: string) {
+  return prepareArticle(buildArticle({ id, people: [{ name }], quotes: [{ speaker: 0, text: `${name} said the vote on ${id} would wait` }] }));
+}
+
+test("people another connection changed are read again: the store's cache of known people follows other writers", async () => {
+  const file = tempFile();
+  const [a, b] = [openSqliteStore(file), openSqliteStore(file)];
+  await a.ingest([saying('a1', 'Okafor')]);
+  await a.ingest([saying('a2', 'Okafor')]); // a has read Okafor's names
+  await b.ingest([saying('b1', 'Jane Okafor')]); // the surname-only Okafor becomes Jane Okafor
+  assert.equal((await a.counts()).people, 1);
+  await a.ingest([saying('a3', 'Dan Okafor')]); // not the surname-only person any more: someone new
+  assert.equal((await a.counts()).people, 2);
+  const [jane, dan] = [await a.speaker('Jane Okafor'), await a.speaker('Dan Okafor')];
+  assert.deepEqual([jane.map((p) => p.name), dan.map((p) => p.name)], [['Jane Okafor'], ['Dan Okafor']]);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test('people of a batch that rolled back are not remembered', async () => {
+  const store = openSqliteStore(tempFile());
+  const broken = saying('x3', 'Lena Ortiz');
+  (broken.attributions[0] as { text: unknown }).text = null;
+  await assert.rejects(store.ingest([saying('x1', 'Okafor'), saying('x2', 'Okafor'), broken]));
+  await store.ingest([saying('y1', 'Dan Okafor')]); // takes the id the rolled-back Okafor had
+  await store.ingest([saying('y2', 'Jane Okafor')]); // Dan is no surname-only Okafor: Jane is new
+  assert.deepEqual((await store.speakers()).map((s) => s.name).sort(), ['Dan Okafor', 'Jane Okafor']);
+  await store.close();
+});
+
+test('a role a known person is given later is what tells two people with one surname apart', async () => {
+  const store = openSqliteStore(tempFile());
+  const said = (id: string, person: { name: string; roles?: string[] }) =>
+    prepareArticle(buildArticle({ id, people: [person], quotes: [{ speaker: 0, text: `The council will vote on ${id} next week` }] }));
+  await store.ingest([said('q1', { name: 'Dan Okafor' })]);
+  await store.ingest([said('q2', { name: 'Jane Okafor', roles: ['surgeon'] })]); // Dan's names read here
+  await store.ingest([said('q3', { name: 'Dan Okafor', roles: ['Mayor'] })]); // Dan becomes the mayor
+  await store.ingest([said('q4', { name: 'Okafor', roles: ['Mayor'] })]); // the mayor Okafor: Dan
+  const [dan] = await store.speaker('Dan Okafor');
+  assert.deepEqual(dan.timeline.map((a) => a.articleId), ['q1', 'q3', 'q4']);
+  await store.close();
+});
 
 test('keyComponents: people linked by a shared key, directly or through a third, are matched together', () => {
   assert.deepEqual(keyComponents([['ruiz'], ['bell'], ['ruiz'], []]), [[0, 2], [1], [3]]);

@@ -11,7 +11,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, AttributionType, QuoteKind } from '../../core/analysis.js';
 import { fingerprint, isVariant, sameStatement, wordDiff } from '../../corpus/copies.js';
-import { matchPeople, personKeys, type KnownPerson, type PersonMatch } from '../../corpus/people.js';
+import { matchProfiledPeople, personKeys, profileKnown, type KnownPerson, type PersonMatch, type ProfiledPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
 import { toMatchExpression } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
@@ -32,6 +32,8 @@ const MAX_COPY_CANDIDATES = 4;
 /** Most statements one band key lists; a band that common is left out of later statements' keys. */
 const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
+/** Most known people whose read names the store keeps (the least recently matched leave first). */
+const MAX_PROFILES = 20_000;
 
 interface AttributionRowDb {
   id: number;
@@ -143,6 +145,14 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   readonly timings: StoreTimings = { peopleMs: 0, groupingMs: 0 };
+  /**
+   * Known people with their names read (`profileKnown`), by id, least recently used first: a person
+   * matched in many articles has its names parsed once. An entry leaves when this connection writes the
+   * person, when a batch rolls back (its people may never have been), and all of them when another
+   * connection has committed since the last batch (`PRAGMA data_version`).
+   */
+  private readonly profiles = new Map<number, ProfiledPerson>();
+  private dataVersion = -1;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -173,7 +183,15 @@ export class SqliteStore implements Store {
   }
 
   async ingest(items: readonly PreparedArticle[]): Promise<IngestOutcome[]> {
-    return this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.dataVersion) this.profiles.clear();
+    this.dataVersion = version;
+    try {
+      return this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
+    } catch (error) {
+      this.profiles.clear();
+      throw error;
+    }
   }
 
   private ingestOne(item: PreparedArticle): IngestOutcome {
@@ -231,8 +249,8 @@ export class SqliteStore implements Store {
       const candidateIds = (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]).map(
         (r) => r.person_id,
       );
-      const candidates: KnownPerson[] = candidateIds.map((id) => this.knownPerson(id));
-      matchPeople(members.map((i) => people[i]), candidates).forEach((match, j) => (matches[members[j]] = match));
+      const candidates = candidateIds.map((id) => this.profiled(id));
+      matchProfiledPeople(members.map((i) => people[i]), candidates).forEach((match, j) => (matches[members[j]] = match));
     }
     let created = 0;
     matches.forEach((match, i) => {
@@ -247,6 +265,7 @@ export class SqliteStore implements Store {
         created++;
       }
       persons.set(person.entity, id);
+      if (this.changes(id, match.name, person)) this.profiles.delete(id);
       const insertName = this.sql('INSERT OR IGNORE INTO person_names (person_id, name) VALUES (?, ?)');
       for (const name of new Set([match.name, ...person.variants])) insertName.run(id, name);
       const insertKey = this.sql('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
@@ -259,6 +278,23 @@ export class SqliteStore implements Store {
       }
     });
     return { persons, created };
+  }
+
+  /** Whether writing `name`, `person`'s name forms and roles changes what the cache holds for `id`. */
+  private changes(id: number, name: string, person: PreparedPerson): boolean {
+    const cached = this.profiles.get(id)?.person;
+    if (!cached) return false;
+    return cached.name !== name || person.variants.some((v) => !cached.variants.includes(v)) || person.roles.some((r) => !cached.roles.includes(r));
+  }
+
+  /** A known person with its names read, from the cache or read now and kept. */
+  private profiled(id: number): ProfiledPerson {
+    let profiled = this.profiles.get(id);
+    if (profiled) this.profiles.delete(id);
+    else profiled = profileKnown(this.knownPerson(id));
+    this.profiles.set(id, profiled);
+    if (this.profiles.size > MAX_PROFILES) this.profiles.delete(this.profiles.keys().next().value!);
+    return profiled;
   }
 
   private knownPerson(id: number): KnownPerson {
