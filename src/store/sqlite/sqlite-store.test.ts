@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { runStoreSuite } from '../store-suite.js';
 import { prepareArticle } from '../prepare.js';
 import { buildArticle } from '../test-articles.js';
+import { BANDS, FINGERPRINT_VERSION } from '../../corpus/copies.js';
+import { refreshBandKeys, storedFingerprintVersion } from './band-keys.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { keyComponents, openSqliteStore } from './sqlite-store.js';
 
@@ -99,6 +101,57 @@ test('a role a known person is given later is what tells two people with one sur
   const [dan] = await store.speaker('Dan Okafor');
   assert.deepEqual(dan.timeline.map((a) => a.articleId), ['q1', 'q3', 'q4']);
   await store.close();
+});
+/** Three outlets carrying one statement, and a fourth statement of its own. */
+async function corpusWithCopies(file: string): Promise<void> {
+  const store = openSqliteStore(file);
+  const words = 'The harbor bridge will be open before the holidays and not a day later';
+  await store.ingest(
+    [
+      { id: 'c1', outlet: 'Harbor Wire', publishedAt: '2025-11-14', people: [{ name: 'Ana Ruiz' }], quotes: [{ speaker: 0, text: words }] },
+      { id: 'c2', outlet: 'Coast Courier', publishedAt: '2025-11-15', people: [{ name: 'Ruiz' }], quotes: [{ speaker: 0, text: words }] },
+      { id: 'c3', outlet: 'Lakeview Daily', publishedAt: '2025-11-16', people: [{ name: 'Ana Ruiz' }], quotes: [{ speaker: 0, text: `${words} at all` }, { speaker: 0, text: 'The ferry fares will stay the same through the whole winter' }] },
+    ].map((spec) => prepareArticle(buildArticle(spec))),
+  );
+  await store.close();
+}
+
+const bandRows = (db: Database.Database) => db.prepare('SELECT band, attribution_id FROM copy_bands ORDER BY band, attribution_id').all();
+
+test('the database records the fingerprint version of its band keys; another version makes them again on open', async () => {
+  const file = tempFile();
+  await corpusWithCopies(file);
+  const db = new Database(file);
+  assert.equal(storedFingerprintVersion(db), FINGERPRINT_VERSION);
+  const made = bandRows(db);
+  assert.equal(made.length, 2 * BANDS, 'two groups, each listed under its representative\'s bands');
+  // keys made by another fingerprint: they no longer find anything this code looks up
+  db.prepare("UPDATE store_settings SET value = '0' WHERE key = 'fingerprint_version'").run();
+  db.prepare("UPDATE copy_bands SET band = 'old:' || band").run();
+  db.close();
+
+  const store = openSqliteStore(file);
+  const trace = await store.trace('The harbor bridge will be open before the holidays and not a day later');
+  assert.deepEqual(trace?.copies.map((c) => c.articleId), ['c1', 'c2', 'c3']);
+  assert.deepEqual(await store.check(), []);
+  await store.close();
+  const after = new Database(file);
+  assert.deepEqual(bandRows(after), made);
+  assert.equal(storedFingerprintVersion(after), FINGERPRINT_VERSION);
+  after.close();
+});
+
+test('band keys of the current version are left alone on open, and refreshBandKeys says so', async () => {
+  const file = tempFile();
+  await corpusWithCopies(file);
+  const db = new Database(file);
+  db.prepare("UPDATE copy_bands SET band = 'kept:' || band").run();
+  assert.equal(refreshBandKeys(db), false);
+  assert.ok((bandRows(db) as { band: string }[]).every((r) => r.band.startsWith('kept:')));
+  db.prepare("DELETE FROM store_settings WHERE key = 'fingerprint_version'").run(); // a corpus from before the version was kept
+  assert.equal(refreshBandKeys(db), true);
+  assert.ok((bandRows(db) as { band: string }[]).every((r) => !r.band.startsWith('kept:')));
+  db.close();
 });
 
 test('keyComponents: people linked by a shared key, directly or through a third, are matched together', () => {

@@ -17,6 +17,7 @@ import { toMatchExpression } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
 import { dayOf } from '../rows.js';
 import type { Copy, Counts, Filters, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import { indexBands, refreshBandKeys } from './band-keys.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -29,8 +30,6 @@ export interface SqliteStoreOptions {
  * true copy shares most of its bands, and each check costs about as much as the fingerprint.
  */
 const MAX_COPY_CANDIDATES = 4;
-/** Most statements one band key lists; a band that common is left out of later statements' keys. */
-const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
 /** Most known people whose read names the store keeps (the least recently matched leave first). */
 const MAX_PROFILES = 20_000;
@@ -162,6 +161,7 @@ export class SqliteStore implements Store {
       // in WAL mode NORMAL loses no committed transaction when the process dies, only on power loss
       this.db.pragma('synchronous = NORMAL');
       migrate(this.db);
+      refreshBandKeys(this.db);
     }
     this.db.pragma('foreign_keys = ON');
   }
@@ -314,13 +314,6 @@ export class SqliteStore implements Store {
     ).all(JSON.stringify(bands)) as { id: number; text: string; group_id: number }[];
   }
 
-  /** Indexes a group's representative under its band keys, leaving out bands already too common. */
-  private indexBands(id: number, bands: readonly string[]): void {
-    const postings = this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM copy_bands WHERE band = ? LIMIT ${MAX_BAND_POSTINGS})`);
-    const insertBand = this.sql('INSERT OR IGNORE INTO copy_bands (band, attribution_id) VALUES (?, ?)');
-    for (const band of new Set(bands)) if ((postings.get(band) as { n: number }).n < MAX_BAND_POSTINGS) insertBand.run(band, id);
-  }
-
   /** Puts a new attribution in the group of the statement it copies, or starts a group with it. */
   private groupCopy(id: number, { text, bands }: TracedWords, published: string | null): void {
     if (bands.length === 0) return;
@@ -336,7 +329,7 @@ export class SqliteStore implements Store {
     }
     const group = Number(this.sql('INSERT INTO copy_groups (first) VALUES (?)').run(id).lastInsertRowid);
     this.sql('UPDATE attributions SET group_id = ? WHERE id = ?').run(group, id);
-    this.indexBands(id, bands);
+    indexBands((text) => this.sql(text), id, bands);
   }
 
   /** Removes an article and everything derived from it; the groups it was in keep their other copies. */
@@ -363,7 +356,7 @@ export class SqliteStore implements Store {
     this.sql('UPDATE copy_groups SET first = ? WHERE id = ?').run(members[0].id, group);
     const indexed = this.sql('SELECT 1 FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE group_id = ?) LIMIT 1').get(group);
     if (indexed) return;
-    this.indexBands(members[0].id, fingerprint(members[0].text).bands);
+    indexBands((text) => this.sql(text), members[0].id, fingerprint(members[0].text).bands);
   }
 
   async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
