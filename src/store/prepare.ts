@@ -19,16 +19,19 @@ export interface TracedWords {
   bands: string[];
 }
 
+/** An attribution's row, with the words it is traced by where it is traced. */
 export interface PreparedAttribution extends AttributionRow {
   /** Where the statement is traced across articles. */
   copy?: TracedWords;
 }
 
+/** A person of the article, with the keys to find its candidates in the corpus by. */
 export interface PreparedPerson extends ArticlePerson {
   /** `personKeys` of the person: the keys its candidates in the corpus are looked up by. */
   keys: string[];
 }
 
+/** A time expression of the article, as stored. */
 export type TimeRow = Pick<TimeExpression, 'start' | 'end' | 'text' | 'value' | 'certainty'>;
 
 /** An article ready to store: plain data (it crosses threads by structured clone). */
