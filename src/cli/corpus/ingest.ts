@@ -68,7 +68,9 @@ export async function ingest(options: IngestOptions, store: Store, io: Io, servi
   let batch: PreparedArticle[] = [];
   /**
    * Source hashes sent to be analysed and not yet committed: a repeated input read while its first copy
-   * is in the pool or the open batch is not analysed twice. Entries leave when their batch commits.
+   * is in the pool or the open batch is not analysed twice. Entries leave when their batch commits, or
+   * when their analysis fails (a copy read while the first was still in the pool then counts as
+   * unchanged, though the first failed: with workers, reading runs ahead of the results).
    */
   const inFlight = new Set<string>();
   let opened = now();

@@ -2,7 +2,8 @@
  * The LSH band keys of the copy groups (`copy_bands`), and the version of the fingerprint that made them.
  * Band keys on disk are only as good as the `fingerprint` (src/corpus/copies.ts) that looks them up:
  * the database records `FINGERPRINT_VERSION` in `store_settings`, and a store opened by code with another
- * version fingerprints every group's representative again before it stores or looks up anything.
+ * version fingerprints every group's representative again before it stores or looks up anything. (A
+ * store opened read-only cannot: there, tracing a text finds its group by full-text search alone.)
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { fingerprint, FINGERPRINT_VERSION } from '../../corpus/copies.js';
