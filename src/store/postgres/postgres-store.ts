@@ -17,14 +17,14 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Analysis } from '../../core/analysis.js';
 import { fingerprint, sameStatement } from '../../corpus/copies.js';
-import { statementsToTrace } from '../../corpus/from-analysis.js';
-import { personKeys, type KnownPerson } from '../../corpus/people.js';
+import { personKeys, profileKnown, type KnownPerson, type ProfiledPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
 import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
 import { searchWords } from '../query.js';
-import { attributionRowsOf, dayOf, hashText, isEarlierCopy } from '../rows.js';
+import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
+import { dayOf, isEarlierCopy } from '../rows.js';
 import type { StatsFilters } from '../stats.js';
-import type { ArticleRecord, CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { latestVersion } from '../migration.js';
 import { LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
@@ -126,14 +126,14 @@ export class PostgresStore implements Store {
     return rows.length > 0 ? 'unchanged' : 'absent';
   }
 
-  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
+  async ingest(items: readonly PreparedArticle[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, INGEST_LOCK]);
       const outcomes: IngestOutcome[] = [];
-      for (const { article, analysis } of items) outcomes.push(await this.ingestOne(client, article, analysis));
+      for (const item of items) outcomes.push(await this.ingestOne(client, item));
       if (options.within) await options.within(client);
       await client.query('COMMIT');
       return outcomes;
@@ -146,8 +146,8 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async ingestOne(client: pg.PoolClient, article: ArticleRecord, analysis: Analysis): Promise<IngestOutcome> {
-    const contentHash = hashText(article.text);
+  private async ingestOne(client: pg.PoolClient, item: PreparedArticle): Promise<IngestOutcome> {
+    const { article, contentHash } = item;
     // the article stored under this id, and the first stored with this content, in one round trip
     const stored = await rowsOf<{ pk: number; id: string; content_hash: string }>(
       client,
@@ -165,11 +165,10 @@ export class PostgresStore implements Store {
       client,
       `INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING pk`,
-      [article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, JSON.stringify(analysis)],
+      [article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, item.analysisJson],
     );
-    const { persons, created } = await this.matchArticlePeople(client, pk, analysis);
-    const rows = attributionRowsOf(analysis, article.publishedAt);
-    const traced = new Map(statementsToTrace(analysis).map((s) => [s.attribution, s.text]));
+    const { persons, created } = await this.matchArticlePeople(client, pk, item.people);
+    const rows = item.attributions;
     const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
     const inserted = await rowsOf<{ id: number; local_id: string }>(
       client,
@@ -191,19 +190,16 @@ export class PostgresStore implements Store {
         column((r) => r.saidOn ?? null),
         column((r) => r.date ?? null),
         column((r) => r.confidence),
-        column((r) => traced.get(r.localId) ?? null),
+        column((r) => r.copy?.text ?? null),
         column((r) => searchWords(r.text).join(' ')),
       ],
     );
     const idOf = new Map(inserted.map((r) => [r.local_id, r.id]));
     const published = dayOf(article.publishedAt) ?? null;
     // in document order, as the SQLite store groups them
-    for (const row of rows) {
-      const copyText = traced.get(row.localId);
-      if (copyText !== undefined) await this.groupCopy(client, idOf.get(row.localId)!, copyText, published);
-    }
-    if (analysis.times.length > 0) {
-      const times = analysis.times;
+    for (const row of rows) if (row.copy !== undefined) await this.groupCopy(client, idOf.get(row.localId)!, row.copy, published);
+    if (item.times.length > 0) {
+      const times = item.times;
       await rowsOf(
         client,
         `INSERT INTO times (article, start, "end", text, value, certainty)
@@ -215,12 +211,13 @@ export class PostgresStore implements Store {
   }
 
   /** Matches the article's people to the corpus's; returns entity id → person id, and how many are new. */
-  private async matchArticlePeople(client: pg.PoolClient, pk: number, analysis: Analysis): Promise<{ persons: Map<string, number>; created: number }> {
-    const plan = peopleToMatch(analysis);
+  private async matchArticlePeople(client: pg.PoolClient, pk: number, people: readonly PreparedPerson[]): Promise<{ persons: Map<string, number>; created: number }> {
+    const plan = peopleToMatch(people);
     const persons = new Map<string, number>();
-    if (plan.people.length === 0) return { persons, created: 0 };
-    const candidates: KnownPerson[][] = [];
-    for (const { keys } of plan.groups) candidates.push(await this.knownPeople(client, 'ARRAY(SELECT person_id FROM person_keys WHERE key = ANY($1))', [keys]));
+    if (people.length === 0) return { persons, created: 0 };
+    // read for each article: other processes write the same people (the SQLite store keeps them read)
+    const candidates: ProfiledPerson[][] = [];
+    for (const { keys } of plan.groups) candidates.push((await this.knownPeople(client, 'ARRAY(SELECT person_id FROM person_keys WHERE key = ANY($1))', [keys])).map(profileKnown));
     const matches = matchGroups(plan, candidates);
     let created = 0;
     for (const write of personWrites(plan, matches)) {
@@ -276,8 +273,7 @@ export class PostgresStore implements Store {
   }
 
   /** Puts a new attribution in the group of the statement it copies, or starts a group with it (one statement each way). */
-  private async groupCopy(client: pg.PoolClient, id: number, text: string, published: string | null): Promise<void> {
-    const { bands } = fingerprint(text);
+  private async groupCopy(client: pg.PoolClient, id: number, { text, bands }: TracedWords, published: string | null): Promise<void> {
     if (bands.length === 0) return;
     const match = (await this.copyCandidates(client, bands)).find((c) => sameStatement(c.text, text));
     if (match) {
