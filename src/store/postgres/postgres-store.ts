@@ -7,8 +7,9 @@
  * Several processes (the fleet's workers) may ingest into one database at once. A batch is one
  * transaction that first takes a transaction-level advisory lock, so ingests into the same database run
  * one after another: the same article sent by two workers is stored once (the second finds it), and a
- * person or a statement two workers meet at once gets one identity and one group. Analysis, the costly
- * part, runs outside the lock. `within` (store.ts) runs inside the transaction before COMMIT.
+ * person or a statement two workers meet at once gets one identity and one group. Analysis and its
+ * preparing (prepare.ts: rows, name keys, band keys), the costly part, run outside the lock, in the
+ * threads that analysed. `within` (store.ts) runs inside the transaction before COMMIT.
  *
  * The logic that is not SQL (matching people, grouping copies, shaping results) is the SQLite store's,
  * from the shared modules of src/corpus and src/store.
@@ -22,7 +23,7 @@ import { highlight } from '../highlight.js';
 import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
 import { searchWords } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
-import { dayOf, isEarlierCopy } from '../rows.js';
+import { dayOf, isEarlierCopy, MAX_BAND_POSTINGS, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { StatsFilters } from '../stats.js';
 import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
@@ -34,10 +35,6 @@ import { toTsQuery } from './tsquery.js';
 
 /** The second key of the advisory lock every ingest transaction holds. */
 const INGEST_LOCK = 2;
-/** Most candidate copies verified on the words for one statement (as in the SQLite store). */
-const MAX_COPY_CANDIDATES = 4;
-/** Most statements one band key lists (as in the SQLite store). */
-const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
 /** A name this similar (pg_trgm's similarity, 0 to 1) to a known name is a near spelling of it. */
 const NEAR_NAME_SIMILARITY = 0.5;
@@ -108,7 +105,10 @@ function filterClauses(filters: Filters, params: Params): string[] {
 
 /**
  * Indexes a group's representative ($1) under its band keys ($2, distinct), leaving out bands already
- * held by MAX_BAND_POSTINGS statements.
+ * held by MAX_BAND_POSTINGS statements. The keys come from this code's `fingerprint` (prepared with the
+ * article); unlike the SQLite store (sqlite/band-keys.ts), this store does not yet record the
+ * `FINGERPRINT_VERSION` they were made with, so a database filled by code with another fingerprint
+ * would find no copies of its old statements until its band keys are made again.
  */
 const INDEX_BANDS = `INSERT INTO copy_bands (band, attribution_id)
   SELECT b.band, $1 FROM unnest($2::text[]) AS b (band)

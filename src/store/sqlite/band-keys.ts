@@ -7,9 +7,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { fingerprint, FINGERPRINT_VERSION } from '../../corpus/copies.js';
-
-/** Most statements one band key lists; a band that common is left out of later statements' keys. */
-export const MAX_BAND_POSTINGS = 32;
+import { MAX_BAND_POSTINGS } from '../rows.js';
 
 /** The setting that holds the fingerprint version of the stored band keys. */
 const SETTING = 'fingerprint_version';

@@ -16,7 +16,7 @@ import { highlight } from '../highlight.js';
 import { matchGroups, peopleToMatch, personWrites, type PersonWrite } from '../article-people.js';
 import { toMatchExpression } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
-import { dayOf, isEarlierCopy } from '../rows.js';
+import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { indexBands, refreshBandKeys } from './band-keys.js';
@@ -29,11 +29,6 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
 }
 
-/**
- * Most candidate copies verified on the words for one statement, those sharing the most bands first: a
- * true copy shares most of its bands, and each check costs about as much as the fingerprint.
- */
-const MAX_COPY_CANDIDATES = 4;
 const DEFAULT_SEARCH_LIMIT = 20;
 /** Most known people whose read names the store keeps (the least recently matched leave first). */
 const MAX_PROFILES = 20_000;
