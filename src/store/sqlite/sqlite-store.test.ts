@@ -51,6 +51,16 @@ test('a later migration applies on top of an existing corpus and keeps its rows'
   db.close();
 });
 
+test('an ingest with a step to run inside its transaction (within) is refused, and stores nothing', async () => {
+  const store = openSqliteStore(tempFile());
+  let ran = false;
+  const article = prepareArticle(buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] }));
+  await assert.rejects(store.ingest([article], { within: async () => void (ran = true) }), /cannot run a step inside its ingest transaction/);
+  assert.equal(ran, false);
+  assert.equal((await store.counts()).articles, 0);
+  await store.close();
+});
+
 test('what is committed is there when the file is opened again', async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
