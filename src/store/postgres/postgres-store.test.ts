@@ -5,6 +5,7 @@ import { runStoreSuite } from '../store-suite.js';
 import { prepareArticle } from '../prepare.js';
 import { buildArticle, type TestArticle } from '../test-articles.js';
 import type { Cluster } from './cluster.js';
+import { FINGERPRINT_VERSION } from '../../corpus/copies.js';
 import { MIGRATIONS } from './migrations.js';
 import { NoCorpusError, openPostgresStore } from './postgres-store.js';
 import { skipWithoutPostgres, useTestCluster } from './test-cluster.js';
@@ -159,4 +160,33 @@ test('check finds what the schema cannot refuse: a partial article, a group whos
     '1 copy groups whose first copy or its day is not one of theirs',
   ]);
   await store.close();
+});
+
+test('the database records the fingerprint version of its band keys; another version makes them again on open', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const store = await openPostgresStore(url);
+  const words = 'The harbor bridge will be open before the holidays and not a day later';
+  await store.ingest(
+    [
+      { id: 'c1', publishedAt: '2025-11-14', quotes: [{ speaker: 'Ana Ruiz', text: words }] },
+      { id: 'c2', publishedAt: '2025-11-15', quotes: [{ speaker: 'Ana Ruiz', text: words }, { text: 'The ferry fares will stay the same through the whole winter' }] },
+    ].map(prepared),
+  );
+  await store.close();
+  const setting = () => query<{ value: string }>(url, "SELECT value FROM store_settings WHERE key = 'fingerprint_version'");
+  const bandRows = () => query(url, 'SELECT band, attribution_id FROM copy_bands ORDER BY band, attribution_id');
+  assert.deepEqual(await setting(), [{ value: String(FINGERPRINT_VERSION) }]);
+  const made = await bandRows();
+  // keys of the current version are left alone on open
+  await query(url, "UPDATE copy_bands SET band = 'kept:' || band");
+  await (await openPostgresStore(url)).close();
+  assert.ok((await query<{ band: string }>(url, 'SELECT band FROM copy_bands')).every((r) => r.band.startsWith('kept:')));
+  // keys made by another fingerprint: they no longer find anything this code looks up, until made again
+  await query(url, "UPDATE store_settings SET value = '0'");
+  const again = await openPostgresStore(url);
+  assert.deepEqual(await bandRows(), made);
+  assert.deepEqual(await setting(), [{ value: String(FINGERPRINT_VERSION) }]);
+  assert.deepEqual((await again.trace(words))?.copies.map((c) => c.articleId), ['c1', 'c2']);
+  assert.deepEqual(await again.check(), []);
+  await again.close();
 });

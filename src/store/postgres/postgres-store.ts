@@ -23,18 +23,17 @@ import { highlight } from '../highlight.js';
 import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
 import { searchWords } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
-import { dayOf, isEarlierCopy, MAX_BAND_POSTINGS, MAX_COPY_CANDIDATES } from '../rows.js';
+import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { StatsFilters } from '../stats.js';
 import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { latestVersion } from '../migration.js';
-import { LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
+import { INDEX_BANDS, refreshBandKeys } from './band-keys.js';
+import { INGEST_LOCK, LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { Params } from './params.js';
 import { corpusStats } from './stats.js';
 import { toTsQuery } from './tsquery.js';
 
-/** The second key of the advisory lock every ingest transaction holds. */
-const INGEST_LOCK = 2;
 const DEFAULT_SEARCH_LIMIT = 20;
 /** A name this similar (pg_trgm's similarity, 0 to 1) to a known name is a near spelling of it. */
 const NEAR_NAME_SIMILARITY = 0.5;
@@ -102,18 +101,6 @@ function filterClauses(filters: Filters, params: Params): string[] {
   if (filters.to !== undefined) sql.push(`a.date <= ${params.add(filters.to)}`);
   return sql;
 }
-
-/**
- * Indexes a group's representative ($1) under its band keys ($2, distinct), leaving out bands already
- * held by MAX_BAND_POSTINGS statements. The keys come from this code's `fingerprint` (prepared with the
- * article); unlike the SQLite store (sqlite/band-keys.ts), this store does not yet record the
- * `FINGERPRINT_VERSION` they were made with, so a database filled by code with another fingerprint
- * would find no copies of its old statements until its band keys are made again.
- */
-const INDEX_BANDS = `INSERT INTO copy_bands (band, attribution_id)
-  SELECT b.band, $1 FROM unnest($2::text[]) AS b (band)
-  WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_bands c WHERE c.band = b.band LIMIT ${MAX_BAND_POSTINGS}) held) < ${MAX_BAND_POSTINGS}
-  ON CONFLICT DO NOTHING`;
 
 const where = (clauses: readonly string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
@@ -509,8 +496,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   try {
     const client = await pool.connect();
     try {
-      if (!options.readonly) await migrate(client);
-      else {
+      if (!options.readonly) {
+        await migrate(client);
+        await refreshBandKeys(client);
+      } else {
         const version = await schemaVersion(client);
         if (version === 0) throw new NoCorpusError(url);
         if (version < latestVersion(version, MIGRATIONS)) throw new Error(`the corpus is at schema version ${version}; open it once for writing (whosaid ingest) to migrate it`);
