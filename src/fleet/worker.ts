@@ -1,11 +1,12 @@
 /**
  * A fleet worker: takes chunks from the queue, reads their records, analyses the articles and makes them
  * ready to store on worker threads (src/parallel/prepare-in-order.ts: one pool for the worker's whole
- * life, fed chunk after chunk, so threads load their model once), and stores each chunk's articles and its done mark in one transaction (the
- * store's `within` step). The database is the truth: a chunk delivered again after it is done is
- * acknowledged and changes nothing; a worker killed at any point leaves its chunk not done, and the
- * queue gives it to another worker when its time runs out. A connection lost for a moment (a database
- * restart) is waited out. Aborting `signal` (SIGTERM) finishes the chunks taken and returns.
+ * life, fed chunk after chunk, so threads load their model once), and stores each chunk's articles and
+ * its done mark in one transaction (the store's `within` step). The database is the truth: a chunk
+ * delivered again after it is done is acknowledged and changes nothing; a worker killed at any point
+ * leaves its chunk not done, and the queue gives it to another worker when its time runs out. A
+ * connection lost for a moment (a database restart) is waited out. Aborting `signal` (SIGTERM) finishes
+ * the chunks taken and returns.
  */
 import type { PoolClient } from 'pg';
 import pg from 'pg';
