@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { percentile } from '../src/bench/percentile.js';
 import { syntheticAnalysis, syntheticArticle } from '../src/bench/synthetic-articles.js';
+import { prepareArticle } from '../src/store/prepare.js';
 import { hashText } from '../src/store/rows.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
@@ -40,7 +41,7 @@ while (attributions < ATTRIBUTIONS) {
     const analysis = syntheticAnalysis(article);
     attributions += analysis.attributions.length;
     if (words.size < 200) for (const w of article.quotes[0]?.text.toLowerCase().match(/[a-z]{6,}/g) ?? []) words.add(w);
-    return { article: { id: article.id, outlet: article.outlet, title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text, sourceHash: hashText(article.text) }, analysis };
+    return prepareArticle({ article: { id: article.id, outlet: article.outlet, title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text, sourceHash: hashText(article.text) }, analysis });
   });
   await store.ingest(batch);
 }

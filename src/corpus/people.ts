@@ -111,7 +111,7 @@ export function personKeys(p: { name: string; variants: readonly string[]; roles
 }
 
 /** What a person is known as: its name forms (and the full ones among them), surnames, gender and roles. */
-interface Profile {
+export interface Profile {
   forms: NameParts[];
   full: NameParts[];
   surnames: string[];
@@ -269,7 +269,25 @@ function proposeByName(p: Profile, known: readonly { person: KnownPerson; profil
  * `[{ kind: 'existing', id: 1, name: 'Jane Okafor', reason: 'people/upgraded' }]`.
  */
 export function matchPeople(people: readonly PersonInArticle[], candidates: readonly KnownPerson[]): PersonMatch[] {
-  const known = candidates.map((person) => ({ person, profile: profileOf(person) }));
+  return matchProfiledPeople(people, candidates.map(profileKnown));
+}
+
+/** A known person with its name forms read once (`profileKnown`): what a store can keep between articles. */
+export interface ProfiledPerson {
+  readonly person: KnownPerson;
+  readonly profile: Profile;
+}
+
+/** Reads a known person's names, surnames, gender and roles, for `matchProfiledPeople`. */
+export function profileKnown(person: KnownPerson): ProfiledPerson {
+  return { person, profile: profileOf(person) };
+}
+
+/**
+ * `matchPeople` with the candidates' names already read (`profileKnown`), so that a store matching many
+ * articles against the same people reads each person's names once, not once per article.
+ */
+export function matchProfiledPeople(people: readonly PersonInArticle[], known: readonly ProfiledPerson[]): PersonMatch[] {
   const byId = new Map(known.map((k) => [k.person.id, k]));
   const profiles = people.map(profileOf);
   const proposals = profiles.map((p) => propose(p, known));

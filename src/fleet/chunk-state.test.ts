@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Analysis } from '../core/analysis.js';
+import type { PreparedArticle } from '../store/prepare.js';
 import { skipWithoutPostgres, useTestCluster } from '../store/postgres/test-cluster.js';
 import { ChunkAlreadyDone, markDone, takeChunk } from './chunk-state.js';
 import { openFleetDb } from './jobs.js';
@@ -16,7 +16,7 @@ test('two transactions storing one chunk: the second finds it done, rolls back a
     await db.client.query(`INSERT INTO fleet.chunks (key, archive, archive_sha256, range_kind, range_start, first_record, records) VALUES ('k/records/0-', '/a.warc', 'k', 'records', 0, 0, 1)`);
     const taken = await takeChunk(db.client, 'k/records/0-');
     assert.deepEqual(taken, { key: 'k/records/0-', archive: '/a.warc', range: { kind: 'records', start: 0, firstRecord: 0, records: 1 }, attempts: 1 });
-    const items = [{ article: { id: 'a1', text: 'The pier reopens.', sourceHash: 'h1' }, analysis: { attributions: [] } as unknown as Analysis }];
+    const items: PreparedArticle[] = [{ article: { id: 'a1', text: 'The pier reopens.', sourceHash: 'h1' }, contentHash: 'c1', analysisJson: '{}', attributions: [], people: [], times: [] }];
     const result = { articles: 1, skipped: 0, analysisMs: 5, storeMs: 1 };
     await store.ingest(items, { within: (client) => markDone(client, 'k/records/0-', result) });
     await assert.rejects(store.ingest(items, { within: (client) => markDone(client, 'k/records/0-', result) }), ChunkAlreadyDone);

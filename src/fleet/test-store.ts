@@ -27,8 +27,8 @@ export async function openTestStore(url: string): Promise<TestStore> {
       client.on('error', lost);
       try {
         await client.query('BEGIN');
-        for (const { article, analysis } of items) {
-          await client.query('INSERT INTO fleet_test.articles (id, text, attributions) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [article.id, article.text, analysis.attributions.length]);
+        for (const { article, attributions } of items) {
+          await client.query('INSERT INTO fleet_test.articles (id, text, attributions) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [article.id, article.text, attributions.length]);
           await client.query('INSERT INTO fleet_test.writes (id) VALUES ($1)', [article.id]);
         }
         await within(client);

@@ -1,20 +1,19 @@
 /**
- * A fleet worker: takes chunks from the queue, reads their records, analyses the articles on worker
- * threads (src/parallel: one pool for the worker's whole life, fed chunk after chunk, so threads load
- * their model once), and stores each chunk's articles and its done mark in one transaction (the
- * store's `within` step) while the threads analyse the next chunk. The database is the truth: a chunk delivered again after it is done is
- * acknowledged and changes nothing; a worker killed at any point leaves its chunk not done, and the
- * queue gives it to another worker when its time runs out. A connection lost for a moment (a database
- * restart) is waited out. Aborting `signal` (SIGTERM) finishes the chunks taken and returns.
+ * A fleet worker: takes chunks from the queue, reads their records, analyses the articles and makes them
+ * ready to store on worker threads (src/parallel/prepare-in-order.ts: one pool for the worker's whole
+ * life, fed chunk after chunk, so threads load their model once), and stores each chunk's articles and
+ * its done mark in one transaction (the store's `within` step) while the threads analyse the next chunk.
+ * The database is the truth: a chunk delivered again after it is done is acknowledged and changes
+ * nothing; a worker killed at any point leaves its chunk not done, and the queue gives it to another
+ * worker when its time runs out. A connection lost for a moment (a database restart) is waited out.
+ * Aborting `signal` (SIGTERM) finishes the chunks taken and returns.
  */
 import type { PoolClient } from 'pg';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
-import type { Analysis } from '../core/analysis.js';
-import type { ArticleRecord } from '../store/store.js';
-import { articleRecordOf, type IngestItem } from '../cli/corpus/analyze-item.js';
 import { warcEvent } from '../cli/corpus/inputs.js';
-import { analyzeInOrder, type ArticleJob } from '../parallel/analyze-in-order.js';
+import { prepareInOrder, type IngestJob } from '../parallel/prepare-in-order.js';
+import type { PreparedArticle } from '../store/prepare.js';
 import { ChunkAlreadyDone, markDone, recordFailure, takeChunk, type ChunkRow } from './chunk-state.js';
 import { openQueue, QUEUE, type ChunkJob } from './queue.js';
 import { readChunk } from './read-chunk.js';
@@ -23,7 +22,7 @@ import { migrateFleet } from './schema.js';
 
 /** The part of a store a worker writes through: an ingest that runs a step inside its transaction. */
 export interface ChunkStore {
-  ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options: { within: (client: PoolClient) => Promise<void> }): Promise<unknown>;
+  ingest(items: readonly PreparedArticle[], options: { within: (client: PoolClient) => Promise<void> }): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -72,14 +71,14 @@ interface Run {
   job: PgBoss.JobWithMetadata<ChunkJob>;
   chunk: ChunkRow;
   started: number;
-  items: { article: ArticleRecord; analysis: Analysis }[];
+  items: PreparedArticle[];
   skipped: number;
   /** Why the chunk could not be read. */
   error?: string;
 }
 
-/** A unit for the analysis pool: an article of a run, or (without a source) the end of a run. */
-interface WorkJob extends ArticleJob {
+/** A unit for the pool: an article of a run, or (without an item) the end of a run. */
+interface WorkJob extends IngestJob {
   seq: number;
 }
 
@@ -122,7 +121,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     throw error;
   });
 
-  const entries = new Map<number, { run: Run; item?: IngestItem }>();
+  /** The run each job in the pool belongs to, by the job's `seq`. */
+  const runs = new Map<number, Run>();
 
   /** The next chunk to work on, or undefined when the worker is to stop. */
   async function nextRun(): Promise<Run | undefined> {
@@ -163,13 +163,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
             run.skipped++;
             continue;
           }
-          entries.set(seq, { run, item: event.item });
-          yield { seq: seq++, source: event.item.source };
+          runs.set(seq, run);
+          yield { seq: seq++, item: event.item };
         }
       } catch (error) {
         run.error = `cannot read ${run.chunk.archive}: ${messageOf(error)}`;
       }
-      entries.set(seq, { run });
+      runs.set(seq, run);
       yield { seq: seq++ };
     }
   }
@@ -227,15 +227,15 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     if (storeFailure) throw storeFailure.error;
   };
   try {
-    for await (const { job, outcome } of analyzeInOrder(feed(), { jobs: options.concurrency ?? 1, threads: true })) {
-      const entry = entries.get(job.seq);
-      entries.delete(job.seq);
-      if (!entry) continue;
-      if (entry.item === undefined) {
+    for await (const { job, outcome } of prepareInOrder(feed(), { jobs: options.concurrency ?? 1, threads: true })) {
+      const run = runs.get(job.seq);
+      runs.delete(job.seq);
+      if (!run) continue;
+      if (job.item === undefined) {
         await awaitStoring();
-        storing = finish(entry.run).catch((error: unknown) => void (storeFailure = { error }));
-      } else if (outcome?.ok) entry.run.items.push({ article: articleRecordOf(entry.item, outcome.analysis), analysis: outcome.analysis });
-      else entry.run.skipped++;
+        storing = finish(run).catch((error: unknown) => void (storeFailure = { error }));
+      } else if (outcome?.ok) run.items.push(outcome.prepared);
+      else run.skipped++;
     }
     await awaitStoring();
   } finally {

@@ -7,7 +7,8 @@ import { EXIT } from '../cli/errors.js';
 import type { Services } from '../cli/services.js';
 import type { Source } from '../cli/sources.js';
 import type { ArticleOutcome, ArticleTextOutcome } from './analyze-task.js';
-import { mapInOrder, workerBeside, type Task } from './map-in-order.js';
+import type { ItemFailure } from '../cli/failure.js';
+import { mapInOrder, workerBeside, type Settled, type Task } from './map-in-order.js';
 
 export type { ArticleOutcome, ArticleTextOutcome } from './analyze-task.js';
 
@@ -48,6 +49,15 @@ function taskWith(services: Services | undefined, json: boolean): Task<{ source:
   };
 }
 
+/**
+ * A task the pool could not finish, as an article's failure: past its time limit (`input/timeout`, exit
+ * code 1), or its worker failed (`internal/worker-failed`, exit code 70).
+ */
+export function failedOutcome(result: Extract<Settled<unknown>, { ok: false }>): { ok: false } & ItemFailure {
+  const timeout = result.code === 'parallel/timeout';
+  return { ok: false, code: timeout ? 'input/timeout' : 'internal/worker-failed', message: result.message, exitCode: timeout ? EXIT.failed : EXIT.internal };
+}
+
 const NO_SOURCE = { ok: false, code: 'none', message: '', exitCode: EXIT.ok } as const;
 
 /**
@@ -84,11 +94,7 @@ async function* analyzeAll<J extends ArticleJob>(jobs: AsyncIterable<J> | Iterab
   const mapped = mapInOrder<J, ArticleOutcome | ArticleTextOutcome>(jobs, taskWith(services, json) as unknown as Task<J, ArticleOutcome | ArticleTextOutcome>, { ...pool, settle });
   for await (const { input, result } of mapped) {
     if (!result.ok) {
-      const timeout = result.code === 'parallel/timeout';
-      yield {
-        job: input,
-        outcome: { ok: false, code: timeout ? 'input/timeout' : 'internal/worker-failed', message: result.message, exitCode: timeout ? EXIT.failed : EXIT.internal },
-      };
+      yield { job: input, outcome: failedOutcome(result) };
     } else {
       yield { job: input, outcome: result.value === NO_SOURCE ? undefined : result.value };
     }

@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
 import type { Analysis } from '../core/analysis.js';
+import { prepareArticle } from '../store/prepare.js';
 import type { ArticleRecord, Store } from '../store/store.js';
 import type { Analyzer } from './analysis-pool.js';
 import type { AnalysisJob } from './analysis-worker.js';
@@ -169,7 +170,7 @@ export function createApp(options: AppOptions): Hono {
       ...(url !== undefined && { url }),
       ...(analysis.publishedAt !== undefined && { publishedAt: analysis.publishedAt }),
     };
-    const [outcome] = await store.ingest([{ article, analysis }]);
+    const [outcome] = await store.ingest([prepareArticle({ article, analysis })]);
     return c.json(outcome, outcome.status === 'new' ? 201 : 200);
   });
 

@@ -2,11 +2,11 @@
  * An article's people matched with the corpus's, the steps every store takes around its own SQL: which
  * people are matched together and by which keys their candidates are looked up (`peopleToMatch`), the
  * match of each against those candidates (`matchGroups`, through src/corpus/people.ts), and the
- * identity, names, keys and roles to record for each (`personWrites`). Pure.
+ * identity, names, keys and roles to record for each (`personWrites`). Pure; it works from the people
+ * `prepareArticle` (prepare.ts) made, with their keys.
  */
-import type { Analysis } from '../core/analysis.js';
-import { peopleInArticle, type ArticlePerson } from '../corpus/from-analysis.js';
-import { matchPeople, personKeys, type KnownPerson, type PersonMatch } from '../corpus/people.js';
+import { matchProfiledPeople, type PersonMatch, type ProfiledPerson } from '../corpus/people.js';
+import type { PreparedPerson } from './prepare.js';
 
 /** Indexes of the article's people, grouped so that people sharing a key (even through a third) are together. */
 export function keyComponents(keysOf: readonly (readonly string[])[]): number[][] {
@@ -28,10 +28,9 @@ export function keyComponents(keysOf: readonly (readonly string[])[]): number[][
   return [...groups.values()];
 }
 
-/** An article's people, their keys, and the groups of them matched together. */
+/** An article's people and the groups of them matched together. */
 export interface PeopleToMatch {
-  people: ArticlePerson[];
-  keysOf: string[][];
+  people: readonly PreparedPerson[];
   /**
    * People of the article who share no key cannot compete for a known person: each group of people
    * linked by keys is matched on its own, against the known people holding one of its `keys`.
@@ -39,19 +38,20 @@ export interface PeopleToMatch {
   groups: { members: number[]; keys: string[] }[];
 }
 
-/** The article's people, their surname keys, and the groups to match together. */
-export function peopleToMatch(analysis: Pick<Analysis, 'entities'>): PeopleToMatch {
-  const people = peopleInArticle(analysis);
-  const keysOf = people.map((p) => personKeys(p));
-  const groups = keyComponents(keysOf).map((members) => ({ members, keys: [...new Set(members.flatMap((i) => keysOf[i]))] }));
-  return { people, keysOf, groups };
+/** The article's people and the groups to match together, by the keys each was prepared with. */
+export function peopleToMatch(people: readonly PreparedPerson[]): PeopleToMatch {
+  const groups = keyComponents(people.map((p) => p.keys)).map((members) => ({ members, keys: [...new Set(members.flatMap((i) => people[i].keys))] }));
+  return { people, groups };
 }
 
-/** Each person's match, given the known people each group's keys found (`candidates[g]` for `groups[g]`). */
-export function matchGroups({ people, groups }: PeopleToMatch, candidates: readonly (readonly KnownPerson[])[]): PersonMatch[] {
+/**
+ * Each person's match, given the known people each group's keys found (`candidates[g]` for `groups[g]`),
+ * their names read by `profileKnown` (a store may keep them read between articles).
+ */
+export function matchGroups({ people, groups }: PeopleToMatch, candidates: readonly (readonly ProfiledPerson[])[]): PersonMatch[] {
   const matches: PersonMatch[] = new Array(people.length);
   groups.forEach(({ members }, g) => {
-    matchPeople(members.map((i) => people[i]), candidates[g]).forEach((match, j) => (matches[members[j]] = match));
+    matchProfiledPeople(members.map((i) => people[i]), candidates[g]).forEach((match, j) => (matches[members[j]] = match));
   });
   return matches;
 }
@@ -75,7 +75,7 @@ export interface PersonWrite {
  * knows ("Pompeo" when two are known), or one with no name ("the mayor"), gets no identity: their
  * attributions keep the article's name for them.
  */
-export function personWrites({ people, keysOf }: PeopleToMatch, matches: readonly PersonMatch[]): PersonWrite[] {
+export function personWrites({ people }: PeopleToMatch, matches: readonly PersonMatch[]): PersonWrite[] {
   const writes: PersonWrite[] = [];
   matches.forEach((match, i) => {
     if (match.kind === 'new' && ((match.ambiguous?.length ?? 0) > 0 || match.reason === 'people/no-name')) return;
@@ -85,7 +85,7 @@ export function personWrites({ people, keysOf }: PeopleToMatch, matches: readonl
       ...(match.kind === 'existing' && { id: match.id }),
       name: match.name,
       names: [...new Set([match.name, ...person.variants])],
-      keys: keysOf[i],
+      keys: person.keys,
       roles: person.roles,
     });
   });

@@ -1,7 +1,7 @@
 /**
  * What a store keeps of one analysed article's attributions, as plain rows with their speakers and dates
- * (the people and the statements to trace come from src/corpus/from-analysis.ts). Every store derives
- * the same rows from the same analysis.
+ * (the people and the statements to trace come from src/corpus/from-analysis.ts), made once by
+ * `prepareArticle` (prepare.ts) for every store; and the rules every store's copy groups follow.
  */
 import { createHash } from 'node:crypto';
 import type { Analysis, AttributionType, QuoteKind } from '../core/analysis.js';
@@ -32,6 +32,15 @@ export function dayOf(iso: string | undefined): string | undefined {
   const m = iso === undefined ? null : /^\d{4}-\d{2}-\d{2}/.exec(iso);
   return m ? m[0] : undefined;
 }
+
+/**
+ * Most candidate copies verified on the words for one statement, those sharing the most bands first: a
+ * true copy shares most of its bands, and each check costs about as much as the fingerprint.
+ */
+export const MAX_COPY_CANDIDATES = 4;
+
+/** Most statements one band key lists; a band that common is left out of later statements' keys. */
+export const MAX_BAND_POSTINGS = 32;
 
 /**
  * Whether a copy published on `day` becomes its group's first copy, ahead of one published at

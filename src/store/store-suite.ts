@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { prepareArticle } from './prepare.js';
 import { QueryError } from './query.js';
 import type { Store } from './store.js';
 import { buildArticle, type TestArticle } from './test-articles.js';
@@ -53,7 +54,7 @@ const OTHER_POMPEO: TestArticle = {
 };
 
 async function ingest(store: Store, ...specs: TestArticle[]) {
-  return store.ingest(specs.map(buildArticle));
+  return store.ingest(specs.map((spec) => prepareArticle(buildArticle(spec))));
 }
 
 /** Runs the shared store tests against stores made by `open` (a new, empty store each call). */
@@ -104,9 +105,9 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
     }));
 
     test('a batch is stored whole or not at all', withStore(async (store) => {
-      const broken = buildArticle(COPY);
-      (broken.analysis.attributions[1] as { text: unknown }).text = null;
-      await assert.rejects(store.ingest([buildArticle(POMPEO), broken]));
+      const broken = prepareArticle(buildArticle(COPY));
+      (broken.attributions[1] as { text: unknown }).text = null;
+      await assert.rejects(store.ingest([prepareArticle(buildArticle(POMPEO)), broken]));
       assert.deepEqual(await store.counts(), { articles: 0, attributions: 0, people: 0, sharedStatements: 0 });
       assert.deepEqual(await store.check(), []);
     }));

@@ -7,6 +7,7 @@
  */
 import type { PoolClient } from 'pg';
 import type { Analysis, AttributionType, QuoteKind } from '../core/analysis.js';
+import type { PreparedArticle } from './prepare.js';
 
 /** An article as it arrives: what the input says about itself, and the text that was analysed. */
 export interface ArticleRecord {
@@ -139,7 +140,6 @@ export interface Counts {
   sharedStatements: number;
 }
 
-/** The store every corpus command talks to. */
 /** A person and how many statements they made, in a chart of the corpus. */
 export interface QuotedPerson {
   personId: number;
@@ -162,11 +162,15 @@ export interface CorpusStats {
 export const STATS_OUTLETS = 8;
 export const STATS_PEOPLE = 5;
 
+/** The store every corpus command talks to. */
 export interface Store {
   /** 'unchanged' when this source (same id and source hash, or the same source under any id) is stored. */
   known(id: string, sourceHash: string): Promise<'unchanged' | 'absent'>;
-  /** Stores analysed articles in one transaction: all or none of them. */
-  ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options?: IngestOptions): Promise<IngestOutcome[]>;
+  /**
+   * Stores analysed articles, made ready by `prepareArticle` (prepare.ts), in one transaction: all or
+   * none of them.
+   */
+  ingest(items: readonly PreparedArticle[], options?: IngestOptions): Promise<IngestOutcome[]>;
   /** Attributions matching a query (see query.ts), best first. */
   search(query: string, filters?: Filters): Promise<SearchHit[]>;
   /** Attributions matching the filters (and a query, if given), oldest first. */

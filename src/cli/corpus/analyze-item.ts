@@ -25,17 +25,12 @@ function stringField(metadata: Record<string, unknown> | undefined, key: string)
 /** Analyses an item; the record takes the input's own metadata first, then what the page said. */
 export async function analyzeItem(item: IngestItem, services: Services): Promise<{ article: ArticleRecord; analysis: Analysis }> {
   const analysis = await analyzeSource(item.source, services);
-  return { article: articleRecordOf(item, analysis), analysis };
-}
-
-/** The record the store keeps for an item analysed (here or in a worker thread): the input's own metadata first, then what the page said. */
-export function articleRecordOf(item: IngestItem, analysis: Analysis): ArticleRecord {
   const page = analysis.metadata;
   const outlet = item.meta.outlet ?? stringField(page, 'outlet');
   const title = item.meta.title ?? stringField(page, 'title');
   const url = item.meta.url ?? stringField(page, 'canonicalUrl') ?? (item.source.kind === 'url' ? item.source.value : undefined);
   const publishedAt = analysis.publishedAt;
-  return {
+  const article: ArticleRecord = {
     id: item.id,
     text: analysis.text ?? item.source.value,
     sourceHash: item.sourceHash,
@@ -44,4 +39,5 @@ export function articleRecordOf(item: IngestItem, analysis: Analysis): ArticleRe
     ...(url !== undefined && { url }),
     ...(publishedAt !== undefined && { publishedAt }),
   };
+  return { article, analysis };
 }

@@ -168,6 +168,8 @@ describe('whosaid ingest', () => {
       [['ingest', '-', '--format', 'csv'], /--format: expected text, json, found "csv"/],
       [['ingest', '--bogus'], /ingest: Unknown option '--bogus'/],
       [['ingest', '-', '--db', ''], /--db: expected a file name/],
+      [['ingest', '-', '--jobs', '0'], /--jobs: expected an integer >= 1, found "0"/],
+      [['ingest', '-', '--timeout-ms', 'soon'], /--timeout-ms: expected an integer >= 0, found "soon"/],
     ];
     for (const [argv, message] of cases) {
       const { code, stderr } = await run(argv);

@@ -29,6 +29,11 @@ ${DB}
   --published YYYY-MM-DD      the reference date where an input gives none
   --format text|json          text (default): failures on stderr and a summary line; json: an
                               error record per failure and {"summary": …}, as JSON lines
+  -j, --jobs N                worker threads analysing in parallel; the corpus is the same
+                              whatever N (default: the number of cores; 1 analyses in this thread)
+  --timeout-ms N              the time limit per article in a worker; an article past it fails
+                              (input/timeout) and the rest goes on (default 60000 with workers;
+                              0 for none; with --jobs 1 it runs one worker)
   -h, --help                  show this help
 
 Examples:

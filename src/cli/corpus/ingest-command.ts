@@ -3,6 +3,7 @@ import type { Services } from '../services.js';
 import { checkReferenceDate } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { write, type Io } from '../io.js';
+import { jobSettings } from '../jobs.js';
 import { DB_OPTION, dbPath, formatOf, parseCommand } from './args.js';
 import { INGEST_HELP } from './help.js';
 import { ingest } from './ingest.js';
@@ -15,6 +16,8 @@ export async function runIngest(args: string[], io: Io, services: Services): Pro
     warc: { type: 'string' },
     published: { type: 'string' },
     format: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    'timeout-ms': { type: 'string' },
   });
   if (values.help) return write(io.stdout, INGEST_HELP);
   if (values.warc !== undefined && (values.jsonl || positionals.length > 0)) throw new UsageError('--warc reads its own file; give no other inputs and no --jsonl');
@@ -23,6 +26,7 @@ export async function runIngest(args: string[], io: Io, services: Services): Pro
     if (problem) throw new UsageError(`--published: ${problem}`);
   }
   const format = formatOf(values.format, ['text', 'json'] as const);
+  const parallel = jobSettings(values.jobs, values['timeout-ms'], io.cores ?? 1);
   await withStore(dbPath(values.db), 'write', (store) =>
     ingest(
       {
@@ -31,6 +35,7 @@ export async function runIngest(args: string[], io: Io, services: Services): Pro
         ...(values.warc !== undefined && { warc: values.warc }),
         ...(values.published !== undefined && { published: values.published }),
         format,
+        ...parallel,
       },
       store,
       io,

@@ -1,17 +1,19 @@
 /**
- * `whosaid ingest`: reads every input, analyses each article (one `analyzeItem` call, the step a worker
- * pool can take over), and stores the analyses in batches, one transaction each, so that a killed run
+ * `whosaid ingest`: reads every input, analyses each article and makes it ready to store on `--jobs`
+ * worker threads (src/parallel/prepare-in-order.ts: in input order, a bounded number read ahead), and
+ * stores the prepared articles from this thread in batches, one transaction each, so that a killed run
  * loses at most its open batch and a re-run skips what is stored without analysing it again. A bad input
  * is reported (stderr, and an error record with --format json) and the rest goes on; a summary ends it.
  */
-import type { Analysis } from '../../core/analysis.js';
-import type { ArticleRecord, IngestOutcome, Store } from '../../store/store.js';
+import { prepareInOrder } from '../../parallel/prepare-in-order.js';
+import type { PreparedArticle } from '../../store/prepare.js';
+import type { IngestOutcome, Store } from '../../store/store.js';
 import { batchExitCode, EXIT, ReportedFailure, type ExitCode } from '../errors.js';
 import { write, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import type { Services } from '../services.js';
-import { analyzeItem, type IngestItem } from './analyze-item.js';
-import { readInputs, type InputOptions } from './inputs.js';
+import type { IngestItem } from './analyze-item.js';
+import { readInputs, type InputEvent, type InputOptions } from './inputs.js';
 
 export interface IngestOptions extends InputOptions {
   /** `text`: messages on stderr and a summary line; `json`: error records and a summary as JSON lines. */
@@ -20,6 +22,10 @@ export interface IngestOptions extends InputOptions {
   batchSize?: number;
   /** The longest a batch stays open, in milliseconds (default 1000). */
   batchMs?: number;
+  /** Worker threads analysing (default 1: in this thread, unless `timeoutMs` is given). */
+  jobs?: number;
+  /** The time limit per article in a worker (default none). */
+  timeoutMs?: number;
 }
 
 export interface IngestSummary {
@@ -31,9 +37,6 @@ export interface IngestSummary {
   corpus: { articles: number; attributions: number; people: number };
 }
 
-/** The analysis step: replaceable (a worker pool) as long as it keeps one call per article. */
-export type AnalyzeStep = (item: IngestItem) => Promise<{ article: ArticleRecord; analysis: Analysis }>;
-
 export function formatSummary(s: IngestSummary): string {
   const a = s.articles;
   const total = a.new + a.unchanged + a.replaced + a.failed;
@@ -44,16 +47,32 @@ export function formatSummary(s: IngestSummary): string {
   );
 }
 
-export async function ingest(options: IngestOptions, store: Store, io: Io, services: Services, analyze: AnalyzeStep = (item) => analyzeItem(item, services)): Promise<IngestSummary> {
+/** An input on its way through the pool: with `item` when it is to be analysed, without when it is settled here. */
+interface Job {
+  event: InputEvent;
+  item?: IngestItem;
+}
+
+/** The exit code an article's failure counts for in the run's: 66 for an input not found, 70 for a bug, else 1. */
+function exitCodeOf(code: ExitCode): ExitCode {
+  return code === EXIT.noInput || code === EXIT.internal ? code : EXIT.failed;
+}
+
+export async function ingest(options: IngestOptions, store: Store, io: Io, services: Services): Promise<IngestSummary> {
   const now = io.now ?? (() => performance.now());
   const progress = createProgress({ stream: io.stderr, isTTY: io.stderrIsTTY, now, unit: 'articles' });
   const summary: IngestSummary = { articles: { new: 0, unchanged: 0, replaced: 0, failed: 0 }, attributions: 0, people: 0, corpus: { articles: 0, attributions: 0, people: 0 } };
   const failures: ExitCode[] = [];
   const batchSize = options.batchSize ?? 64;
   const batchMs = options.batchMs ?? 1000;
-  let batch: { article: ArticleRecord; analysis: Analysis }[] = [];
-  /** Source hashes in the open batch, so that a repeated input inside one batch is not analysed twice. */
-  const pending = new Set<string>();
+  let batch: PreparedArticle[] = [];
+  /**
+   * Source hashes sent to be analysed and not yet committed: a repeated input read while its first copy
+   * is in the pool or the open batch is not analysed twice. Entries leave when their batch commits, or
+   * when their analysis fails (a copy read while the first was still in the pool then counts as
+   * unchanged, though the first failed: with workers, reading runs ahead of the results).
+   */
+  const inFlight = new Set<string>();
   let opened = now();
   let items = 0;
 
@@ -64,38 +83,44 @@ export async function ingest(options: IngestOptions, store: Store, io: Io, servi
   };
   const flush = async () => {
     if (batch.length > 0) for (const outcome of await store.ingest(batch)) count(outcome);
+    for (const prepared of batch) inFlight.delete(prepared.article.sourceHash);
     batch = [];
-    pending.clear();
     opened = now();
   };
+  const fail = async (where: string, exitCode: ExitCode, message: string, record: object) => {
+    summary.articles.failed++;
+    failures.push(exitCode);
+    progress.clear();
+    io.stderr.write(`whosaid: ${where}: ${message}\n`);
+    if (options.format === 'json') await write(io.stdout, JSON.stringify(record) + '\n');
+  };
 
-  for await (const event of readInputs(options, io, services)) {
-    items++;
-    if (!event.ok) {
-      summary.articles.failed++;
-      failures.push(event.exitCode);
-      progress.clear();
-      io.stderr.write(`whosaid: ${event.where}: ${event.problem}\n`);
-      if (options.format === 'json') await write(io.stdout, JSON.stringify(event.record) + '\n');
-      continue;
-    }
-    const { item } = event;
-    if (pending.has(item.sourceHash) || (await store.known(item.id, item.sourceHash)) === 'unchanged') {
-      summary.articles.unchanged++;
-    } else {
-      try {
-        batch.push(await analyze(item));
-        pending.add(item.sourceHash);
-      } catch (error) {
-        summary.articles.failed++;
-        const cli = error as { exitCode?: ExitCode; code?: string; message?: string };
-        const exitCode = cli.exitCode === EXIT.noInput ? EXIT.noInput : cli.exitCode === EXIT.internal || cli.exitCode === undefined ? EXIT.internal : EXIT.failed;
-        failures.push(exitCode);
-        const message = error instanceof Error ? error.message : String(error);
-        progress.clear();
-        io.stderr.write(`whosaid: ${event.where}: ${message}\n`);
-        if (options.format === 'json') await write(io.stdout, JSON.stringify({ id: item.source.id ?? null, error: { code: cli.code ?? (exitCode === EXIT.internal ? 'internal/error' : 'input/failed'), message } }) + '\n');
+  async function* jobs(): AsyncGenerator<Job> {
+    for await (const event of readInputs(options, io, services)) {
+      if (!event.ok) {
+        yield { event };
+        continue;
       }
+      const { item } = event;
+      if (inFlight.has(item.sourceHash) || (await store.known(item.id, item.sourceHash)) === 'unchanged') {
+        yield { event };
+        continue;
+      }
+      inFlight.add(item.sourceHash);
+      yield { event, item };
+    }
+  }
+
+  const pool = { ...(options.jobs !== undefined && { jobs: options.jobs }), ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }), services };
+  for await (const { job, outcome } of prepareInOrder(jobs(), pool)) {
+    items++;
+    const { event, item } = job;
+    if (!event.ok) await fail(event.where, event.exitCode, event.problem, event.record);
+    else if (item === undefined || outcome === undefined) summary.articles.unchanged++;
+    else if (outcome.ok) batch.push(outcome.prepared);
+    else {
+      inFlight.delete(item.sourceHash);
+      await fail(event.where, exitCodeOf(outcome.exitCode), outcome.message, { id: item.source.id ?? null, error: { code: outcome.code, message: outcome.message } });
     }
     if (batch.length >= batchSize || (batch.length > 0 && now() - opened >= batchMs)) await flush();
     progress.update(items, 0);

@@ -12,6 +12,8 @@ import { latestVersion, type Migration } from '../migration.js';
 export const LOCK_SPACE = 0x77686f73;
 /** The second key of the lock held while migrating. */
 const MIGRATE_LOCK = 1;
+/** The second key of the lock every ingest transaction holds (and the band keys' refresh). */
+export const INGEST_LOCK = 2;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -123,6 +125,17 @@ export const MIGRATIONS: readonly Migration[] = [
         certainty text NOT NULL
       );
       CREATE INDEX times_article ON times (article);
+    `,
+  },
+  {
+    version: 2,
+    description: 'store settings: the fingerprint version of the band keys',
+    sql: `
+      -- what the store's own code needs to know about the data (band-keys.ts: fingerprint_version)
+      CREATE TABLE store_settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
     `,
   },
 ];

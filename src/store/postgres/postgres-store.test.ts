@@ -2,14 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pg from 'pg';
 import { runStoreSuite } from '../store-suite.js';
-import { buildArticle } from '../test-articles.js';
+import { prepareArticle } from '../prepare.js';
+import { buildArticle, type TestArticle } from '../test-articles.js';
 import type { Cluster } from './cluster.js';
+import { FINGERPRINT_VERSION } from '../../corpus/copies.js';
 import { MIGRATIONS } from './migrations.js';
 import { NoCorpusError, openPostgresStore } from './postgres-store.js';
 import { skipWithoutPostgres, useTestCluster } from './test-cluster.js';
 
 const cluster = useTestCluster();
 let n = 0;
+
+const prepared = (spec: TestArticle) => prepareArticle(buildArticle(spec));
 
 /** A new, empty database on the test cluster; its URL. */
 async function freshDatabase(of: Cluster): Promise<string> {
@@ -58,11 +62,11 @@ test('read-only: a database without a corpus is NoCorpusError; a corpus is read,
   const url = await freshDatabase(cluster());
   await assert.rejects(openPostgresStore(url, { readonly: true }), NoCorpusError);
   const writer = await openPostgresStore(url);
-  await writer.ingest([buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await writer.ingest([prepared({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
   await writer.close();
   const reader = await openPostgresStore(url, { readonly: true });
   assert.deepEqual((await reader.search('spring')).map((h) => h.outlet), ['Port Alder Ledger']);
-  await assert.rejects(reader.ingest([buildArticle({ id: 'y', quotes: [{ text: 'Nothing' }] })]), /read-only/);
+  await assert.rejects(reader.ingest([prepared({ id: 'y', quotes: [{ text: 'Nothing' }] })]), /read-only/);
   await reader.close();
 });
 
@@ -78,7 +82,7 @@ test('workers ingesting the same articles at once store each article, person and
     'Dredging starts again once the storms have passed',
   ];
   const articles = Array.from({ length: 6 }, (_, i) =>
-    buildArticle({
+    prepared({
       id: `harbour-${i}`,
       outlet: `Outlet ${i}`,
       publishedAt: `2024-05-0${i + 1}`,
@@ -103,7 +107,7 @@ test('within runs in the ingest transaction: its writes commit with the articles
   const url = await freshDatabase(cluster());
   const store = await openPostgresStore(url);
   await query(url, 'CREATE TABLE chunks (id text PRIMARY KEY, done boolean NOT NULL)');
-  const article = (id: string) => buildArticle({ id, quotes: [{ speaker: 'Ana Ruiz', text: `The ferry ${id} will run on time` }] });
+  const article = (id: string) => prepared({ id, quotes: [{ speaker: 'Ana Ruiz', text: `The ferry ${id} will run on time` }] });
   await store.ingest([article('a')], { within: async (client) => void (await client.query("INSERT INTO chunks VALUES ('c1', true)")) });
   await assert.rejects(
     store.ingest([article('b')], {
@@ -123,8 +127,8 @@ test('within runs in the ingest transaction: its writes commit with the articles
 test('a near spelling of a name finds the person when no one has it exactly (pg_trgm)', opts, async () => {
   const store = await openPostgresStore(await freshDatabase(cluster()));
   await store.ingest([
-    buildArticle({ id: 'w', people: [{ name: 'Mike Pompeo', also: ['Pompeo'] }], quotes: [{ speaker: 0, text: 'We are closer than ever' }] }),
-    buildArticle({ id: 'v', people: [{ name: 'Joan Okafor' }], quotes: [{ speaker: 0, text: 'The ballots will be counted by hand' }] }),
+    prepared({ id: 'w', people: [{ name: 'Mike Pompeo', also: ['Pompeo'] }], quotes: [{ speaker: 0, text: 'We are closer than ever' }] }),
+    prepared({ id: 'v', people: [{ name: 'Joan Okafor' }], quotes: [{ speaker: 0, text: 'The ballots will be counted by hand' }] }),
   ]);
   assert.deepEqual((await store.speaker('Mike Pompio')).map((p) => p.name), ['Mike Pompeo']);
   assert.deepEqual((await store.speaker('joan okafore')).map((p) => p.name), ['Joan Okafor']);
@@ -135,10 +139,10 @@ test('a near spelling of a name finds the person when no one has it exactly (pg_
 
 test('the store keeps working across a restart of the server', opts, async () => {
   const store = await openPostgresStore(await freshDatabase(cluster()));
-  await store.ingest([buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await store.ingest([prepared({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
   await cluster().restart('immediate');
   assert.equal((await store.search('bridge')).length, 1);
-  await store.ingest([buildArticle({ id: 'y', quotes: [{ speaker: 'Ana Ruiz', text: 'The tunnel will open in the autumn' }] })]);
+  await store.ingest([prepared({ id: 'y', quotes: [{ speaker: 'Ana Ruiz', text: 'The tunnel will open in the autumn' }] })]);
   assert.equal((await store.counts()).articles, 2);
   await store.close();
 });
@@ -147,7 +151,7 @@ test('check finds what the schema cannot refuse: a partial article, a group whos
   const url = await freshDatabase(cluster());
   const store = await openPostgresStore(url);
   const quote = { speaker: 'Ana Ruiz', text: 'The bridge will open in the spring and not a day later' };
-  await store.ingest([buildArticle({ id: 'a', publishedAt: '2024-05-01', quotes: [quote] }), buildArticle({ id: 'b', publishedAt: '2024-04-01', quotes: [quote, { text: 'Tolls go up' }] })]);
+  await store.ingest([prepared({ id: 'a', publishedAt: '2024-05-01', quotes: [quote] }), prepared({ id: 'b', publishedAt: '2024-04-01', quotes: [quote, { text: 'Tolls go up' }] })]);
   assert.deepEqual(await store.check(), []);
   await query(url, "UPDATE copy_groups SET first_day = '2024-05-01'");
   await query(url, "DELETE FROM attributions WHERE text = 'Tolls go up'");
@@ -156,4 +160,33 @@ test('check finds what the schema cannot refuse: a partial article, a group whos
     '1 copy groups whose first copy or its day is not one of theirs',
   ]);
   await store.close();
+});
+
+test('the database records the fingerprint version of its band keys; another version makes them again on open', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const store = await openPostgresStore(url);
+  const words = 'The harbor bridge will be open before the holidays and not a day later';
+  await store.ingest(
+    [
+      { id: 'c1', publishedAt: '2025-11-14', quotes: [{ speaker: 'Ana Ruiz', text: words }] },
+      { id: 'c2', publishedAt: '2025-11-15', quotes: [{ speaker: 'Ana Ruiz', text: words }, { text: 'The ferry fares will stay the same through the whole winter' }] },
+    ].map(prepared),
+  );
+  await store.close();
+  const setting = () => query<{ value: string }>(url, "SELECT value FROM store_settings WHERE key = 'fingerprint_version'");
+  const bandRows = () => query(url, 'SELECT band, attribution_id FROM copy_bands ORDER BY band, attribution_id');
+  assert.deepEqual(await setting(), [{ value: String(FINGERPRINT_VERSION) }]);
+  const made = await bandRows();
+  // keys of the current version are left alone on open
+  await query(url, "UPDATE copy_bands SET band = 'kept:' || band");
+  await (await openPostgresStore(url)).close();
+  assert.ok((await query<{ band: string }>(url, 'SELECT band FROM copy_bands')).every((r) => r.band.startsWith('kept:')));
+  // keys made by another fingerprint: they no longer find anything this code looks up, until made again
+  await query(url, "UPDATE store_settings SET value = '0'");
+  const again = await openPostgresStore(url);
+  assert.deepEqual(await bandRows(), made);
+  assert.deepEqual(await setting(), [{ value: String(FINGERPRINT_VERSION) }]);
+  assert.deepEqual((await again.trace(words))?.copies.map((c) => c.articleId), ['c1', 'c2']);
+  assert.deepEqual(await again.check(), []);
+  await again.close();
 });

@@ -7,8 +7,9 @@
  * Several processes (the fleet's workers) may ingest into one database at once. A batch is one
  * transaction that first takes a transaction-level advisory lock, so ingests into the same database run
  * one after another: the same article sent by two workers is stored once (the second finds it), and a
- * person or a statement two workers meet at once gets one identity and one group. Analysis, the costly
- * part, runs outside the lock. `within` (store.ts) runs inside the transaction before COMMIT.
+ * person or a statement two workers meet at once gets one identity and one group. Analysis and its
+ * preparing (prepare.ts: rows, name keys, band keys), the costly part, run outside the lock, in the
+ * threads that analysed. `within` (store.ts) runs inside the transaction before COMMIT.
  *
  * The logic that is not SQL (matching people, grouping copies, shaping results) is the SQLite store's,
  * from the shared modules of src/corpus and src/store.
@@ -17,27 +18,22 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Analysis } from '../../core/analysis.js';
 import { fingerprint, sameStatement } from '../../corpus/copies.js';
-import { statementsToTrace } from '../../corpus/from-analysis.js';
-import { personKeys, type KnownPerson } from '../../corpus/people.js';
+import { personKeys, profileKnown, type KnownPerson, type ProfiledPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
 import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
 import { searchWords } from '../query.js';
-import { attributionRowsOf, dayOf, hashText, isEarlierCopy } from '../rows.js';
+import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
+import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { StatsFilters } from '../stats.js';
-import type { ArticleRecord, CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { latestVersion } from '../migration.js';
-import { LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
+import { INDEX_BANDS, refreshBandKeys } from './band-keys.js';
+import { INGEST_LOCK, LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { Params } from './params.js';
 import { corpusStats } from './stats.js';
 import { toTsQuery } from './tsquery.js';
 
-/** The second key of the advisory lock every ingest transaction holds. */
-const INGEST_LOCK = 2;
-/** Most candidate copies verified on the words for one statement (as in the SQLite store). */
-const MAX_COPY_CANDIDATES = 4;
-/** Most statements one band key lists (as in the SQLite store). */
-const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
 /** A name this similar (pg_trgm's similarity, 0 to 1) to a known name is a near spelling of it. */
 const NEAR_NAME_SIMILARITY = 0.5;
@@ -106,15 +102,6 @@ function filterClauses(filters: Filters, params: Params): string[] {
   return sql;
 }
 
-/**
- * Indexes a group's representative ($1) under its band keys ($2, distinct), leaving out bands already
- * held by MAX_BAND_POSTINGS statements.
- */
-const INDEX_BANDS = `INSERT INTO copy_bands (band, attribution_id)
-  SELECT b.band, $1 FROM unnest($2::text[]) AS b (band)
-  WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_bands c WHERE c.band = b.band LIMIT ${MAX_BAND_POSTINGS}) held) < ${MAX_BAND_POSTINGS}
-  ON CONFLICT DO NOTHING`;
-
 const where = (clauses: readonly string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
 export class PostgresStore implements Store {
@@ -126,7 +113,7 @@ export class PostgresStore implements Store {
     return rows.length > 0 ? 'unchanged' : 'absent';
   }
 
-  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
+  async ingest(items: readonly PreparedArticle[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // a server that drops the connection (a restart) fails the statement running; unheard, pg's 'error'
@@ -137,7 +124,7 @@ export class PostgresStore implements Store {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, INGEST_LOCK]);
       const outcomes: IngestOutcome[] = [];
-      for (const { article, analysis } of items) outcomes.push(await this.ingestOne(client, article, analysis));
+      for (const item of items) outcomes.push(await this.ingestOne(client, item));
       if (options.within) await options.within(client);
       await client.query('COMMIT');
       return outcomes;
@@ -151,8 +138,8 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async ingestOne(client: pg.PoolClient, article: ArticleRecord, analysis: Analysis): Promise<IngestOutcome> {
-    const contentHash = hashText(article.text);
+  private async ingestOne(client: pg.PoolClient, item: PreparedArticle): Promise<IngestOutcome> {
+    const { article, contentHash } = item;
     // the article stored under this id, and the first stored with this content, in one round trip
     const stored = await rowsOf<{ pk: number; id: string; content_hash: string }>(
       client,
@@ -170,11 +157,10 @@ export class PostgresStore implements Store {
       client,
       `INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING pk`,
-      [article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, JSON.stringify(analysis)],
+      [article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, item.analysisJson],
     );
-    const { persons, created } = await this.matchArticlePeople(client, pk, analysis);
-    const rows = attributionRowsOf(analysis, article.publishedAt);
-    const traced = new Map(statementsToTrace(analysis).map((s) => [s.attribution, s.text]));
+    const { persons, created } = await this.matchArticlePeople(client, pk, item.people);
+    const rows = item.attributions;
     const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
     const inserted = await rowsOf<{ id: number; local_id: string }>(
       client,
@@ -196,19 +182,16 @@ export class PostgresStore implements Store {
         column((r) => r.saidOn ?? null),
         column((r) => r.date ?? null),
         column((r) => r.confidence),
-        column((r) => traced.get(r.localId) ?? null),
+        column((r) => r.copy?.text ?? null),
         column((r) => searchWords(r.text).join(' ')),
       ],
     );
     const idOf = new Map(inserted.map((r) => [r.local_id, r.id]));
     const published = dayOf(article.publishedAt) ?? null;
     // in document order, as the SQLite store groups them
-    for (const row of rows) {
-      const copyText = traced.get(row.localId);
-      if (copyText !== undefined) await this.groupCopy(client, idOf.get(row.localId)!, copyText, published);
-    }
-    if (analysis.times.length > 0) {
-      const times = analysis.times;
+    for (const row of rows) if (row.copy !== undefined) await this.groupCopy(client, idOf.get(row.localId)!, row.copy, published);
+    if (item.times.length > 0) {
+      const times = item.times;
       await rowsOf(
         client,
         `INSERT INTO times (article, start, "end", text, value, certainty)
@@ -220,12 +203,13 @@ export class PostgresStore implements Store {
   }
 
   /** Matches the article's people to the corpus's; returns entity id → person id, and how many are new. */
-  private async matchArticlePeople(client: pg.PoolClient, pk: number, analysis: Analysis): Promise<{ persons: Map<string, number>; created: number }> {
-    const plan = peopleToMatch(analysis);
+  private async matchArticlePeople(client: pg.PoolClient, pk: number, people: readonly PreparedPerson[]): Promise<{ persons: Map<string, number>; created: number }> {
+    const plan = peopleToMatch(people);
     const persons = new Map<string, number>();
-    if (plan.people.length === 0) return { persons, created: 0 };
-    const candidates: KnownPerson[][] = [];
-    for (const { keys } of plan.groups) candidates.push(await this.knownPeople(client, 'ARRAY(SELECT person_id FROM person_keys WHERE key = ANY($1))', [keys]));
+    if (people.length === 0) return { persons, created: 0 };
+    // read for each article: other processes write the same people (the SQLite store keeps them read)
+    const candidates: ProfiledPerson[][] = [];
+    for (const { keys } of plan.groups) candidates.push((await this.knownPeople(client, 'ARRAY(SELECT person_id FROM person_keys WHERE key = ANY($1))', [keys])).map(profileKnown));
     const matches = matchGroups(plan, candidates);
     let created = 0;
     for (const write of personWrites(plan, matches)) {
@@ -281,8 +265,7 @@ export class PostgresStore implements Store {
   }
 
   /** Puts a new attribution in the group of the statement it copies, or starts a group with it (one statement each way). */
-  private async groupCopy(client: pg.PoolClient, id: number, text: string, published: string | null): Promise<void> {
-    const { bands } = fingerprint(text);
+  private async groupCopy(client: pg.PoolClient, id: number, { text, bands }: TracedWords, published: string | null): Promise<void> {
     if (bands.length === 0) return;
     const match = (await this.copyCandidates(client, bands)).find((c) => sameStatement(c.text, text));
     if (match) {
@@ -523,8 +506,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const lost = () => undefined; // a dropped connection fails the migration's statement, which is thrown
     client.on('error', lost);
     try {
-      if (!options.readonly) await migrate(client);
-      else {
+      if (!options.readonly) {
+        await migrate(client);
+        await refreshBandKeys(client);
+      } else {
         const version = await schemaVersion(client);
         if (version === 0) throw new NoCorpusError(url);
         if (version < latestVersion(version, MIGRATIONS)) throw new Error(`the corpus is at schema version ${version}; open it once for writing (whosaid ingest) to migrate it`);

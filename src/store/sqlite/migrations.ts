@@ -123,6 +123,17 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    description: 'store settings: the fingerprint version of the band keys',
+    sql: `
+      -- what the store's own code needs to know about the data (band-keys.ts: fingerprint_version)
+      CREATE TABLE store_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The version a database is at (0 for a new one). */

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { runStoreSuite } from '../store-suite.js';
+import { prepareArticle } from '../prepare.js';
 import { buildArticle } from '../test-articles.js';
+import { BANDS, FINGERPRINT_VERSION } from '../../corpus/copies.js';
+import { refreshBandKeys, storedFingerprintVersion } from './band-keys.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { keyComponents } from '../article-people.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -39,7 +42,7 @@ test('a database newer than the code is refused, not damaged', () => {
 test('a later migration applies on top of an existing corpus and keeps its rows', async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
-  await store.ingest([buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await store.ingest([prepareArticle(buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] }))]);
   await store.close();
   const db = new Database(file);
   migrate(db, [...MIGRATIONS, { version: MIGRATIONS.length + 1, description: 'test', sql: 'ALTER TABLE articles ADD COLUMN language TEXT' }]);
@@ -48,16 +51,119 @@ test('a later migration applies on top of an existing corpus and keeps its rows'
   db.close();
 });
 
+test('an ingest with a step to run inside its transaction (within) is refused, and stores nothing', async () => {
+  const store = openSqliteStore(tempFile());
+  let ran = false;
+  const article = prepareArticle(buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] }));
+  await assert.rejects(store.ingest([article], { within: async () => void (ran = true) }), /cannot run a step inside its ingest transaction/);
+  assert.equal(ran, false);
+  assert.equal((await store.counts()).articles, 0);
+  await store.close();
+});
+
 test('what is committed is there when the file is opened again', async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
-  await store.ingest([buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
+  await store.ingest([prepareArticle(buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] }))]);
   await store.close();
   const again = openSqliteStore(file, { readonly: true });
   assert.deepEqual((await again.search('spring')).map((h) => h.outlet), ['Port Alder Ledger']);
   await again.close();
 });
 
+/** An article in which `name` says something of its own. */
+function saying(id: string, name: string) {
+  return prepareArticle(buildArticle({ id, people: [{ name }], quotes: [{ speaker: 0, text: `${name} said the vote on ${id} would wait` }] }));
+}
+
+test("people another connection changed are read again: the store's cache of known people follows other writers", async () => {
+  const file = tempFile();
+  const [a, b] = [openSqliteStore(file), openSqliteStore(file)];
+  await a.ingest([saying('a1', 'Okafor')]);
+  await a.ingest([saying('a2', 'Okafor')]); // a has read Okafor's names
+  await b.ingest([saying('b1', 'Jane Okafor')]); // the surname-only Okafor becomes Jane Okafor
+  assert.equal((await a.counts()).people, 1);
+  await a.ingest([saying('a3', 'Dan Okafor')]); // not the surname-only person any more: someone new
+  assert.equal((await a.counts()).people, 2);
+  const [jane, dan] = [await a.speaker('Jane Okafor'), await a.speaker('Dan Okafor')];
+  assert.deepEqual([jane.map((p) => p.name), dan.map((p) => p.name)], [['Jane Okafor'], ['Dan Okafor']]);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test('people of a batch that rolled back are not remembered', async () => {
+  const store = openSqliteStore(tempFile());
+  const broken = saying('x3', 'Lena Ortiz');
+  (broken.attributions[0] as { text: unknown }).text = null;
+  await assert.rejects(store.ingest([saying('x1', 'Okafor'), saying('x2', 'Okafor'), broken]));
+  await store.ingest([saying('y1', 'Dan Okafor')]); // takes the id the rolled-back Okafor had
+  await store.ingest([saying('y2', 'Jane Okafor')]); // Dan is no surname-only Okafor: Jane is new
+  assert.deepEqual((await store.speakers()).map((s) => s.name).sort(), ['Dan Okafor', 'Jane Okafor']);
+  await store.close();
+});
+
+test('a role a known person is given later is what tells two people with one surname apart', async () => {
+  const store = openSqliteStore(tempFile());
+  const said = (id: string, person: { name: string; roles?: string[] }) =>
+    prepareArticle(buildArticle({ id, people: [person], quotes: [{ speaker: 0, text: `The council will vote on ${id} next week` }] }));
+  await store.ingest([said('q1', { name: 'Dan Okafor' })]);
+  await store.ingest([said('q2', { name: 'Jane Okafor', roles: ['surgeon'] })]); // Dan's names read here
+  await store.ingest([said('q3', { name: 'Dan Okafor', roles: ['Mayor'] })]); // Dan becomes the mayor
+  await store.ingest([said('q4', { name: 'Okafor', roles: ['Mayor'] })]); // the mayor Okafor: Dan
+  const [dan] = await store.speaker('Dan Okafor');
+  assert.deepEqual(dan.timeline.map((a) => a.articleId), ['q1', 'q3', 'q4']);
+  await store.close();
+});
+/** Three outlets carrying one statement, and a fourth statement of its own. */
+async function corpusWithCopies(file: string): Promise<void> {
+  const store = openSqliteStore(file);
+  const words = 'The harbor bridge will be open before the holidays and not a day later';
+  await store.ingest(
+    [
+      { id: 'c1', outlet: 'Harbor Wire', publishedAt: '2025-11-14', people: [{ name: 'Ana Ruiz' }], quotes: [{ speaker: 0, text: words }] },
+      { id: 'c2', outlet: 'Coast Courier', publishedAt: '2025-11-15', people: [{ name: 'Ruiz' }], quotes: [{ speaker: 0, text: words }] },
+      { id: 'c3', outlet: 'Lakeview Daily', publishedAt: '2025-11-16', people: [{ name: 'Ana Ruiz' }], quotes: [{ speaker: 0, text: `${words} at all` }, { speaker: 0, text: 'The ferry fares will stay the same through the whole winter' }] },
+    ].map((spec) => prepareArticle(buildArticle(spec))),
+  );
+  await store.close();
+}
+
+const bandRows = (db: Database.Database) => db.prepare('SELECT band, attribution_id FROM copy_bands ORDER BY band, attribution_id').all();
+
+test('the database records the fingerprint version of its band keys; another version makes them again on open', async () => {
+  const file = tempFile();
+  await corpusWithCopies(file);
+  const db = new Database(file);
+  assert.equal(storedFingerprintVersion(db), FINGERPRINT_VERSION);
+  const made = bandRows(db);
+  assert.equal(made.length, 2 * BANDS, 'two groups, each listed under its representative\'s bands');
+  // keys made by another fingerprint: they no longer find anything this code looks up
+  db.prepare("UPDATE store_settings SET value = '0' WHERE key = 'fingerprint_version'").run();
+  db.prepare("UPDATE copy_bands SET band = 'old:' || band").run();
+  db.close();
+
+  const store = openSqliteStore(file);
+  const trace = await store.trace('The harbor bridge will be open before the holidays and not a day later');
+  assert.deepEqual(trace?.copies.map((c) => c.articleId), ['c1', 'c2', 'c3']);
+  assert.deepEqual(await store.check(), []);
+  await store.close();
+  const after = new Database(file);
+  assert.deepEqual(bandRows(after), made);
+  assert.equal(storedFingerprintVersion(after), FINGERPRINT_VERSION);
+  after.close();
+});
+
+test('band keys of the current version are left alone on open, and refreshBandKeys says so', async () => {
+  const file = tempFile();
+  await corpusWithCopies(file);
+  const db = new Database(file);
+  db.prepare("UPDATE copy_bands SET band = 'kept:' || band").run();
+  assert.equal(refreshBandKeys(db), false);
+  assert.ok((bandRows(db) as { band: string }[]).every((r) => r.band.startsWith('kept:')));
+  db.prepare("DELETE FROM store_settings WHERE key = 'fingerprint_version'").run(); // a corpus from before the version was kept
+  assert.equal(refreshBandKeys(db), true);
+  assert.ok((bandRows(db) as { band: string }[]).every((r) => !r.band.startsWith('kept:')));
+  db.close();
+});
 
 test('keyComponents: people linked by a shared key, directly or through a third, are matched together', () => {
   assert.deepEqual(keyComponents([['ruiz'], ['bell'], ['ruiz'], []]), [[0, 2], [1], [3]]);

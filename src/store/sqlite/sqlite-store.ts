@@ -11,14 +11,15 @@
 import Database from 'better-sqlite3';
 import type { Analysis } from '../../core/analysis.js';
 import { fingerprint, sameStatement } from '../../corpus/copies.js';
-import { statementsToTrace } from '../../corpus/from-analysis.js';
-import { personKeys, type KnownPerson } from '../../corpus/people.js';
+import { personKeys, profileKnown, type KnownPerson, type ProfiledPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
-import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
+import { matchGroups, peopleToMatch, personWrites, type PersonWrite } from '../article-people.js';
 import { toMatchExpression } from '../query.js';
-import { attributionRowsOf, dayOf, hashText, isEarlierCopy } from '../rows.js';
-import type { ArticleRecord, CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
+import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
+import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
+import { indexBands, refreshBandKeys } from './band-keys.js';
 import { migrate } from './migrations.js';
 import type { StatsFilters } from '../stats.js';
 import { corpusStats } from './stats.js';
@@ -28,14 +29,9 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
 }
 
-/**
- * Most candidate copies verified on the words for one statement, those sharing the most bands first: a
- * true copy shares most of its bands, and each check costs about as much as the fingerprint.
- */
-const MAX_COPY_CANDIDATES = 4;
-/** Most statements one band key lists; a band that common is left out of later statements' keys. */
-const MAX_BAND_POSTINGS = 32;
 const DEFAULT_SEARCH_LIMIT = 20;
+/** Most known people whose read names the store keeps (the least recently matched leave first). */
+const MAX_PROFILES = 20_000;
 
 /** The WHERE clauses and parameters of a set of filters; each clause is fixed text, each value bound. */
 function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
@@ -81,6 +77,14 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   readonly timings: StoreTimings = { peopleMs: 0, groupingMs: 0 };
+  /**
+   * Known people with their names read (`profileKnown`), by id, least recently used first: a person
+   * matched in many articles has its names parsed once. An entry leaves when this connection writes the
+   * person, when a batch rolls back (its people may never have been), and all of them when another
+   * connection has committed since the last batch (`PRAGMA data_version`).
+   */
+  private readonly profiles = new Map<number, ProfiledPerson>();
+  private dataVersion = -1;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -90,6 +94,7 @@ export class SqliteStore implements Store {
       // in WAL mode NORMAL loses no committed transaction when the process dies, only on power loss
       this.db.pragma('synchronous = NORMAL');
       migrate(this.db);
+      refreshBandKeys(this.db);
     }
     this.db.pragma('foreign_keys = ON');
   }
@@ -110,13 +115,21 @@ export class SqliteStore implements Store {
     return row ? 'unchanged' : 'absent';
   }
 
-  async ingest(items: readonly { article: ArticleRecord; analysis: Analysis }[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
+  async ingest(items: readonly PreparedArticle[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
     if (options.within !== undefined) throw new Error('the SQLite store cannot run a step inside its ingest transaction (within); use the PostgreSQL store');
-    return this.db.transaction(() => items.map(({ article, analysis }) => this.ingestOne(article, analysis))).immediate();
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.dataVersion) this.profiles.clear();
+    this.dataVersion = version;
+    try {
+      return this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
+    } catch (error) {
+      this.profiles.clear();
+      throw error;
+    }
   }
 
-  private ingestOne(article: ArticleRecord, analysis: Analysis): IngestOutcome {
-    const contentHash = hashText(article.text);
+  private ingestOne(item: PreparedArticle): IngestOutcome {
+    const { article, contentHash } = item;
     const existing = this.sql('SELECT pk, content_hash FROM articles WHERE id = ?').get(article.id) as { pk: number; content_hash: string } | undefined;
     if (existing?.content_hash === contentHash) return { articleId: article.id, status: 'unchanged', attributions: 0, newPeople: 0 };
     if (!existing) {
@@ -126,46 +139,43 @@ export class SqliteStore implements Store {
     if (existing) this.deleteArticle(existing.pk);
     const { lastInsertRowid } = this.sql(
       'INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, JSON.stringify(analysis));
+    ).run(article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, item.analysisJson);
     const pk = Number(lastInsertRowid);
     let started = performance.now();
-    const { persons, created } = this.matchArticlePeople(pk, analysis);
+    const { persons, created } = this.matchArticlePeople(pk, item.people);
     this.timings.peopleMs += performance.now() - started;
     const insertAttribution = this.sql(
       `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const rows = attributionRowsOf(analysis, article.publishedAt);
-    const traced = new Map(statementsToTrace(analysis).map((s) => [s.attribution, s.text]));
     const published = dayOf(article.publishedAt) ?? null;
-    for (const row of rows) {
+    for (const row of item.attributions) {
       const personId = row.speakerEntity !== undefined ? (persons.get(row.speakerEntity) ?? null) : null;
-      const copyText = traced.get(row.localId) ?? null;
       const id = Number(
-        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, copyText)
+        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, row.copy?.text ?? null)
           .lastInsertRowid,
       );
-      if (copyText !== null) {
+      if (row.copy !== undefined) {
         started = performance.now();
-        this.groupCopy(id, copyText, published);
+        this.groupCopy(id, row.copy, published);
         this.timings.groupingMs += performance.now() - started;
       }
     }
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const t of analysis.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
-    return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: rows.length, newPeople: created };
+    for (const t of item.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
+    return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: item.attributions.length, newPeople: created };
   }
 
   /**
    * Matches the article's people to the corpus's; returns entity id → person id, and how many are new
    * (who gets no identity is personWrites' decision).
    */
-  private matchArticlePeople(pk: number, analysis: Analysis): { persons: Map<string, number>; created: number } {
-    const plan = peopleToMatch(analysis);
+  private matchArticlePeople(pk: number, people: readonly PreparedPerson[]): { persons: Map<string, number>; created: number } {
+    const plan = peopleToMatch(people);
     const persons = new Map<string, number>();
-    if (plan.people.length === 0) return { persons, created: 0 };
+    if (people.length === 0) return { persons, created: 0 };
     const candidates = plan.groups.map(({ keys }) =>
-      (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]).map((r) => this.knownPerson(r.person_id)),
+      (this.sql('SELECT DISTINCT person_id FROM person_keys WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as { person_id: number }[]).map((r) => this.profiled(r.person_id)),
     );
     const matches = matchGroups(plan, candidates);
     let created = 0;
@@ -179,6 +189,7 @@ export class SqliteStore implements Store {
         created++;
       }
       persons.set(write.entity, id);
+      if (this.changes(id, write)) this.profiles.delete(id);
       const insertName = this.sql('INSERT OR IGNORE INTO person_names (person_id, name) VALUES (?, ?)');
       for (const name of write.names) insertName.run(id, name);
       const insertKey = this.sql('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
@@ -191,6 +202,23 @@ export class SqliteStore implements Store {
       }
     }
     return { persons, created };
+  }
+
+  /** Whether writing a person's name, name forms and roles changes what the cache holds for `id`. */
+  private changes(id: number, write: PersonWrite): boolean {
+    const cached = this.profiles.get(id)?.person;
+    if (!cached) return false;
+    return cached.name !== write.name || write.names.some((n) => !cached.variants.includes(n)) || write.roles.some((r) => !cached.roles.includes(r));
+  }
+
+  /** A known person with its names read, from the cache or read now and kept. */
+  private profiled(id: number): ProfiledPerson {
+    let profiled = this.profiles.get(id);
+    if (profiled) this.profiles.delete(id);
+    else profiled = profileKnown(this.knownPerson(id));
+    this.profiles.set(id, profiled);
+    if (this.profiles.size > MAX_PROFILES) this.profiles.delete(this.profiles.keys().next().value!);
+    return profiled;
   }
 
   private knownPerson(id: number): KnownPerson {
@@ -210,16 +238,8 @@ export class SqliteStore implements Store {
     ).all(JSON.stringify(bands)) as { id: number; text: string; group_id: number }[];
   }
 
-  /** Indexes a group's representative under its band keys, leaving out bands already too common. */
-  private indexBands(id: number, bands: readonly string[]): void {
-    const postings = this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM copy_bands WHERE band = ? LIMIT ${MAX_BAND_POSTINGS})`);
-    const insertBand = this.sql('INSERT OR IGNORE INTO copy_bands (band, attribution_id) VALUES (?, ?)');
-    for (const band of new Set(bands)) if ((postings.get(band) as { n: number }).n < MAX_BAND_POSTINGS) insertBand.run(band, id);
-  }
-
   /** Puts a new attribution in the group of the statement it copies, or starts a group with it. */
-  private groupCopy(id: number, text: string, published: string | null): void {
-    const { bands } = fingerprint(text);
+  private groupCopy(id: number, { text, bands }: TracedWords, published: string | null): void {
     if (bands.length === 0) return;
     const match = this.copyCandidates(bands).find((c) => sameStatement(c.text, text));
     if (match) {
@@ -232,7 +252,7 @@ export class SqliteStore implements Store {
     }
     const group = Number(this.sql('INSERT INTO copy_groups (first) VALUES (?)').run(id).lastInsertRowid);
     this.sql('UPDATE attributions SET group_id = ? WHERE id = ?').run(group, id);
-    this.indexBands(id, bands);
+    indexBands((text) => this.sql(text), id, bands);
   }
 
   /** Removes an article and everything derived from it; the groups it was in keep their other copies. */
@@ -259,7 +279,7 @@ export class SqliteStore implements Store {
     this.sql('UPDATE copy_groups SET first = ? WHERE id = ?').run(members[0].id, group);
     const indexed = this.sql('SELECT 1 FROM copy_bands WHERE attribution_id IN (SELECT id FROM attributions WHERE group_id = ?) LIMIT 1').get(group);
     if (indexed) return;
-    this.indexBands(members[0].id, fingerprint(members[0].text).bands);
+    indexBands((text) => this.sql(text), members[0].id, fingerprint(members[0].text).bands);
   }
 
   async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
