@@ -14,9 +14,14 @@ const SETTING = 'fingerprint_version';
 
 /** Indexes a group's representative under its band keys, leaving out bands already too common. */
 export function indexBands(sql: (text: string) => Statement, id: number, bands: readonly string[]): void {
-  const postings = sql(`SELECT count(*) AS n FROM (SELECT 1 FROM copy_bands WHERE band = ? LIMIT ${MAX_BAND_POSTINGS})`);
-  const insertBand = sql('INSERT OR IGNORE INTO copy_bands (band, attribution_id) VALUES (?, ?)');
-  for (const band of new Set(bands)) if ((postings.get(band) as { n: number }).n < MAX_BAND_POSTINGS) insertBand.run(band, id);
+  // one statement for all the bands, not a count and an insert for each: 13% fewer instructions for the
+  // whole of storing an article (callgrind, 60 PolNeAR articles); the bands are distinct, so each is
+  // counted as before its own insert
+  sql(
+    `INSERT OR IGNORE INTO copy_bands (band, attribution_id)
+     SELECT j.value, ? FROM json_each(?) j
+     WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_bands b WHERE b.band = j.value LIMIT ${MAX_BAND_POSTINGS})) < ${MAX_BAND_POSTINGS}`,
+  ).run(id, JSON.stringify([...new Set(bands)]));
 }
 
 /** The fingerprint version the stored band keys were made with; undefined before any was recorded. */

@@ -8,7 +8,7 @@ import { runStoreSuite } from '../store-suite.js';
 import { prepareArticle } from '../prepare.js';
 import { buildArticle } from '../test-articles.js';
 import { BANDS, FINGERPRINT_VERSION } from '../../corpus/copies.js';
-import { refreshBandKeys, storedFingerprintVersion } from './band-keys.js';
+import { indexBands, MAX_BAND_POSTINGS, refreshBandKeys, storedFingerprintVersion } from './band-keys.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { keyComponents } from '../article-people.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -162,6 +162,16 @@ test('band keys of the current version are left alone on open, and refreshBandKe
   db.prepare("DELETE FROM store_settings WHERE key = 'fingerprint_version'").run(); // a corpus from before the version was kept
   assert.equal(refreshBandKeys(db), true);
   assert.ok((bandRows(db) as { band: string }[]).every((r) => !r.band.startsWith('kept:')));
+  db.close();
+});
+test('indexBands: a band already listing MAX_BAND_POSTINGS statements takes no more; the others take the new one', () => {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE copy_bands (band TEXT NOT NULL, attribution_id INTEGER NOT NULL, PRIMARY KEY (band, attribution_id)) WITHOUT ROWID');
+  const insert = db.prepare('INSERT INTO copy_bands (band, attribution_id) VALUES (?, ?)');
+  for (let id = 1; id <= MAX_BAND_POSTINGS; id++) insert.run('00:full', id);
+  for (let id = 1; id < MAX_BAND_POSTINGS; id++) insert.run('01:nearly', id);
+  indexBands((text) => db.prepare(text), 99, ['00:full', '01:nearly', '02:new', '02:new']);
+  assert.deepEqual(db.prepare('SELECT band FROM copy_bands WHERE attribution_id = 99 ORDER BY band').all(), [{ band: '01:nearly' }, { band: '02:new' }]);
   db.close();
 });
 
