@@ -86,6 +86,26 @@ async function queryRows<T>(db: Db, sql: string, values: readonly unknown[] = []
   return (await db.query(sql, values as unknown[])).rows as T[];
 }
 
+/**
+ * A client checked out of the pool that hears pg's 'error' event: a server that drops the connection (a
+ * restart) then fails the statement running, where an unheard event would end the process. `lost` marks
+ * it broken (a failed ROLLBACK); `release` gives it back, discarded when broken.
+ */
+async function checkOut(pool: pg.Pool): Promise<{ client: pg.PoolClient; lost: (error: Error) => void; release: () => void }> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const lost = (error: Error) => void (broken = error);
+  client.on('error', lost);
+  return {
+    client,
+    lost,
+    release: () => {
+      client.off('error', lost);
+      client.release(broken);
+    },
+  };
+}
+
 /** The WHERE clauses of a set of filters; each clause is fixed text, each value bound in `params`. */
 function filterClauses(filters: Filters, params: Params): string[] {
   const sql: string[] = [];
@@ -114,12 +134,7 @@ export class PostgresStore implements Store {
   }
 
   async ingest(items: readonly PreparedArticle[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    // a server that drops the connection (a restart) fails the statement running; unheard, pg's 'error'
-    // event on a checked-out client would end the process
-    const lost = (error: Error) => (broken = error);
-    client.on('error', lost);
+    const { client, lost, release } = await checkOut(this.pool);
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, INGEST_LOCK]);
@@ -133,8 +148,7 @@ export class PostgresStore implements Store {
       await client.query('ROLLBACK').catch(lost);
       throw error;
     } finally {
-      client.off('error', lost);
-      client.release(broken);
+      release();
     }
   }
 
@@ -335,10 +349,7 @@ export class PostgresStore implements Store {
     const clauses = filterClauses(filters, params);
     if (filters.query !== undefined) clauses.unshift(`a.search @@ (${toTsQuery(filters.query, params)})`);
     // a cursor reads the rows a page at a time, so an export of the whole corpus runs in constant memory
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    const lost = (error: Error) => (broken = error);
-    client.on('error', lost);
+    const { client, lost, release } = await checkOut(this.pool);
     try {
       await client.query('BEGIN');
       await client.query(
@@ -353,8 +364,7 @@ export class PostgresStore implements Store {
       }
     } finally {
       await client.query('ROLLBACK').catch(lost);
-      client.off('error', lost);
-      client.release(broken);
+      release();
     }
   }
 
@@ -502,9 +512,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   // an idle connection the server dropped (a restart) is discarded by the pool; the next query opens another
   pool.on('error', () => undefined);
   try {
-    const client = await pool.connect();
-    const lost = () => undefined; // a dropped connection fails the migration's statement, which is thrown
-    client.on('error', lost);
+    const { client, release } = await checkOut(pool);
     try {
       if (!options.readonly) {
         await migrate(client);
@@ -515,8 +523,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         if (version < latestVersion(version, MIGRATIONS)) throw new Error(`the corpus is at schema version ${version}; open it once for writing (whosaid ingest) to migrate it`);
       }
     } finally {
-      client.off('error', lost);
-      client.release();
+      release();
     }
   } catch (error) {
     await pool.end();
