@@ -1,12 +1,13 @@
 /** The text of `whosaid serve --help` (apart, so that the CLI loads the server only to run it). */
 
-export const SERVE_HELP = `Usage: whosaid serve [--db FILE] [--port N] [--host ADDR]
+export const SERVE_HELP = `Usage: whosaid serve [--db FILE|URL] [--port N] [--host ADDR]
 
 Serves the HTTP API (/api/…, described at /api/openapi.json) and the web page (/) until SIGTERM or
 Ctrl-C; requests in flight finish before it exits.
 
 Options:
-  --db FILE              the corpus (default $WHOSAID_DB, else whosaid.db; created when missing)
+  --db FILE|URL          the corpus: a SQLite file or a postgres:// URL (default $WHOSAID_DB, else
+                         whosaid.db; created when missing)
   --port N               the port (default 8080; 0 picks a free one)
   --host ADDR            the address to listen on (default 127.0.0.1, this machine only)
   --threads N            analysis threads (default: the cores, at most 4)

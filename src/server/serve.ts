@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { fetchPage } from '../input/fetch.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStoreAt } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { guardedFetch } from './address-guard.js';
 import { createAnalysisPool, type Analyzer, type PoolOptions } from './analysis-pool.js';
@@ -40,7 +40,7 @@ function packageVersion(): string {
 }
 
 export async function startServer(options: ServeOptions = {}, analyzer: Analyzer = createAnalysisPool(options)): Promise<RunningServer> {
-  const store: Store | undefined = options.db !== undefined ? openSqliteStore(options.db) : undefined;
+  const store: Store | undefined = options.db !== undefined ? await openStoreAt(options.db) : undefined;
   const doFetch = options.allowPrivateUrls ? globalThis.fetch : guardedFetch();
   const fetcher: PageFetcher = (url) => fetchPage(url, { fetch: doFetch });
   const web = webDirectory();

@@ -5,19 +5,15 @@
  * when a URL asks for it.
  */
 import { existsSync } from 'node:fs';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { isPostgresUrl, openStoreAt } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { CliError, EXIT, InputNotFoundError } from '../errors.js';
 
-/** Whether --db names a PostgreSQL database rather than a SQLite file. */
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(db);
-}
 
 async function openPostgres(url: string, mode: 'read' | 'write'): Promise<Store> {
-  const { NoCorpusError, openPostgresStore, redactUrl } = await import('../../store/postgres/postgres-store.js');
+  const { NoCorpusError, redactUrl } = await import('../../store/postgres/postgres-store.js');
   try {
-    return await openPostgresStore(url, { readonly: mode === 'read' });
+    return await openStoreAt(url, { readonly: mode === 'read' });
   } catch (error) {
     if (error instanceof NoCorpusError) {
       throw new InputNotFoundError(redactUrl(url), 'no corpus in this database; create one with whosaid ingest --db URL (or set WHOSAID_DB)', 'store/not-found');
@@ -33,7 +29,7 @@ export async function openStore(db: string, mode: 'read' | 'write'): Promise<Sto
     throw new InputNotFoundError(db, 'no corpus here; create one with whosaid ingest --db FILE (or set WHOSAID_DB)', 'store/not-found');
   }
   try {
-    return openSqliteStore(db);
+    return await openStoreAt(db);
   } catch (error) {
     throw new CliError(`cannot open the corpus: ${(error as Error).message}`, EXIT.noInput, db, 'store/unreadable');
   }
