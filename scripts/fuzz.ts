@@ -80,13 +80,19 @@ const analyze = (input: ArticleInput) => analyzeArticle(input);
 let lastProblem: Problem | undefined;
 let articles = 0;
 let shrinking = false;
+/** The batch's first failure, before shrinking: what a minimized case that passes alone (a failure that
+ * needed the process's history) is reported with. */
+let firstProblem: Problem | undefined;
 const property = fc.property(
   caseArbitrary({ bases, maxRun: 2000, maxMutations: 8 }),
   fc.array(caseArbitrary({ bases, maxRun: 2000, maxMutations: 8 }), { maxLength: 3 }),
   (c, others) => {
     lastProblem = checkAll(analyze, asInput(c), others.map(asInput));
     if (!shrinking) articles += 1 + others.length;
-    if (lastProblem !== undefined) shrinking = true;
+    if (lastProblem !== undefined && !shrinking) {
+      shrinking = true;
+      firstProblem = lastProblem;
+    }
     return lastProblem === undefined;
   },
 );
@@ -110,13 +116,15 @@ for (let batch = 0; done < runs; batch++) {
   const seed = (baseSeed + batch) | 0;
   const numRuns = Math.min(batchSize, runs - done);
   shrinking = false;
+  firstProblem = undefined;
   const result = fc.check(property, { seed, numRuns, ...(values.path !== undefined && batch === 0 && { path: values.path }) });
   done += result.failed ? result.numRuns : numRuns;
   if (result.failed && result.counterexample) {
     failures++;
     const [c, others] = result.counterexample;
     // the last run of the property was the last shrink tried; run the minimal case again for its problem
-    const problem = checkAll(analyze, asInput(c), others.map(asInput)) ?? lastProblem;
+    const alone = checkAll(analyze, asInput(c), others.map(asInput));
+    const problem = alone ?? (firstProblem && { ...firstProblem, message: `(not reproduced by the minimized case alone: the failure needed what the process read before) ${firstProblem.message}` });
     const regression = {
       property: problem?.property ?? 'no-exception',
       message: (problem?.message ?? 'the property failed').slice(0, 2000),

@@ -243,6 +243,8 @@ export function scoreWords(seg: Segmented, tagger: DecodedTagger, lexicon: CueLe
   if (c.types >= MAX_WORD_TYPES) {
     resetSlots(c, 1 << 15);
     c.used = SMALL_ROWS * V;
+    // the word vectors are sums built in place: the pool they reuse must be zero again
+    c.pool.fill(0, c.used);
   }
   if (c.generation !== vocabGeneration()) {
     c.byVocab.fill(0);
