@@ -2,7 +2,7 @@
  * The command's one memory setting. V8 lets the heap grow to as much as four times what its last full
  * collection kept before it collects again; analysing one 4 MB article allocates far more than it keeps,
  * so the process peaked at 650–870 MB, mostly garbage. With the heap grown by at most 30% between full
- * collections, the same articles peak at 460–540 MB (`npm run bench:adversarial`); on ordinary news the
+ * collections, the same articles peak at 290–560 MB (`npm run bench:adversarial`); on ordinary news the
  * CPU time measured the same within noise. A `--heap-growing-percent` the user gives node is kept.
  */
 import { setFlagsFromString } from 'node:v8';
