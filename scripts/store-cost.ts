@@ -56,8 +56,11 @@ const cpuMsSince = (start: NodeJS.CpuUsage) => {
   return (user + system) / 1000;
 };
 
-/** CPU time (ms) of every process of the cluster: the postmaster and its children. */
-function serverCpuMs(cluster: Cluster): number {
+/**
+ * CPU time (ms) of every process of the cluster: the postmaster and its children, those running and
+ * those ended (a backend ends with its connection; the postmaster's cutime and cstime hold it then).
+ */
+export function serverCpuMs(cluster: Cluster): number {
   const postmaster = Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const tick = 100; // USER_HZ on Linux
   let ticks = 0;
@@ -69,11 +72,11 @@ function serverCpuMs(cluster: Cluster): number {
     } catch {
       continue; // ended meanwhile
     }
-    // the fields after the command's closing parenthesis: state ppid … utime (14th) stime (15th)
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // the fields after the command's closing parenthesis: state ppid … utime (14th) stime cutime cstime (17th)
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
     const pid = Number(entry);
-    if (pid !== postmaster && Number(fields[1]) !== postmaster) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
+    if (pid === postmaster) ticks += fields[11] + fields[12] + fields[13] + fields[14];
+    else if (fields[1] === postmaster) ticks += fields[11] + fields[12];
   }
   return (ticks * 1000) / tick;
 }

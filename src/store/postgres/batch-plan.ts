@@ -2,8 +2,8 @@
  * What a batch of new articles writes, decided in memory from what the database holds, so that the
  * PostgreSQL store writes a whole batch with a few set-based statements instead of a dozen round trips
  * an article and two a traced statement. Pure: the store reads (inside its transaction, under its lock)
- * the known people holding one of the batch's name keys and the copy-band postings of the batch's band
- * keys, and this plans, article after article in the batch's order, exactly what storing them one after
+ * the known people holding one of the batch's name keys and the statements the batch's band keys list,
+ * and this plans, article after article in the batch's order, exactly what storing them one after
  * another would do — each article's people matched against the people known so far (the database's and
  * those the batch's earlier articles made or changed), each traced statement grouped with the copies
  * known so far — with ids for the rows it creates taken from a pending range above every stored id
@@ -23,13 +23,13 @@ export interface KnownPersonRow extends KnownPerson {
   keys: string[];
 }
 
-/** A band key's posting as the store reads it: the statement listed, its traced words and group. */
-export interface PostingRow {
-  band: string;
-  attribution_id: number;
+/** A statement some of the batch's band keys list, as the store reads it: its traced words, its group, and those keys. */
+export interface ListedStatement {
+  id: number;
   text: string;
   group_id: number;
   first_day: string | null;
+  bands: string[];
 }
 
 /** An attribution row to insert. */
@@ -75,10 +75,10 @@ const insertSorted = (list: readonly string[], add: readonly string[]) => {
 
 /**
  * Plans a batch: `items[i]` stored as the article whose row is `pks[i]`, against the known people
- * (`people`: every person holding one of the batch's keys) and postings (`postings`: every posting of
- * one of the batch's band keys).
+ * (`people`: every person holding one of the batch's name keys) and the statements its band keys list
+ * (`listedStatements`, each with those of the batch's keys that list it).
  */
-export function planBatch(items: readonly PreparedArticle[], pks: readonly number[], people: readonly KnownPersonRow[], postings: readonly PostingRow[]): BatchPlan {
+export function planBatch(items: readonly PreparedArticle[], pks: readonly number[], people: readonly KnownPersonRow[], listedStatements: readonly ListedStatement[]): BatchPlan {
   const plan: BatchPlan = { newPersons: [], renamed: [], names: [], keys: [], roles: [], roleNames: [], attributions: [], newGroups: [], movedGroups: [], bands: [], createdPeople: [], pending: { persons: 0, attributions: 0, groups: 0 } };
 
   // people: known ones by id, and the ids holding each key
@@ -104,12 +104,14 @@ export function planBatch(items: readonly PreparedArticle[], pks: readonly numbe
   const listed = new Map<string, number[]>();
   const statements = new Map<number, { text: string; group: number }>();
   const groups = new Map<number, { first?: number; firstDay: string | null; created: boolean; moved: boolean }>();
-  for (const p of postings) {
-    let list = listed.get(p.band);
-    if (!list) listed.set(p.band, (list = []));
-    if (!list.includes(p.attribution_id)) list.push(p.attribution_id);
-    statements.set(p.attribution_id, { text: p.text, group: p.group_id });
-    if (!groups.has(p.group_id)) groups.set(p.group_id, { firstDay: p.first_day, created: false, moved: false });
+  for (const s of listedStatements) {
+    for (const band of s.bands) {
+      let list = listed.get(band);
+      if (!list) listed.set(band, (list = []));
+      list.push(s.id);
+    }
+    statements.set(s.id, { text: s.text, group: s.group_id });
+    if (!groups.has(s.group_id)) groups.set(s.group_id, { firstDay: s.first_day, created: false, moved: false });
   }
 
   // sameStatement, with each text's words normalized once: the same groups' copies are checked again and again

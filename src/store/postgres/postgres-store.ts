@@ -31,7 +31,7 @@ import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, Search
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { latestVersion } from '../migration.js';
 import { INDEX_BANDS, refreshBandKeys } from './band-keys.js';
-import { PENDING, planBatch, type KnownPersonRow, type PostingRow } from './batch-plan.js';
+import { PENDING, planBatch, type KnownPersonRow, type ListedStatement } from './batch-plan.js';
 import { INGEST_LOCK, LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { Params } from './params.js';
 import { corpusStats } from './stats.js';
@@ -295,14 +295,14 @@ export class PostgresStore implements Store {
       [keys],
     );
     const bands = [...new Set(items.flatMap((item) => item.attributions.flatMap((a) => a.copy?.bands ?? [])))];
-    const postings = bands.length === 0 ? [] : await rowsOf<PostingRow>(
+    const listed = bands.length === 0 ? [] : await rowsOf<ListedStatement>(
       client,
-      `SELECT c.band, c.attribution_id, a.copy_text AS text, a.group_id, g.first_day
-       FROM copy_bands c JOIN attributions a ON a.id = c.attribution_id LEFT JOIN copy_groups g ON g.id = a.group_id
-       WHERE c.band = ANY($1)`,
+      `SELECT a.id, a.copy_text AS text, a.group_id, g.first_day, l.bands
+       FROM (SELECT attribution_id, array_agg(band) AS bands FROM copy_bands WHERE band = ANY($1) GROUP BY attribution_id) l
+         JOIN attributions a ON a.id = l.attribution_id LEFT JOIN copy_groups g ON g.id = a.group_id`,
       [bands],
     );
-    const plan = planBatch(items, pks, people, postings);
+    const plan = planBatch(items, pks, people, listed);
 
     // ids for the rows the plan creates, a range from each table's sequence, in the plan's order: only an
     // ingest holding the lock takes these ids, so no other nextval comes between nextval and setval
