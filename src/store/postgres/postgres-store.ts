@@ -280,6 +280,8 @@ export class PostgresStore implements Store {
     const pks = items.map((item) => pkOf.get(item.article.id)!);
     items.forEach((item, k) => byId.set(item.article.id, { pk: pks[k], contentHash: item.contentHash }));
 
+    // each attribution's words as the search index folds them, before the lock (other ingests wait on it)
+    const words = items.map((item) => item.attributions.map((row) => searchWords(row.text).join(' ')));
     if (!locked) await this.lock(client);
     // the same content stored under another id by a writer that held the lock before: read again
     const copies = await rowsOf(client, 'SELECT 1 FROM articles WHERE content_hash = ANY($1) AND pk <> ALL($2) LIMIT 1', [items.map((i) => i.contentHash), pks]);
@@ -344,7 +346,7 @@ export class PostgresStore implements Store {
         id: attribution(a.id), article: a.article, local_id: row.localId, type: row.type, kind: row.kind, text: row.text,
         speaker_name: row.speakerName, speaker_mention: row.speakerMention, person_id: nullable(a.personId, person), cue: row.cue,
         said_on: row.saidOn, date: row.date, confidence: row.confidence, copy_text: row.copy?.text, group_id: nullable(a.groupId, group),
-        words: searchWords(row.text).join(' '),
+        words: words[a.item][a.row],
       };
     });
     await rowsOf(
