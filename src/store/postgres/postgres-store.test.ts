@@ -103,6 +103,26 @@ test('workers ingesting the same articles at once store each article, person and
   await Promise.all(workers.map((s) => s.close()));
 });
 
+test('workers storing the same content under different ids at once store it once', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const workers = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
+  const said = [
+    'The ferry will run on time all through the winter',
+    'Our crews repaired four cranes in one week',
+    'Nobody was hurt when the old warehouse roof fell in',
+    'The fish market moves indoors for the cold months',
+    'Two tugboats were sold to a buyer from the north',
+  ];
+  const spec = (id: string, n: number): TestArticle => ({ id, people: [{ name: `Ana Ruiz${n}` }], quotes: [{ speaker: 0, text: said[n] }] });
+  // each worker sends the same five contents, under ids of its own
+  const outcomes = await Promise.all(workers.map((store, w) => store.ingest([0, 1, 2, 3, 4].map((n) => prepared(spec(`w${w}-${n}`, n))))));
+  const [store] = workers;
+  assert.deepEqual(await store.counts(), { articles: 5, attributions: 5, people: 5, sharedStatements: 0 });
+  assert.equal(outcomes.flat().filter((o) => o.status === 'new').length, 5);
+  assert.deepEqual(await store.check(), []);
+  await Promise.all(workers.map((s) => s.close()));
+});
+
 test('within runs in the ingest transaction: its writes commit with the articles, its error rolls both back', opts, async () => {
   const url = await freshDatabase(cluster());
   const store = await openPostgresStore(url);
