@@ -114,7 +114,8 @@ export function planBatch(items: readonly PreparedArticle[], pks: readonly numbe
     if (!groups.has(s.group_id)) groups.set(s.group_id, { firstDay: s.first_day, created: false, moved: false });
   }
 
-  // sameStatement, with each text's words normalized once: the same groups' copies are checked again and again
+  // sameStatement, with each text's words normalized once: the same groups' copies are checked again and
+  // again. The same text is the same statement (it has words: its band keys come from them).
   const wordsOf = new Map<string, string[]>();
   const words = (text: string) => {
     let list = wordsOf.get(text);
@@ -185,7 +186,7 @@ export function planBatch(items: readonly PreparedArticle[], pks: readonly numbe
         .sort(([a, n], [b, m]) => m - n || a - b)
         .slice(0, MAX_COPY_CANDIDATES)
         .map(([id]) => statements.get(id)!)
-        .find((c) => sameWords(words(c.text), words(copy.text)));
+        .find((c) => c.text === copy.text || sameWords(words(c.text), words(copy.text)));
       if (match) {
         planned.groupId = match.group;
         const group = groups.get(match.group)!;
