@@ -11,7 +11,8 @@
  * server's from /proc), which the machine's load changes far less than wall time. Then the queue's and
  * the store's own cost as the workers time them (taking and acknowledging chunks; the ingest
  * transactions), per chunk and per article; the store alone in this process (store-cost.ts: round trips,
- * CPU of the worker and of the server); the database's growth per article; and the inputs of the
+ * CPU of the worker and of the server, and with two writers at once the time spent waiting for the
+ * ingest lock); the database's growth per article; and the inputs of the
  * arithmetic for a month of CC-NEWS.
  *
  *   npm run bench:fleet                  # 400 pages, chunks of 50
@@ -151,6 +152,8 @@ try {
   const { prepared, cpuMs: analysisCpuMs } = await preparePages(pages);
   const alone = { analysisCpuMs, ...(await storeCost(cluster, 'bench_store', prepared, chunkSize)) };
   console.log(formatStoreCost(alone));
+  // two writers at once, storing back to back (no analysis between their chunks): how long they wait on the ingest lock
+  console.log(formatStoreCost({ analysisCpuMs, ...(await storeCost(cluster, 'bench_store_2', prepared, chunkSize, 2)) }));
 
   const s = single!;
   const analysis = extract[1];

@@ -26,6 +26,10 @@ import { pageHtml } from './bench-pages.js';
 /** What storing cost, per article. */
 export interface StoreCost {
   articles: number;
+  /** Stores writing at once. */
+  writers: number;
+  /** Waiting for the ingest lock (wall), ms an article. */
+  lockWaitMs: number;
   /** CPU of the analysis and its preparing in this thread, ms an article. */
   analysisCpuMs: number;
   roundTrips: number;
@@ -81,32 +85,46 @@ export function serverCpuMs(cluster: Cluster): number {
   return (ticks * 1000) / tick;
 }
 
-/** Stores the prepared articles in chunks into a fresh database `database` of the cluster. */
-export async function storeCost(cluster: Cluster, database: string, prepared: readonly PreparedArticle[], chunkSize: number): Promise<Omit<StoreCost, 'analysisCpuMs'>> {
+/**
+ * Stores the prepared articles in chunks into a fresh database `database` of the cluster, with `writers`
+ * stores at once (each its own connection, as workers are), chunk k going to writer k mod `writers`.
+ */
+export async function storeCost(cluster: Cluster, database: string, prepared: readonly PreparedArticle[], chunkSize: number, writers = 1): Promise<Omit<StoreCost, 'analysisCpuMs'>> {
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const url = cluster.url.replace(/\/postgres$/, `/${database}`);
-  const store = await openPostgresStore(url);
+  const stores = await Promise.all(Array.from({ length: writers }, () => openPostgresStore(url)));
   const query = pg.Client.prototype.query;
   let roundTrips = 0;
+  let lockWaitMs = 0;
   pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
     roundTrips++;
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
+    const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+    if (text?.includes('pg_advisory_xact_lock') && result instanceof Promise) {
+      const start = performance.now();
+      void result.then(() => (lockWaitMs += performance.now() - start), () => undefined);
+    }
+    return result;
   } as typeof query;
   try {
     const server = serverCpuMs(cluster);
     const node = process.cpuUsage();
     const start = performance.now();
-    for (let at = 0; at < prepared.length; at += chunkSize) await store.ingest(prepared.slice(at, at + chunkSize), { within: async (client) => void (await client.query('SELECT 1')) });
+    const chunks: PreparedArticle[][] = [];
+    for (let at = 0; at < prepared.length; at += chunkSize) chunks.push(prepared.slice(at, at + chunkSize));
+    await Promise.all(stores.map(async (store, w) => {
+      for (let k = w; k < chunks.length; k += writers) await store.ingest(chunks[k], { within: async (client) => void (await client.query('SELECT 1')) });
+    }));
     const wallMs = performance.now() - start;
     const nodeCpuMs = cpuMsSince(node);
     const n = prepared.length;
-    return { articles: n, roundTrips: roundTrips / n, nodeCpuMs: nodeCpuMs / n, serverCpuMs: (serverCpuMs(cluster) - server) / n, wallMs: wallMs / n };
+    return { articles: n, writers, roundTrips: roundTrips / n, nodeCpuMs: nodeCpuMs / n, serverCpuMs: (serverCpuMs(cluster) - server) / n, wallMs: wallMs / n, lockWaitMs: lockWaitMs / n };
   } finally {
     pg.Client.prototype.query = query;
-    await store.close();
+    await Promise.all(stores.map((s) => s.close()));
   }
 }
 
@@ -114,9 +132,9 @@ export async function storeCost(cluster: Cluster, database: string, prepared: re
 export function formatStoreCost(cost: StoreCost): string {
   const store = cost.nodeCpuMs + cost.serverCpuMs;
   return (
-    `store alone (${cost.articles} articles): ${cost.roundTrips.toFixed(2)} round trips, ${cost.nodeCpuMs.toFixed(2)} ms CPU in the worker + ` +
+    `store alone (${cost.articles} articles, ${cost.writers} writer${cost.writers === 1 ? '' : 's'} at once): ${cost.roundTrips.toFixed(2)} round trips, ${cost.nodeCpuMs.toFixed(2)} ms CPU in the worker + ` +
     `${cost.serverCpuMs.toFixed(2)} ms CPU in the server = ${store.toFixed(2)} ms CPU an article (${((100 * store) / cost.analysisCpuMs).toFixed(1)}% of the analysis's ` +
-    `${cost.analysisCpuMs.toFixed(2)} ms CPU); ${cost.wallMs.toFixed(2)} ms wall an article`
+    `${cost.analysisCpuMs.toFixed(2)} ms CPU); ${cost.wallMs.toFixed(2)} ms wall an article, ${cost.lockWaitMs.toFixed(2)} of it waiting for the ingest lock`
   );
 }
 
@@ -134,8 +152,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await cluster.restart('fast');
   }
   try {
-    for (const round of [1, 2]) {
-      console.log(formatStoreCost({ analysisCpuMs: cpuMs, ...(await storeCost(cluster, `store_cost_${round}`, prepared, chunkSize)) }));
+    for (const round of [1, 2, 3]) {
+      // the third round: two writers at once, as two workers store
+      console.log(formatStoreCost({ analysisCpuMs: cpuMs, ...(await storeCost(cluster, `store_cost_${round}`, prepared, chunkSize, round === 3 ? 2 : 1)) }));
       if (!statements) continue;
       const db = new pg.Client({ connectionString: cluster.url.replace(/\/postgres$/, `/store_cost_${round}`) });
       await db.connect();
