@@ -138,6 +138,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: "lz4 compression for the articles' text and analysis",
+    sql: `
+      -- an article's text and analysis JSON (some 40 KiB) are compressed when stored; pglz, the default, cost
+      -- more CPU than the rest of the article's row (measured by scripts/store-cost.ts). Rows stored before
+      -- keep pglz; both are read.
+      ALTER TABLE articles ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN analysis SET COMPRESSION lz4;
+    `,
+  },
 ];
 
 /** The version the database is at: 0 when it holds no whosaid schema. */

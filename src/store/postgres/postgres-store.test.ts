@@ -7,7 +7,7 @@ import { buildArticle, type TestArticle } from '../test-articles.js';
 import type { Cluster } from './cluster.js';
 import { FINGERPRINT_VERSION } from '../../corpus/copies.js';
 import { MIGRATIONS } from './migrations.js';
-import { NoCorpusError, openPostgresStore } from './postgres-store.js';
+import { NoCorpusError, openPostgresStore, type PostgresStore } from './postgres-store.js';
 import { skipWithoutPostgres, useTestCluster } from './test-cluster.js';
 
 const cluster = useTestCluster();
@@ -103,6 +103,26 @@ test('workers ingesting the same articles at once store each article, person and
   await Promise.all(workers.map((s) => s.close()));
 });
 
+test('workers storing the same content under different ids at once store it once', opts, async () => {
+  const url = await freshDatabase(cluster());
+  const workers = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
+  const said = [
+    'The ferry will run on time all through the winter',
+    'Our crews repaired four cranes in one week',
+    'Nobody was hurt when the old warehouse roof fell in',
+    'The fish market moves indoors for the cold months',
+    'Two tugboats were sold to a buyer from the north',
+  ];
+  const spec = (id: string, n: number): TestArticle => ({ id, people: [{ name: `Ana Ruiz${n}` }], quotes: [{ speaker: 0, text: said[n] }] });
+  // each worker sends the same five contents, under ids of its own
+  const outcomes = await Promise.all(workers.map((store, w) => store.ingest([0, 1, 2, 3, 4].map((n) => prepared(spec(`w${w}-${n}`, n))))));
+  const [store] = workers;
+  assert.deepEqual(await store.counts(), { articles: 5, attributions: 5, people: 5, sharedStatements: 0 });
+  assert.equal(outcomes.flat().filter((o) => o.status === 'new').length, 5);
+  assert.deepEqual(await store.check(), []);
+  await Promise.all(workers.map((s) => s.close()));
+});
+
 test('within runs in the ingest transaction: its writes commit with the articles, its error rolls both back', opts, async () => {
   const url = await freshDatabase(cluster());
   const store = await openPostgresStore(url);
@@ -189,4 +209,59 @@ test('the database records the fingerprint version of its band keys; another ver
   assert.deepEqual((await again.trace(words))?.copies.map((c) => c.articleId), ['c1', 'c2']);
   assert.deepEqual(await again.check(), []);
   await again.close();
+});
+
+async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const list: T[] = [];
+  for await (const row of rows) list.push(row);
+  return list;
+}
+
+test('a batch stores what its articles stored one after another store: people, copies, replacements, duplicates', opts, async () => {
+  const pier = 'The new pier will open to ferries before the summer season begins';
+  const tolls = 'Tolls on the east bridge go up next month and stay there all year';
+  const specs: TestArticle[] = [
+    { id: 'b1', publishedAt: '2024-05-03', people: [{ name: 'Ana Ruiz', roles: ['harbour master'] }], quotes: [{ speaker: 0, text: pier }] },
+    // the same person by her surname, a new role, and the statement copied two days earlier: the group's first copy moves
+    { id: 'b2', publishedAt: '2024-05-01', people: [{ name: 'Ruiz', roles: ['port director'] }, { name: 'Omar Bell' }], quotes: [{ speaker: 0, text: pier }, { speaker: 1, text: tolls }] },
+    // the same content as b2 under another id: unchanged, stored once
+    { id: 'b2-again', publishedAt: '2024-05-01', people: [{ name: 'Ruiz', roles: ['port director'] }, { name: 'Omar Bell' }], quotes: [{ speaker: 0, text: pier }, { speaker: 1, text: tolls }] },
+    { id: 'b3', publishedAt: '2024-05-04', people: [{ name: 'Omar Bell', also: ['Bell'] }, { name: 'Joan Okafor' }], quotes: [{ speaker: 0, text: tolls }, { speaker: 1, text: 'We will count the ballots by hand' }] },
+    // b1 again with other content: replaced, after the articles before it
+    { id: 'b1', publishedAt: '2024-05-02', people: [{ name: 'Ana Ruiz' }], quotes: [{ speaker: 0, text: 'The ferry fares stay the same all winter long' }, { speaker: 0, text: pier }] },
+    { id: 'b4', people: [{ name: 'A. Ruiz' }], quotes: [{ speaker: 0, text: pier }] },
+    // an earlier copy of the tolls statement: the group's first copy moves to it
+    { id: 'b5', publishedAt: '2024-04-20', quotes: [{ speaker: 'a spokesman', text: tolls }] },
+  ];
+  const articles = specs.map(prepared);
+  const urls = [await freshDatabase(cluster()), await freshDatabase(cluster())];
+  const [oneByOne, batched] = await Promise.all(urls.map((url) => openPostgresStore(url)));
+  const outcomes = [];
+  for (const article of articles) outcomes.push(...(await oneByOne.ingest([article])));
+  assert.deepEqual(await batched.ingest(articles), outcomes);
+  assert.deepEqual(outcomes.map((o) => o.status), ['new', 'new', 'unchanged', 'new', 'replaced', 'new', 'new']);
+  const view = async (store: PostgresStore, url: string) => ({
+    // what the API does not show: each group's first copy, each person's names, keys and roles
+    groups: await query(url, 'SELECT g.id, g.first, g.first_day FROM copy_groups g ORDER BY g.id'),
+    people: await query(url, `SELECT p.id, p.name, ARRAY(SELECT name FROM person_names n WHERE n.person_id = p.id ORDER BY name) AS names,
+      ARRAY(SELECT key FROM person_keys k WHERE k.person_id = p.id ORDER BY key) AS keys,
+      ARRAY(SELECT r.role || ' ' || ar.id FROM person_roles r JOIN articles ar ON ar.pk = r.article WHERE r.person_id = p.id ORDER BY 1) AS roles FROM persons p ORDER BY p.id`),
+    counts: await store.counts(),
+    export: await all(store.export({ type: 'all' })),
+    speakers: await store.speakers(),
+    ruiz: await store.speaker('Ruiz'),
+    bell: await store.speaker('Omar Bell'),
+    pier: await store.trace(pier),
+    tolls: await store.trace(tolls),
+    check: await store.check(),
+  });
+  const expected = await view(oneByOne, urls[0]);
+  assert.deepEqual(await view(batched, urls[1]), expected);
+  assert.equal(expected.groups.length, 4);
+  const [tollsFirst] = await query<{ id: string }>(urls[1], 'SELECT ar.id FROM copy_groups g JOIN attributions a ON a.id = g.first JOIN articles ar ON ar.pk = a.article WHERE a.text = $1', [tolls]);
+  assert.equal(tollsFirst.id, 'b5');
+  assert.deepEqual(expected.check, []);
+  assert.deepEqual(expected.pier?.copies.map((c) => c.articleId), ['b2', 'b1', 'b4']);
+  assert.deepEqual(expected.tolls?.copies.map((c) => c.articleId), ['b5', 'b2', 'b3']);
+  await Promise.all([oneByOne.close(), batched.close()]);
 });

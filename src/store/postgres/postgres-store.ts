@@ -5,11 +5,14 @@
  * only SQL built at run time is the choice among fixed clauses (tsquery.ts for the user's query).
  *
  * Several processes (the fleet's workers) may ingest into one database at once. A batch is one
- * transaction that first takes a transaction-level advisory lock, so ingests into the same database run
- * one after another: the same article sent by two workers is stored once (the second finds it), and a
- * person or a statement two workers meet at once gets one identity and one group. Analysis and its
- * preparing (prepare.ts: rows, name keys, band keys), the costly part, run outside the lock, in the
- * threads that analysed. `within` (store.ts) runs inside the transaction before COMMIT.
+ * transaction of about a dozen statements whatever its size (batch-plan.ts plans its rows in memory).
+ * Its articles are written first, with no lock but the unique article id: two workers storing the same
+ * id wait for each other, and the second finds the first's (its batch is read and written again). Then
+ * its people and its copies, the part that reads what other ingests wrote, run under a transaction-level
+ * advisory lock (INGEST_LOCK) held to COMMIT: a person or a statement two workers meet at once gets one
+ * identity and one group. That part is a few set-based statements; analysis, preparing (prepare.ts) and
+ * the articles' own bytes (text, analysis JSON, time expressions) stay outside it, so workers' ingests
+ * overlap. `within` (store.ts) runs inside the transaction before COMMIT.
  *
  * The logic that is not SQL (matching people, grouping copies, shaping results) is the SQLite store's,
  * from the shared modules of src/corpus and src/store.
@@ -18,17 +21,17 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Analysis } from '../../core/analysis.js';
 import { fingerprint, sameStatement } from '../../corpus/copies.js';
-import { personKeys, profileKnown, type KnownPerson, type ProfiledPerson } from '../../corpus/people.js';
+import { personKeys, type KnownPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
-import { matchGroups, peopleToMatch, personWrites } from '../article-people.js';
 import { searchWords } from '../query.js';
-import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
-import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
+import type { PreparedArticle } from '../prepare.js';
+import { dayOf, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { StatsFilters } from '../stats.js';
 import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { latestVersion } from '../migration.js';
 import { INDEX_BANDS, refreshBandKeys } from './band-keys.js';
+import { PENDING, planBatch, type KnownPersonRow, type ListedStatement } from './batch-plan.js';
 import { INGEST_LOCK, LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { Params } from './params.js';
 import { corpusStats } from './stats.js';
@@ -67,6 +70,26 @@ const TYPES = {
 type Db = pg.Pool | pg.PoolClient;
 
 const statementNames = new Map<string, string>();
+
+/** Times an ingest is tried when it loses a race to another writer (RaceLost) or a deadlock. */
+const MAX_INGEST_ATTEMPTS = 8;
+
+/**
+ * Inside an ingest: another writer stored, after this transaction read the articles, an article of the
+ * batch (its id, or its content under another id). The transaction rolls back and runs again.
+ */
+class RaceLost extends Error {
+  constructor() {
+    super('another writer stored an article of the batch meanwhile');
+    this.name = 'RaceLost';
+  }
+}
+
+/** PostgreSQL's deadlock_detected: one of the transactions is rolled back, and is run again. */
+const isDeadlock = (error: unknown) => (error as { code?: unknown } | null)?.code === '40P01';
+
+/** The order of PostgreSQL's "C" collation: UTF-8 bytes, which is code point order. */
+const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
  * The rows of a statement whose SQL is fixed text, run as a named prepared statement: each connection
@@ -136,113 +159,218 @@ export class PostgresStore implements Store {
   async ingest(items: readonly PreparedArticle[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
     const { client, lost, release } = await checkOut(this.pool);
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, INGEST_LOCK]);
-      const outcomes: IngestOutcome[] = [];
-      for (const item of items) outcomes.push(await this.ingestOne(client, item));
-      if (options.within) await options.within(client);
-      await client.query('COMMIT');
-      return outcomes;
-    } catch (error) {
-      // a connection the server dropped cannot roll back; it is discarded rather than reused
-      await client.query('ROLLBACK').catch(lost);
-      throw error;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query('BEGIN');
+          const outcomes = await this.ingestBatch(client, items);
+          if (options.within) await options.within(client);
+          await client.query('COMMIT');
+          return outcomes;
+        } catch (error) {
+          // a connection the server dropped cannot roll back; it is discarded rather than reused
+          await client.query('ROLLBACK').catch(lost);
+          if (!(error instanceof RaceLost || isDeadlock(error)) || attempt >= MAX_INGEST_ATTEMPTS) throw error;
+        }
+      }
     } finally {
       release();
     }
   }
 
-  private async ingestOne(client: pg.PoolClient, item: PreparedArticle): Promise<IngestOutcome> {
-    const { article, contentHash } = item;
-    // the article stored under this id, and the first stored with this content, in one round trip
+  /**
+   * Stores a batch in a few statements for the whole batch, with the outcome of storing its articles one
+   * after another. Articles are written first, without the ingest lock: the unique article id makes a
+   * second writer of the same id wait for the first and then find it (RaceLost: the batch is read and
+   * written again). Then, under the ingest lock held to COMMIT, the people and the copies: the known
+   * people and band postings of the batch's keys read in two statements, what to write planned in
+   * memory (batch-plan.ts), and written in two. An article that replaces a stored one (same id, other
+   * content) is stored after those before it, under the lock, as the old per-article path did.
+   */
+  private async ingestBatch(client: pg.PoolClient, items: readonly PreparedArticle[]): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = new Array(items.length);
     const stored = await rowsOf<{ pk: number; id: string; content_hash: string }>(
       client,
-      'SELECT pk, id, content_hash FROM articles WHERE id = $1 UNION ALL (SELECT pk, id, content_hash FROM articles WHERE content_hash = $2 ORDER BY pk LIMIT 1)',
-      [article.id, contentHash],
+      'SELECT pk, id, content_hash FROM articles WHERE id = ANY($1) OR content_hash = ANY($2) ORDER BY pk',
+      [items.map((i) => i.article.id), items.map((i) => i.contentHash)],
     );
-    const existing = stored.find((r) => r.id === article.id);
-    if (existing?.content_hash === contentHash) return { articleId: article.id, status: 'unchanged', attributions: 0, newPeople: 0 };
-    if (!existing) {
-      const same = stored.find((r) => r.content_hash === contentHash);
-      if (same) return { articleId: same.id, status: 'unchanged', attributions: 0, newPeople: 0 };
+    // the articles stored so far by id, and the first stored with each content: the batch's own included
+    const byId = new Map<string, { pk?: number; contentHash: string }>();
+    const byHash = new Map<string, string>();
+    for (const row of stored) {
+      byId.set(row.id, { pk: row.pk, contentHash: row.content_hash });
+      if (!byHash.has(row.content_hash)) byHash.set(row.content_hash, row.id);
     }
-    if (existing) await this.deleteArticle(client, existing.pk);
-    const [{ pk }] = await rowsOf<{ pk: number }>(
-      client,
-      `INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING pk`,
-      [article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, item.analysisJson],
-    );
-    const { persons, created } = await this.matchArticlePeople(client, pk, item.people);
-    const rows = item.attributions;
-    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
-    const inserted = await rowsOf<{ id: number; local_id: string }>(
-      client,
-      `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text, search)
-       SELECT $1, r.local_id, r.type, r.kind, r.text, r.speaker_name, r.speaker_mention, r.person_id, r.cue, r.said_on, r.date, r.confidence, r.copy_text, to_tsvector('simple', r.words)
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::text[], $14::text[])
-         AS r (local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text, words)
-       RETURNING id, local_id`,
-      [
-        pk,
-        column((r) => r.localId),
-        column((r) => r.type),
-        column((r) => r.kind),
-        column((r) => r.text),
-        column((r) => r.speakerName ?? null),
-        column((r) => r.speakerMention ?? null),
-        column((r) => (r.speakerEntity !== undefined ? (persons.get(r.speakerEntity) ?? null) : null)),
-        column((r) => r.cue ?? null),
-        column((r) => r.saidOn ?? null),
-        column((r) => r.date ?? null),
-        column((r) => r.confidence),
-        column((r) => r.copy?.text ?? null),
-        column((r) => searchWords(r.text).join(' ')),
-      ],
-    );
-    const idOf = new Map(inserted.map((r) => [r.local_id, r.id]));
-    const published = dayOf(article.publishedAt) ?? null;
-    // in document order, as the SQLite store groups them
-    for (const row of rows) if (row.copy !== undefined) await this.groupCopy(client, idOf.get(row.localId)!, row.copy, published);
-    if (item.times.length > 0) {
-      const times = item.times;
-      await rowsOf(
-        client,
-        `INSERT INTO times (article, start, "end", text, value, certainty)
-         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,
-        [pk, times.map((t) => t.start), times.map((t) => t.end), times.map((t) => t.text), times.map((t) => t.value), times.map((t) => t.certainty)],
-      );
+    let locked = false;
+    let run: number[] = [];
+    const replacing: number[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const batch = run;
+      run = [];
+      locked = await this.storeNew(client, batch.map((i) => items[i]), outcomes, batch, byId, locked);
+    };
+    for (const [i, item] of items.entries()) {
+      const { article, contentHash } = item;
+      const existing = byId.get(article.id);
+      if (existing?.contentHash === contentHash) {
+        outcomes[i] = { articleId: article.id, status: 'unchanged', attributions: 0, newPeople: 0 };
+        continue;
+      }
+      if (!existing && byHash.has(contentHash)) {
+        outcomes[i] = { articleId: byHash.get(contentHash)!, status: 'unchanged', attributions: 0, newPeople: 0 };
+        continue;
+      }
+      if (existing) {
+        // the articles before it are stored first, then the old version removed, under the lock
+        await flush();
+        if (!locked) locked = await this.lock(client);
+        await this.deleteArticle(client, byId.get(article.id)!.pk!);
+        replacing.push(i);
+      }
+      byId.set(article.id, { contentHash });
+      if (!byHash.has(contentHash)) byHash.set(contentHash, article.id);
+      run.push(i);
     }
-    return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: rows.length, newPeople: created };
+    await flush();
+    for (const i of replacing) outcomes[i] = { ...outcomes[i], status: 'replaced' };
+    return outcomes;
   }
 
-  /** Matches the article's people to the corpus's; returns entity id → person id, and how many are new. */
-  private async matchArticlePeople(client: pg.PoolClient, pk: number, people: readonly PreparedPerson[]): Promise<{ persons: Map<string, number>; created: number }> {
-    const plan = peopleToMatch(people);
-    const persons = new Map<string, number>();
-    if (people.length === 0) return { persons, created: 0 };
-    // read for each article: other processes write the same people (the SQLite store keeps them read)
-    const candidates: ProfiledPerson[][] = [];
-    for (const { keys } of plan.groups) candidates.push((await this.knownPeople(client, 'ARRAY(SELECT person_id FROM person_keys WHERE key = ANY($1))', [keys])).map(profileKnown));
-    const matches = matchGroups(plan, candidates);
-    let created = 0;
-    for (const write of personWrites(plan, matches)) {
-      // the person (renamed, or created when write.id is absent) and its names, keys and roles in one statement
-      const person = write.id === undefined ? 'INSERT INTO persons (name) SELECT $2 WHERE $1::bigint IS NULL RETURNING id' : 'UPDATE persons SET name = $2 WHERE id = $1::bigint RETURNING id';
-      const [{ id }] = await rowsOf<{ id: number }>(
+  /** Takes the ingest lock, held until the transaction ends; then reads see every ingest committed before. */
+  private async lock(client: pg.PoolClient): Promise<true> {
+    await rowsOf(client, 'SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, INGEST_LOCK]);
+    return true;
+  }
+
+  /** Stores articles new to the corpus (`indexes`: their places in the batch, for `outcomes`). */
+  private async storeNew(
+    client: pg.PoolClient,
+    items: readonly PreparedArticle[],
+    outcomes: IngestOutcome[],
+    indexes: readonly number[],
+    byId: Map<string, { pk?: number; contentHash: string }>,
+    locked: boolean,
+  ): Promise<true> {
+    // one JSON text for the batch's articles (each analysis spliced in as the JSON it already is) and one
+    // for their time expressions: JSON.stringify is native, where pg's text arrays escape each element in JS
+    const records = [...items]
+      // in id order, so that two writers of the same ids wait for each other in one order
+      .sort((a, b) => byCodePoint(a.article.id, b.article.id))
+      .map(({ article, contentHash, analysisJson }) => {
+        const fields = JSON.stringify({ id: article.id, url: article.url, outlet: article.outlet, title: article.title, published_at: article.publishedAt, text: article.text, content_hash: contentHash, source_hash: article.sourceHash });
+        return `${fields.slice(0, -1)},"analysis":${analysisJson}}`;
+      });
+    const times = items.flatMap((item) => item.times.map((t) => ({ id: item.article.id, start: t.start, end: t.end, text: t.text, value: t.value, certainty: t.certainty })));
+    const inserted = await rowsOf<{ pk: number; id: string }>(
+      client,
+      `WITH a AS (
+         INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis)
+         SELECT r.id, r.url, r.outlet, r.title, r.published_at, r.text, r.content_hash, r.source_hash, r.analysis
+         FROM json_to_recordset($1::json) AS r (id text, url text, outlet text, title text, published_at text, text text, content_hash text, source_hash text, analysis json)
+         ON CONFLICT (id) DO NOTHING RETURNING pk, id),
+       t AS (INSERT INTO times (article, start, "end", text, value, certainty)
+         SELECT a.pk, t.start, t."end", t.text, t.value, t.certainty
+         FROM json_to_recordset($2::json) AS t (id text, start int, "end" int, text text, value text, certainty text) JOIN a ON a.id = t.id)
+       SELECT pk, id FROM a`,
+      [`[${records.join(',')}]`, JSON.stringify(times)],
+    );
+    // another writer stored one of these ids since it was read: read and write the batch again
+    if (inserted.length < items.length) throw new RaceLost();
+    const pkOf = new Map(inserted.map((r) => [r.id, r.pk]));
+    const pks = items.map((item) => pkOf.get(item.article.id)!);
+    items.forEach((item, k) => byId.set(item.article.id, { pk: pks[k], contentHash: item.contentHash }));
+
+    // each attribution's words as the search index folds them, before the lock (other ingests wait on it)
+    const words = items.map((item) => item.attributions.map((row) => searchWords(row.text).join(' ')));
+    if (!locked) await this.lock(client);
+    // the same content stored under another id by a writer that held the lock before: read again
+    const copies = await rowsOf(client, 'SELECT 1 FROM articles WHERE content_hash = ANY($1) AND pk <> ALL($2) LIMIT 1', [items.map((i) => i.contentHash), pks]);
+    if (copies.length > 0) throw new RaceLost();
+    const keys = [...new Set(items.flatMap((item) => item.people.flatMap((p) => p.keys)))];
+    const people = keys.length === 0 ? [] : await rowsOf<KnownPersonRow>(
+      client,
+      `SELECT p.id, p.name,
+         ARRAY(SELECT n.name FROM person_names n WHERE n.person_id = p.id ORDER BY n.name COLLATE "C") AS variants,
+         ARRAY(SELECT r.role FROM person_role_names r WHERE r.person_id = p.id ORDER BY r.role COLLATE "C") AS roles,
+         ARRAY(SELECT k.key FROM person_keys k WHERE k.person_id = p.id AND k.key = ANY($1)) AS keys
+       FROM persons p WHERE p.id = ANY (ARRAY(SELECT person_id FROM person_keys WHERE key = ANY($1)))`,
+      [keys],
+    );
+    const bands = [...new Set(items.flatMap((item) => item.attributions.flatMap((a) => a.copy?.bands ?? [])))];
+    const listed = bands.length === 0 ? [] : await rowsOf<ListedStatement>(
+      client,
+      `SELECT a.id, a.copy_text AS text, a.group_id, g.first_day, l.bands
+       FROM (SELECT attribution_id, array_agg(band) AS bands FROM copy_bands WHERE band = ANY($1) GROUP BY attribution_id) l
+         JOIN attributions a ON a.id = l.attribution_id LEFT JOIN copy_groups g ON g.id = a.group_id`,
+      [bands],
+    );
+    const plan = planBatch(items, pks, people, listed);
+
+    // ids for the rows the plan creates, a range from each table's sequence, in the plan's order: only an
+    // ingest holding the lock takes these ids, so no other nextval comes between nextval and setval
+    const [last] = await rowsOf<{ persons: number | null; attributions: number | null; groups: number | null }>(
+      client,
+      `SELECT CASE WHEN $1 > 0 THEN setval('persons_id_seq', nextval('persons_id_seq') + $1 - 1) END AS persons,
+         CASE WHEN $2 > 0 THEN setval('attributions_id_seq', nextval('attributions_id_seq') + $2 - 1) END AS attributions,
+         CASE WHEN $3 > 0 THEN setval('copy_groups_id_seq', nextval('copy_groups_id_seq') + $3 - 1) END AS groups`,
+      [plan.pending.persons, plan.pending.attributions, plan.pending.groups],
+    );
+    const real = (lastId: number | null, count: number) => (id: number) => (id >= PENDING ? lastId! - count + 1 + (id - PENDING) : id);
+    const person = real(last.persons, plan.pending.persons);
+    const attribution = real(last.attributions, plan.pending.attributions);
+    const group = real(last.groups, plan.pending.groups);
+    const nullable = <T>(id: T | null, map: (id: T) => T) => (id === null ? null : map(id));
+
+    if (plan.newPersons.length + plan.renamed.length + plan.names.length + plan.keys.length + plan.roles.length + plan.roleNames.length > 0) {
+      await rowsOf(
         client,
-        `WITH person AS (${person}),
-           names AS (INSERT INTO person_names (person_id, name) SELECT person.id, n FROM person, unnest($3::text[]) n ON CONFLICT DO NOTHING),
-           keys AS (INSERT INTO person_keys (key, person_id) SELECT k, person.id FROM person, unnest($4::text[]) k ON CONFLICT DO NOTHING),
-           roles AS (INSERT INTO person_roles (person_id, role, article) SELECT person.id, r, $5 FROM person, unnest($6::text[]) r ON CONFLICT DO NOTHING),
-           role_names AS (INSERT INTO person_role_names (person_id, role) SELECT person.id, r FROM person, unnest($6::text[]) r ON CONFLICT DO NOTHING)
-         SELECT id FROM person`,
-        [write.id ?? null, write.name, write.names, write.keys, pk, write.roles],
+        `WITH created AS (INSERT INTO persons (id, name) OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::bigint[], $2::text[])),
+           renamed AS (UPDATE persons p SET name = r.name FROM unnest($3::bigint[], $4::text[]) AS r (id, name) WHERE p.id = r.id),
+           names AS (INSERT INTO person_names (person_id, name) SELECT * FROM unnest($5::bigint[], $6::text[]) ON CONFLICT DO NOTHING),
+           keys AS (INSERT INTO person_keys (key, person_id) SELECT * FROM unnest($7::text[], $8::bigint[]) ON CONFLICT DO NOTHING),
+           roles AS (INSERT INTO person_roles (person_id, role, article) SELECT * FROM unnest($9::bigint[], $10::text[], $11::bigint[]) ON CONFLICT DO NOTHING)
+         INSERT INTO person_role_names (person_id, role) SELECT * FROM unnest($12::bigint[], $13::text[]) ON CONFLICT DO NOTHING`,
+        [
+          plan.newPersons.map((p) => person(p.id)), plan.newPersons.map((p) => p.name),
+          plan.renamed.map((p) => p.id), plan.renamed.map((p) => p.name),
+          plan.names.map((n) => person(n.id)), plan.names.map((n) => n.name),
+          plan.keys.map((k) => k.key), plan.keys.map((k) => person(k.id)),
+          plan.roles.map((r) => person(r.id)), plan.roles.map((r) => r.role), plan.roles.map((r) => r.article),
+          plan.roleNames.map((r) => person(r.id)), plan.roleNames.map((r) => r.role),
+        ],
       );
-      if (write.id === undefined) created++;
-      persons.set(write.entity, id);
     }
-    return { persons, created };
+    const rows = plan.attributions.map((a) => {
+      const row = items[a.item].attributions[a.row];
+      return {
+        id: attribution(a.id), article: a.article, local_id: row.localId, type: row.type, kind: row.kind, text: row.text,
+        speaker_name: row.speakerName, speaker_mention: row.speakerMention, person_id: nullable(a.personId, person), cue: row.cue,
+        said_on: row.saidOn, date: row.date, confidence: row.confidence, copy_text: row.copy?.text, group_id: nullable(a.groupId, group),
+        words: words[a.item][a.row],
+      };
+    });
+    await rowsOf(
+      client,
+      `WITH created AS (INSERT INTO copy_groups (id, first, first_day) OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])),
+         moved AS (UPDATE copy_groups g SET first = m.first, first_day = m.first_day FROM unnest($4::bigint[], $5::bigint[], $6::text[]) AS m (id, first, first_day) WHERE g.id = m.id),
+         rows AS (
+           INSERT INTO attributions (id, article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text, group_id, search)
+           OVERRIDING SYSTEM VALUE
+           SELECT r.id, r.article, r.local_id, r.type, r.kind, r.text, r.speaker_name, r.speaker_mention, r.person_id, r.cue, r.said_on, r.date, r.confidence, r.copy_text, r.group_id, to_tsvector('simple', r.words)
+           FROM json_to_recordset($7::json) AS r (id bigint, article bigint, local_id text, type text, kind text, text text, speaker_name text, speaker_mention text,
+             person_id bigint, cue text, said_on text, date text, confidence float8, copy_text text, group_id bigint, words text))
+       INSERT INTO copy_bands (band, attribution_id) SELECT * FROM unnest($8::text[], $9::bigint[]) ON CONFLICT DO NOTHING`,
+      [
+        plan.newGroups.map((g) => group(g.id)), plan.newGroups.map((g) => attribution(g.first)), plan.newGroups.map((g) => g.firstDay),
+        plan.movedGroups.map((g) => g.id), plan.movedGroups.map((g) => attribution(g.first)), plan.movedGroups.map((g) => g.firstDay),
+        JSON.stringify(rows),
+        plan.bands.map((b) => b.band), plan.bands.map((b) => attribution(b.id)),
+      ],
+    );
+    items.forEach((item, k) => {
+      outcomes[indexes[k]] = { articleId: item.article.id, status: 'new', attributions: item.attributions.length, newPeople: plan.createdPeople[k] };
+    });
+    return true;
   }
 
   /**
@@ -275,28 +403,6 @@ export class PostgresStore implements Store {
        ) c JOIN attributions a ON a.id = c.attribution_id LEFT JOIN copy_groups g ON g.id = a.group_id
        ORDER BY c.shared DESC, a.id`,
       [bands],
-    );
-  }
-
-  /** Puts a new attribution in the group of the statement it copies, or starts a group with it (one statement each way). */
-  private async groupCopy(client: pg.PoolClient, id: number, { text, bands }: TracedWords, published: string | null): Promise<void> {
-    if (bands.length === 0) return;
-    const match = (await this.copyCandidates(client, bands)).find((c) => sameStatement(c.text, text));
-    if (match) {
-      await rowsOf(client, 'WITH joined AS (UPDATE attributions SET group_id = $1 WHERE id = $2) UPDATE copy_groups SET first = $2, first_day = $4 WHERE id = $1 AND $3', [
-        match.group_id,
-        id,
-        isEarlierCopy(published, match.first_day),
-        published,
-      ]);
-      return;
-    }
-    await rowsOf(
-      client,
-      `WITH g AS (INSERT INTO copy_groups (first, first_day) VALUES ($1, $3) RETURNING id),
-         joined AS (UPDATE attributions SET group_id = (SELECT id FROM g) WHERE id = $1)
-       ${INDEX_BANDS}`,
-      [id, [...new Set(bands)], published],
     );
   }
 
