@@ -161,7 +161,9 @@ test('kill -9 after a chunk is stored, before the queue is told: its job comes b
     await worker.exited;
     assert.equal((await chunksOf(db, added.sha256)).done, 1);
     const fresh = await finishAndCheck(db, url, added);
-    assert.deepEqual([fresh.chunks, fresh.alreadyDone], [2, 1]);
+    // The stored chunk comes back at least once and is found done (more than once when a loaded machine keeps a
+    // chunk past the queue's time limit); finishAndCheck has checked that every article is stored once.
+    assert.ok(fresh.alreadyDone >= 1 && fresh.chunks >= 2, JSON.stringify(fresh));
   });
 });
 
