@@ -26,6 +26,15 @@ const CASES: [string, string[]][] = [
   ['Councillor Hannah Yusuf asked staff to report back on response times.', []],
   ['The union urged that the plant stay open.', ['the plant stay open']],
   ['Reporters asked whether the plant would close.', ['whether the plant would close']],
+  // the verb of a relative clause on the object, or a participle before a noun, is no clause said
+  ['After the count, the returning officer thanked the volunteers who staffed the polls.', []],
+  ['The new comet added to a list of about 300 known icy bodies.', []],
+  ['Tenants sue landlord over flooded basements', []],
+  // a demonstrative and a noun is the object, not "that" and a clause
+  ['The clinic’s director disputed that figure.', []],
+  // a clause after a relative clause, or after "that", is still something said
+  ['She said the driver who hit the pole was not hurt.', ['the driver who hit the pole was not hurt']],
+  ['He noted that figures rose in May.', ['figures rose in May']],
   // the same verbs in their speech sense
   ['She added that the clinic would reopen next week.', ['the clinic would reopen next week']],
   ['The coach said the team was tired after the long trip.', ['the team was tired after the long trip']],
@@ -56,6 +65,9 @@ test('holdsSomethingSaid: a clause, a quote or a colon, not a noun phrase', () =
     ['He asked whether costs rose.', 'whether costs rose', true],
     ['He added two goals.', 'two goals', false],
     ['He added two goals as the team won.', 'two goals as the team won', false],
+    ['He thanked the crew who flew the plane.', 'the crew who flew the plane', false],
+    ['He added 40 signed jerseys.', '40 signed jerseys', false],
+    ['He said the man who called was angry.', 'the man who called was angry', true],
   ];
   for (const [text, content, expected] of rows) {
     const seg = segment(text);

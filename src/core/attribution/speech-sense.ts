@@ -36,15 +36,59 @@ export function holdsSomethingSaid(seg: Segmented, content: readonly Span[], cue
     if (QUOTE_MARKS.test(words)) return true;
     if (cue && cue.end <= s.start && /:\s*$/.test(seg.text.slice(cue.end, s.start))) return true;
     const [first, last] = tokensWithin(seg, s.start, s.end);
-    for (let i = first; i < last; i++) {
-      const t = seg.tokens[i];
-      if (t.pos === 'VERB' || t.pos === 'AUX') return true;
-      if (i === first && COMPLEMENTIZERS.has(t.lower)) return true;
-      // "added two goals as the Falcons beat Lakeshore": a verb past a subordinator is not the content's own.
-      if (t.pos === 'SCONJ' || SUBORDINATORS.has(t.lower)) break;
-    }
+    // "disputed that account": "that" before a noun and no verb is a determiner, not a complementizer
+    if (first < last && COMPLEMENTIZERS.has(seg.tokens[first].lower) && !isDemonstrativePhrase(seg, first, last)) return true;
+    if (hasOwnVerb(seg, first, last)) return true;
   }
   return false;
+}
+
+/** "disputed that account", "denied those reports": a demonstrative and a common noun or two, nothing more. */
+function isDemonstrativePhrase(seg: Segmented, first: number, last: number): boolean {
+  if (!/^(?:that|this|those|these)$/.test(seg.tokens[first].lower) || last - first > 3 || last - first < 2) return false;
+  for (let i = first + 1; i < last; i++) if (seg.tokens[i].pos !== 'NOUN' && seg.tokens[i].pos !== 'ADJ') return false;
+  return true;
+}
+
+/** Relative pronouns that open a clause on the noun before them: "the volunteers who counted ballots". */
+const RELATIVES = new Set(['who', 'whom', 'which', 'whose', 'that']);
+
+/**
+ * Whether tokens [first, last) hold a verb of their own: not a verb past a subordinator ("added two goals
+ * as the Falcons beat Lakeshore"), not the verb of a relative clause on a noun ("thanked the volunteers who
+ * counted ballots"), not a participle used as an adjective ("a catalogue of 500 known binary asteroids",
+ * "sue developer over cracked foundations").
+ */
+function hasOwnVerb(seg: Segmented, first: number, last: number): boolean {
+  let inRelative = false;
+  for (let i = first; i < last; i++) {
+    const t = seg.tokens[i];
+    if (i > first && RELATIVES.has(t.lower) && seg.tokens[i - 1].pos === 'NOUN') {
+      inRelative = true;
+      continue;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      // the relative clause's own verb (and its auxiliaries) belongs to the noun phrase
+      if (inRelative) {
+        if (t.pos === 'VERB') inRelative = false;
+        continue;
+      }
+      if (t.pos === 'VERB' && isAttributiveParticiple(seg, i)) continue;
+      return true;
+    }
+    if (t.pos === 'SCONJ' && t.lower !== 'that' || SUBORDINATORS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/** A participle between a determiner, number, adjective or preposition and a noun: "500 known binary asteroids". */
+function isAttributiveParticiple(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  if (!/(?:ed|en|wn|nt)$/.test(t.lower)) return false;
+  const before = seg.tokens[i - 1]?.pos;
+  if (before !== 'DET' && before !== 'NUM' && before !== 'ADJ' && before !== 'ADP') return false;
+  const next = seg.tokens[i + 1];
+  return next?.pos === 'NOUN' || next?.pos === 'ADJ' && seg.tokens[i + 2]?.pos === 'NOUN';
 }
 
 /**
