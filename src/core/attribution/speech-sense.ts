@@ -73,12 +73,18 @@ function hasOwnVerb(seg: Segmented, first: number, last: number): boolean {
         if (t.pos === 'VERB') inRelative = false;
         continue;
       }
-      if (t.pos === 'VERB' && isAttributiveParticiple(seg, i)) continue;
+      if (t.pos === 'VERB' && (isAttributiveParticiple(seg, i) || isCompoundPart(seg, i))) continue;
       return true;
     }
     if (t.pos === 'SCONJ' && t.lower !== 'that' || SUBORDINATORS.has(t.lower)) return false;
   }
   return false;
+}
+
+/** "a pipe-replacement schedule": a word joined by a hyphen to the next is part of a compound, not a verb. */
+function isCompoundPart(seg: Segmented, i: number): boolean {
+  const next = seg.tokens[i + 1];
+  return next !== undefined && next.text === '-' && next.start === seg.tokens[i].end && seg.tokens[i + 2]?.start === next.end;
 }
 
 /** A participle between a determiner, number, adjective or preposition and a noun: "500 known binary asteroids". */
@@ -115,10 +121,13 @@ const OTHER_SENSE_PARTICLES = /\bcall(?:s|ed|ing)?\s+(?:off|up|back|in)$/i;
  *   statement;
  * - undefined where the content holds something said.
  */
-export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: string } | { retype: 'attitude'; reason: string } | undefined {
+export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: string } | { retype: 'attitude' | 'intention'; reason: string } | undefined {
   if (p.type !== 'statement' || !p.cue) return undefined;
   if (isLearnedAlone(p) && isTitleBeforeName(seg, p)) return { drop: 'speech-sense/title' };
-  if (p.quotes.length === 0 && isDirective(seg, p)) return { retype: 'attitude', reason: 'speech-sense/directive' };
+  if (p.quotes.length === 0 && (isDirective(seg, p) || isPassiveDirective(seg, p))) return { retype: 'attitude', reason: 'speech-sense/directive' };
+  // "Council voted 6-3 to approve a fee", "The agreement commits the countries to report": an infinitive
+  // is what someone means to do or must do, not words said
+  if (isLearnedAlone(p) && isInfinitive(seg, p)) return { retype: 'intention', reason: 'speech-sense/infinitive' };
   const head = cueHeadLemma(seg, p.cue);
   // A rule that agreed on the words but not on a cue of its lexicon ("thanked") vouches for no speech.
   if (!isLearnedAlone(p) && (p.quotes.length > 0 || head === undefined || typeOfCueLemma(head) !== undefined)) return undefined;
@@ -138,6 +147,19 @@ function isTitleBeforeName(seg: Segmented, p: ProposedAttribution): boolean {
   for (let i = first; i < last; i++) if (seg.tokens[i].pos !== 'NOUN' || /ing$/.test(seg.tokens[i].lower)) return false;
   const next = seg.tokens[last];
   return next !== undefined && next.pos === 'PROPN' && /^[A-Z]/.test(next.text) && next.start >= p.content[0].start && next.start <= p.content[0].start + 1;
+}
+
+/** A content after its cue that is "to" and a verb, or a noun phrase, "to" and a verb, with no clause or quote before. */
+function isInfinitive(seg: Segmented, p: ProposedAttribution): boolean {
+  const s = p.content[0];
+  if (s.start < p.cue!.end || QUOTE_MARKS.test(seg.text.slice(s.start, s.end))) return false;
+  const [first, last] = tokensWithin(seg, s.start, s.end);
+  for (let i = first; i < last; i++) {
+    const t = seg.tokens[i];
+    if (t.lower === 'to' && seg.tokens[i + 1]?.pos === 'VERB') return true;
+    if (i === first && COMPLEMENTIZERS.has(t.lower) || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT') return false;
+  }
+  return false;
 }
 
 /** The lemma of the cue's last verb, or of its first word where it has no verb ("according to"). */
@@ -169,7 +191,19 @@ function isDirective(seg: Segmented, p: ProposedAttribution): boolean {
     const t = seg.tokens[i];
     if (i === first && COMPLEMENTIZERS.has(t.lower)) return false;
     if (t.lower === 'to' && seg.tokens[i + 1]?.pos === 'VERB') return true;
-    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !isCompoundPart(seg, i)) return false;
   }
   return true;
+}
+
+/**
+ * "Staff were asked to report back", "Players were told to stay home": a directive in the passive, its
+ * content the instruction ("to" and a verb). No words said: an attitude, whoever found it.
+ */
+function isPassiveDirective(seg: Segmented, p: ProposedAttribution): boolean {
+  const head = cueHeadLemma(seg, p.cue!);
+  if (head === undefined || !DIRECTIVES.has(head) && head !== 'tell') return false;
+  const [first, last] = tokensWithin(seg, p.cue!.start, p.cue!.end);
+  if (last - first < 2 || seg.tokens[first].pos !== 'AUX' || seg.tokens[first].lemma !== 'be') return false;
+  return seg.tokens[last]?.lower === 'to' && seg.tokens[last + 1]?.pos === 'VERB';
 }
