@@ -22,6 +22,11 @@ test('names, their types and their roles', () => {
       ['place:Geneva', ['Geneva'], []],
     ]],
     ['South Korean leader Park Min Ho greeted the crowd.', [['person:Park Min Ho', ['Park Min Ho'], ['South Korean leader']]]],
+    // a name before a lower-case corporate title is the organization, not a person
+    ['Rivet Bikes chief executive Olu Bakare said sales rose.', [
+      ['organization:Rivet Bikes', ['Rivet Bikes'], []],
+      ['person:Olu Bakare', ['Olu Bakare'], ['chief executive']],
+    ]],
     ['The Daily Post and the Evening News printed the letter, Reuters said.', [
       ['organization:Daily Post', ['Daily Post'], []],
       ['organization:Evening News', ['Evening News'], []],

@@ -276,9 +276,30 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words === 2 && genderOfGivenName(tokens[first].lower) !== undefined && !STREET_WORDS.has(tokens[last - 1].lower)) return 'person';
   if (words > 1 && ((lastFacts & PLACE_SUFFIX) !== 0 || (firstFacts & PLACE_PREFIX) !== 0)) return 'place';
   if (personal) return 'person';
+  if (precedesCorporateTitle(seg, last) && (words > 1 || first > seg.sentences[tokens[first].sentence].first)) return 'organization';
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
   if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
   return 'other';
+}
+
+/**
+ * Titles a company, club or group gives its people, written in lower case between the organization's name
+ * and the person's: "Coastline Ferries chief executive Martin Adair", "Crestline president Roger Dunn".
+ * The team's list of corporate titles (no government titles: "Ashby mayor Beth Lyons" names a place).
+ */
+const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief', 'executive', 'ceo', 'cfo', 'president', 'vice-president', 'spokesperson', 'spokesman', 'spokeswoman', 'founder', 'co-founder', 'owner', 'chair', 'chairman', 'chairwoman', 'director', 'manager', 'coach', 'economist', 'analyst', 'partner']);
+
+/** Whether the name ending before token `last` is followed by a lower-case corporate title and then a capitalized name. */
+function precedesCorporateTitle(seg: Segmented, last: number): boolean {
+  const { tokens } = seg;
+  const first = tokens[last];
+  if (!first || first.text !== first.lower || !CORPORATE_TITLES.has(first.lower)) return false;
+  for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
+    const t = tokens[i];
+    if (/^[A-Z]/.test(t.text)) return t.pos === 'PROPN';
+    if (!isRoleWord(t.lower) && !CORPORATE_TITLES.has(t.lower)) return false;
+  }
+  return false;
 }
 
 /** A dateline opening a line: a place in capitals and a dash, "HALDEN — ", "SALTHAVEN, Norland — ". */
