@@ -17,6 +17,7 @@ import type { Segmented } from '../segment/segment.js';
 import { tokensWithin } from '../segment/lookup.js';
 import { partitionPoint } from '../sorted.js';
 import { ORGANIZATION_NOUNS } from '../entities/organizations.js';
+import { isRoleWord } from '../entities/roles.js';
 
 export interface SpeakerEntities {
   readonly entities: readonly Entity[];
@@ -82,7 +83,8 @@ function entityOfRole(seg: Segmented, first: number, last: number, before: numbe
   // "the mayor", "the company"; or, as headlines and noun compounds write them, "Owner", "Club", "Artistic director"
   if (determined ? last - first < 2 : last - first > 3) return undefined;
   const head = seg.tokens[last - 1];
-  if (head.pos !== 'NOUN' && !(head.pos === 'PROPN' && last - 1 === first)) return undefined;
+  // "the chief said": wink-nlp tags some role nouns as adjectives
+  if (head.pos !== 'NOUN' && !(head.pos === 'PROPN' && last - 1 === first) && !(head.pos === 'ADJ' && isRoleWord(head.lower))) return undefined;
   if (!/^[A-Za-z-]+$/.test(head.text) || PLURAL_SOURCES.test(head.lower)) return undefined;
   const index = indexOf(entities);
   // "the company", "the union": the organization named with that noun, else the one the article named
@@ -94,9 +96,12 @@ function entityOfRole(seg: Segmented, first: number, last: number, before: numbe
     if (found !== undefined) return found;
   }
   // "the coach said": the entity given that role last before the mention, else the first given it after
-  const roles = index.rolesByHead.get(head.lower);
+  const roles = index.rolesByHead.get(ROLE_SYNONYMS.get(head.lower) ?? head.lower);
   return roles ? lastBefore(roles, before) ?? firstAfter(roles, before) : undefined;
 }
+
+/** Role nouns news uses for one another: "Justice Samuel Okoro" is "the judge". Keyed by the word, to the role it stands for. */
+const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([['justice', 'judge']]);
 
 /** "officials", "sources", "residents": plural sources are groups, never one named entity. */
 const PLURAL_SOURCES = /(?<!s)s$/;
@@ -135,7 +140,7 @@ function indexOf(entities: readonly Entity[]): PlaceIndex {
     }
     for (const r of e.roles ?? []) {
       const words = r.text.toLowerCase().split(/\s+/);
-      const key = words[words.length - 1];
+      const key = ROLE_SYNONYMS.get(words[words.length - 1]) ?? words[words.length - 1];
       let list = rolesByHead.get(key);
       if (!list) rolesByHead.set(key, (list = []));
       list.push({ start: r.start, id: e.id });

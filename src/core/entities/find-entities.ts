@@ -279,6 +279,9 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (precedesCorporateTitle(seg, last) && (words > 1 || first > seg.sentences[tokens[first].sentence].first)) return 'organization';
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
   if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
+  // "Her husband, Tom, said …", "who gave only his first name, Tomas, said …": a lone name set off by
+  // commas after a noun, as the subject of a verb of saying, is the person's name
+  if (words === 1 && tokens[first - 1]?.text === ',' && tokens[first - 2]?.pos === 'NOUN' && tokens[last]?.text === ',' && speaksAfter(seg, last)) return 'person';
   return 'other';
 }
 
