@@ -13,6 +13,7 @@ const CASES: [string, string][] = [
   // a content cut before its own verb runs on through the verb
   ['The festival director said this spring’s lineup had sold more tickets than any before it.', 'this spring’s lineup had sold more tickets than any before it'],
   ['She pointed out that three bridges had been closed since March.', 'three bridges had been closed since March'],
+  ['Coach Ana Ruiz said talks with the striker’s agent began last week.', 'talks with the striker’s agent began last week'],
   // negatives: a new speaker, a trailing source or relay, a clause of the writer's with a subject of its own
   ['The coach said the players were exhausted, and the trainer agreed.', 'the players were exhausted'],
   ['Ruiz said the bridge will open in May, officials said.', 'the bridge will open in May'],

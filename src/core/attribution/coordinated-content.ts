@@ -45,7 +45,9 @@ export const extendThroughCoordination: Refiner = (seg, proposals) => {
     // "said this year’s show | had drawn …": a content cut before its own verb runs on through it too
     // (or a "that" whose clause was cut off: "pointed out that | three bridges had been closed")
     const cutBeforeVerb = t !== undefined && !holdsVerb(seg, last.start, last.end) &&
-      ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) || seg.tokens[tokenAtOrAfter(seg, last.start)]?.lower === 'that' && holdsVerb(seg, t.start, seg.sentences[t.sentence].end));
+      ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) ||
+        // "said talks | with the agent began last week": a subject cut before its modifier
+        (seg.tokens[tokenAtOrAfter(seg, last.start)]?.lower === 'that' || t.pos === 'ADP' && t.lower !== 'that') && holdsVerb(seg, t.start, seg.sentences[t.sentence].end));
     if (!t || !CONTINUES.has(t.lower) && !cutBeforeVerb) return undefined;
     const sentence = seg.sentences[t.sentence];
     if (seg.tokens[next - 1]?.sentence !== t.sentence) return undefined;
@@ -56,7 +58,7 @@ export const extendThroughCoordination: Refiner = (seg, proposals) => {
       const x = seg.tokens[i];
       if (STOPS_AT.has(x.lower) && i <= next + 2 && !(cutBeforeVerb && i === next && x.pos === 'AUX')) return undefined;
       // ", officials said." at the end: a trailing source of its own
-      if (x.pos === 'VERB' && typeOfCueLemma(x.lemma) === 'statement' && i >= end - 3) return undefined;
+      if (x.pos === 'VERB' && typeOfCueLemma(x.lemma) === 'statement' && i >= end - 3 && !(cutBeforeVerb && !holdsVerb(seg, t.start, x.start))) return undefined;
     }
     if (!cutBeforeVerb && opensNewSubject(seg, next, end)) return undefined;
     const to = seg.tokens[end - 1].end;

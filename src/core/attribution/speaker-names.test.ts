@@ -59,6 +59,8 @@ const CASES: [string, string[][]][] = [
   // the company named before a corporate title is what "the company" refers to
   ['Rivet Bikes chief executive Olu Bakare said sales rose. The company said it would hire 20 workers.',
     [['Rivet Bikes chief executive Olu Bakare', 'Olu Bakare', 'sales rose'], ['The company', 'Rivet Bikes', 'it would hire 20 workers']]],
+  // a plural name after "the" is a team, which "the team" refers to
+  ['The Lakeshore Otters traded their captain. The team said the move saved $2 million.', [['The team', 'Lakeshore Otters', 'the move saved $2 million']]],
   // a possessor does not name an unnamed source
   ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
 ];

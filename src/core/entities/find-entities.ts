@@ -276,6 +276,9 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words === 2 && genderOfGivenName(tokens[first].lower) !== undefined && !STREET_WORDS.has(tokens[last - 1].lower)) return 'person';
   if (words > 1 && ((lastFacts & PLACE_SUFFIX) !== 0 || (firstFacts & PLACE_PREFIX) !== 0)) return 'place';
   if (personal) return 'person';
+  // "the Harbour City Storm Chasers", "with the Ridgeway Hawks": a plural name after "the" is a team or a
+  // company, never a person
+  if (words > 1 && /^the$/i.test(tokens[first - 1]?.text ?? '') && /[a-z][^s]s$/.test(tokens[last - 1].text)) return 'organization';
   if (precedesCorporateTitle(seg, last) && (words > 1 || first > seg.sentences[tokens[first].sentence].first)) return 'organization';
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
   if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
