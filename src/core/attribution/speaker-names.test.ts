@@ -61,6 +61,12 @@ const CASES: [string, string[][]][] = [
     [['Rivet Bikes chief executive Olu Bakare', 'Olu Bakare', 'sales rose'], ['The company', 'Rivet Bikes', 'it would hire 20 workers']]],
   // a plural name after "the" is a team, which "the team" refers to
   ['The Lakeshore Otters traded their captain. The team said the move saved $2 million.', [['The team', 'Lakeshore Otters', 'the move saved $2 million']]],
+  // "the company" goes back to the company the article is about, not to an analyst's firm
+  ['Pinecrest Mills will close its plant. Analyst Dev Rao of Halvern Securities said the move was expected. The company said 80 jobs would go.',
+    [['Analyst Dev Rao of Halvern Securities', 'Dev Rao', 'the move was expected'], ['The company', 'Pinecrest Mills', '80 jobs would go']]],
+  // "the city" is no organization named before it
+  ['The Ashby Business Association backed the plan. The city said the work would start in May.',
+    [['The city', '', 'the work would start in May']]],
   // a possessor does not name an unnamed source
   ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
 ];

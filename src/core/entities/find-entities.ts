@@ -414,6 +414,9 @@ function joinOrganizations(seg: Segmented, clusters: Cluster[]): Cluster[] {
   for (const c of clusters) {
     if (c.type === 'organization' || c.type === 'place') continue;
     if (c.members.some((m) => appositiveIsOrganization(seg, m.last))) c.type = 'organization';
+    // "Hearthstone Bakeries" in a headline, then "Hearthstone chief executive Claire Dumont": a name one of
+    // whose mentions reads as an organization is one, unless a given name makes it a person
+    else if (c.type === 'person' && c.members.some((m) => m.type === 'organization') && !givenNamed(c)) c.type = 'organization';
   }
   // the longest name of each organization, by its first word
   const byFirstWord = new Map<string, { words: readonly string[]; c: Cluster }[]>();
