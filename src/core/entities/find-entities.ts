@@ -379,7 +379,10 @@ function cluster(proposals: readonly Proposal[]): Cluster[] {
     if (!target && p.words.length > 1 && p.type === 'person') {
       // "Mike Pompeo" after a bare "Pompeo": the surname (or the family name first, "Kim Jong Un") named it before.
       const bySurname = bySingleWord.get(lastNameWord(p.words));
-      if (bySurname && !bySurname.multiWord && compatible(bySurname, p)) target = bySurname;
+      // "Ms. de la Vega" after "Ines de la Vega": every word of it in an earlier person's name
+      const byWords = byNameWord.get(lastNameWord(p.words));
+      if (byWords && p.words.every((w) => byWords.words.has(w)) && compatible(byWords, p)) target = byWords;
+      else if (bySurname && !bySurname.multiWord && compatible(bySurname, p)) target = bySurname;
       else {
         const byFirstWord = bySingleWord.get(p.words[0]);
         if (byFirstWord && !byFirstWord.multiWord && compatible(byFirstWord, p)) target = byFirstWord;
