@@ -14,12 +14,15 @@
  * former treasurer of the fund", "elder"), never a pronoun, a name, or a group ("officials"). The lede's
  * person must be named for the first time at the start of the next paragraph, followed by an age
  * ("Castillo, 52,"), as a news article introduces the person its lede described; a headline's speaker
- * takes the speaker of the body statement that repeats at least two of its content words, else of the
- * body statement whose description ends in the same noun.
+ * takes the speaker of the body statement that repeats its quoted words or at least two of its content
+ * words, else of the body statement whose description ends in the same noun, else (for a person's
+ * description, not an organization's noun such as "union") the first person the body quotes, as news puts
+ * its main speaker first.
  */
 import type { Entity, Span } from '../analysis.js';
 import type { Segmented, Token } from '../segment/segment.js';
 import { tokensWithin } from '../segment/lookup.js';
+import { ORGANIZATION_NOUNS } from '../entities/organizations.js';
 
 /** What this step reads of one attribution: where its words and cue are, and its speaker as resolved so far. */
 export interface NamedSpeaker {
@@ -93,9 +96,32 @@ export function nameLaterSpeakers(seg: Segmented, speakers: readonly NamedSpeake
         sameHeadStart = start;
       }
     }
-    named[k] = best ?? sameHead;
+    named[k] = best ?? sameHead ?? (ORGANIZATION_NOUNS.has(heads[k]!) ? undefined : firstPersonSpeaker(speakers, named, entities, seg, bodyStart));
   }
   return named;
+}
+
+/**
+ * "Short naps may sharpen memory, researcher says": a headline's person, when nothing else names them, is
+ * the first person the body quotes, as news puts its main speaker first.
+ */
+function firstPersonSpeaker(speakers: readonly NamedSpeaker[], named: readonly (string | undefined)[], entities: readonly Entity[], seg: Segmented, bodyStart: number): string | undefined {
+  let found: string | undefined;
+  let foundStart = Infinity;
+  for (let j = 0; j < speakers.length; j++) {
+    const entity = named[j] ?? speakers[j].entity;
+    const mention = speakers[j].mention;
+    if (entity === undefined || !mention || mention.start >= foundStart) continue;
+    if ((seg.tokens[tokensWithin(seg, mention.start, mention.end)[0]]?.paragraph ?? -1) < bodyStart) continue;
+    const person = entities.find((e) => e.id === entity);
+    if (person?.type !== 'person') continue;
+    // the person the mention names, not a name inside a description ("a study in the Journal of Aging Research")
+    const inside = person.mentions.find((m) => m.start >= mention.start && m.end <= mention.end);
+    if (!inside || /\b(?:of|in|at|with|for|from|by)\b/i.test(seg.text.slice(mention.start, inside.start))) continue;
+    found = entity;
+    foundStart = mention.start;
+  }
+  return found;
 }
 
 /**
