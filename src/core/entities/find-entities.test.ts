@@ -26,6 +26,8 @@ test('names, their types and their roles', () => {
     ['Director Ines de la Vega spoke first. Ms. de la Vega thanked the crew.', [
       ['person:Ines de la Vega', ['Ines de la Vega', 'de la Vega'], ['Director', 'Ms.']],
     ]],
+    // a name right after a lower-case organization noun is that organization
+    ['Environmental group TideWatch said the rules were weak.', [['organization:TideWatch', ['TideWatch'], []]]],
     // a name before a lower-case corporate title is the organization, not a person
     ['Rivet Bikes chief executive Olu Bakare said sales rose.', [
       ['organization:Rivet Bikes', ['Rivet Bikes'], []],

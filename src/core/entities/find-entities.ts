@@ -279,6 +279,10 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   // "the Harbour City Storm Chasers", "with the Ridgeway Hawks": a plural name after "the" is a team or a
   // company, never a person
   if (words > 1 && /^the$/i.test(tokens[first - 1]?.text ?? '') && /[a-z][^s]s$/.test(tokens[last - 1].text)) return 'organization';
+  // "Environmental group BlueCurrent", "the streaming service Corvid": a name right after a lower-case
+  // organization noun is that organization
+  const before = tokens[first - 1];
+  if (before && before.text === before.lower && (ORGANIZATION_NOUNS.has(before.lower) || before.lower === 'group') && !(words > 1 && genderOfGivenName(tokens[first].lower) !== undefined)) return 'organization';
   if (precedesCorporateTitle(seg, last) && (words > 1 || first > seg.sentences[tokens[first].sentence].first)) return 'organization';
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
   if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
