@@ -19,6 +19,10 @@ const CASES: [string, string[]][] = [
   ['The Blue Jays posted a 4-1 win over Boston on Sunday night.', []],
   ['After the rescue, Dr. Mina Patel later thanked the crew for their work.', []],
   ['The union urged a review of the contract.', []],
+  // a quantity is what was added, however the tagger or a rule read it
+  ['The Halden composite index added 112 points, or 0.5 per cent, to close at 22,480.', []],
+  ['Mara Volk scored 14 goals last season and added nine assists.', []],
+  ['She added 12 people had died in the fire.', ['12 people had died in the fire']],
   // a role noun before a name is a title, not a cue
   ['Opposition transport critic Dana Moss was not convinced.', []],
   // a directive: what is urged or asked is no words said

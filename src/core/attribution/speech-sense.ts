@@ -129,11 +129,32 @@ export function speechSenseOf(seg: Segmented, p: ProposedAttribution): { drop: s
   // is what someone means to do or must do, not words said
   if (isLearnedAlone(p) && isInfinitive(seg, p)) return { retype: 'intention', reason: 'speech-sense/infinitive' };
   const head = cueHeadLemma(seg, p.cue);
+  // "added 112 points, or 0.5 per cent", "added nine assists": a quantity is what was added, not words
+  if (p.quotes.length === 0 && head !== undefined && OTHER_SENSE_ON_NOUN.has(head) && isQuantityObject(seg, p)) return { drop: 'speech-sense/other-sense' };
   // A rule that agreed on the words but not on a cue of its lexicon ("thanked") vouches for no speech.
   if (!isLearnedAlone(p) && (p.quotes.length > 0 || head === undefined || typeOfCueLemma(head) !== undefined)) return undefined;
   if (holdsSomethingSaid(seg, p.content, p.cue)) return undefined;
   if (head !== undefined && OTHER_SENSE_ON_NOUN.has(head) || OTHER_SENSE_PARTICLES.test(p.cue.text.trim())) return { drop: 'speech-sense/other-sense' };
   return { retype: 'attitude', reason: 'speech-sense/noun-object' };
+}
+
+/** Words that measure or count after a number: "112 points", "0.5 per cent", "nine assists". */
+const QUANTITY_WORDS = new Set(['per', 'cent', 'percent', '%', 'points', 'point', 'cents', 'goals', 'goal', 'assists', 'assist', 'runs', 'wins', 'saves', 'shots', 'rebounds', 'yards', 'million', 'billion', 'basis', 'more', 'other']);
+
+/**
+ * A content after its cue that opens with a quantity ("112 points", "$2 million", "nine assists") and goes
+ * on with no verb of its own right after it: the object of "added" or "posted", not a clause said.
+ */
+function isQuantityObject(seg: Segmented, p: ProposedAttribution): boolean {
+  const s = p.content[0];
+  if (s.start < p.cue!.end) return false;
+  const [first, last] = tokensWithin(seg, s.start, s.end);
+  let i = first;
+  if (i < last && /^[$€£]$/.test(seg.tokens[i].text)) i++;
+  if (i >= last || seg.tokens[i].pos !== 'NUM') return false;
+  while (i < last && (seg.tokens[i].pos === 'NUM' || QUANTITY_WORDS.has(seg.tokens[i].lower))) i++;
+  const next = seg.tokens[i];
+  return i >= last || next.pos !== 'VERB' && next.pos !== 'AUX' && (next.pos === 'PUNCT' || next.pos === 'ADP' || next.lower === 'to');
 }
 
 /**
