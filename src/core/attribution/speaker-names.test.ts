@@ -59,6 +59,8 @@ const CASES: [string, string[][]][] = [
   // the company named before a corporate title is what "the company" refers to
   ['Rivet Bikes chief executive Olu Bakare said sales rose. The company said it would hire 20 workers.',
     [['Rivet Bikes chief executive Olu Bakare', 'Olu Bakare', 'sales rose'], ['The company', 'Rivet Bikes', 'it would hire 20 workers']]],
+  // a surname that is also a title abbreviation, written without its period, is the surname
+  ['Opposition critic Rahul Sen was not convinced. “One good month is not a trend,” Sen said.', [['Sen', 'Rahul Sen', 'One good month is not a trend,']]],
   // a plural name after "the" is a team, which "the team" refers to
   ['The Lakeshore Otters traded their captain. The team said the move saved $2 million.', [['The team', 'Lakeshore Otters', 'the move saved $2 million']]],
   // "the company" goes back to the company the article is about, not to an analyst's firm

@@ -229,13 +229,18 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
   const last = chunk.last;
   const key = keyOf(tokens, p, last);
   const words = key.split(' ');
-  if (words.length === 1 && isRoleWord(key)) return;
+  // "“One good winter is not a trend,” Sen said": an abbreviated title written without its period and
+  // before no name is a surname ("Rahul Sen"); any other lone role word is no name
+  if (words.length === 1 && isRoleWord(key) && !(SURNAME_LIKE_TITLES.has(key) && !/^[A-Z]/.test(tokens[last]?.text ?? '') && tokens[last]?.text !== '.')) return;
   const [roleStart, personal] = roleBefore(seg, p);
   const written = seg.text.slice(tokens[p].start, tokens[last - 1].end);
   const display = written.includes('[') || written.includes(']') ? written.replace(/[[\]]/g, '') : written;
   const type = typeOf(seg, p, last, key, personal);
   out.push(roleStart < p ? { first: p, last, type, key, display, words, role: textOf(seg, roleStart, p) } : { first: p, last, type, key, display, words });
 }
+
+/** Title abbreviations that are also surnames when written without their period ("Sen", "Rev"). */
+const SURNAME_LIKE_TITLES: ReadonlySet<string> = new Set(['sen', 'rep', 'gov', 'gen', 'col', 'lt', 'maj', 'rev']);
 
 /** Nouns for kinds of business that news writes before a company's name and that no name starts with. */
 const BUSINESS_DESCRIPTIONS: ReadonlySet<string> = new Set(['startup', 'automaker', 'retailer', 'grocer', 'insurer', 'broadcaster', 'publisher', 'carrier', 'manufacturer', 'maker', 'chipmaker', 'drugmaker', 'brewer', 'miner', 'lender', 'developer', 'builder', 'supplier', 'distributor']);
