@@ -15,6 +15,7 @@ import { addresseeOfCue, type ProposedAttribution } from './direct-quotes.js';
 import { firstTopQuoteEndingAfter, topQuoteBefore, topQuotes } from './top-quotes.js';
 import { partitionPoint } from '../sorted.js';
 import { speakerEntity } from './speaker-entity.js';
+import { nameLaterSpeakers } from './named-later.js';
 import { SUBJECT_PAST_ASIDE } from './reported-speech.js';
 
 export interface EntityLookup {
@@ -263,6 +264,20 @@ export function assembleAttributions(proposals: readonly ProposedAttribution[], 
     speakers.set(p, speaker);
     return speaker;
   };
+
+  // Descriptions the article names later ("A construction foreman told …" then "Reggie Castillo, 52,
+  // said"; a headline's "host says"): their speaker is the person named there.
+  for (const p of order) speakerOf(p);
+  const later = nameLaterSpeakers(seg, proposals.map((p, k) => ({ content: p.content, cue: p.cue, mention: proposals[k].continues === undefined ? speakers.get(k)?.mention : undefined, entity: speakers.get(k)?.entity })), layers.entities.entities);
+  if (later.some((e) => e !== undefined)) {
+    for (let k = 0; k < proposals.length; k++) {
+      const entity = later[k] !== undefined ? entityById.get(later[k]!) : undefined;
+      const mention = speakers.get(k)?.mention;
+      if (entity && mention) speakers.set(k, { mention, entity: entity.id, name: entity.name });
+    }
+    for (let k = 0; k < proposals.length; k++) if (proposals[k].continues !== undefined) speakers.delete(k);
+    for (const p of order) speakerOf(p);
+  }
 
   const out: Attribution[] = [];
   for (const p of order) {

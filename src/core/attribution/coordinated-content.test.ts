@@ -10,6 +10,10 @@ const CASES: [string, string][] = [
   // the content runs through a coordinated clause with a pronoun or no new subject
   ['The mayor said the budget would be balanced this year, but the library would close on Sundays.', 'the budget would be balanced this year, but the library would close on Sundays'],
   ['The warden said the inmates were moved overnight, and they would return next week.', 'the inmates were moved overnight, and they would return next week'],
+  // a content cut before its own verb runs on through the verb
+  ['The festival director said this spring’s lineup had sold more tickets than any before it.', 'this spring’s lineup had sold more tickets than any before it'],
+  ['She pointed out that three bridges had been closed since March.', 'three bridges had been closed since March'],
+  ['Coach Ana Ruiz said talks with the striker’s agent began last week.', 'talks with the striker’s agent began last week'],
   // negatives: a new speaker, a trailing source or relay, a clause of the writer's with a subject of its own
   ['The coach said the players were exhausted, and the trainer agreed.', 'the players were exhausted'],
   ['Ruiz said the bridge will open in May, officials said.', 'the bridge will open in May'],

@@ -7,7 +7,9 @@
  * The learned tagger (and the reported-speech rule's comma stop) end such content at the first comma.
  * Where a content that follows its cue stops at a comma or a coordinator, and nothing else in the rest
  * of the sentence belongs to another attribution (no cue, speaker or content of its own, no trailing
- * "…, officials said" or "according to"), the content runs on to the sentence's end.
+ * "…, officials said" or "according to"), the content runs on to the sentence's end. So does a content
+ * cut before its own verb ("said this year’s show | had drawn the largest audience"): a reported clause
+ * is whole, not its subject alone.
  */
 import type { Segmented } from '../segment/segment.js';
 import { isPunct, tokenAtOrAfter } from '../segment/lookup.js';
@@ -40,25 +42,39 @@ export const extendThroughCoordination: Refiner = (seg, proposals) => {
     if (last.start < p.cue.end) return undefined;
     const next = tokenAtOrAfter(seg, last.end);
     const t = seg.tokens[next];
-    if (!t || !CONTINUES.has(t.lower)) return undefined;
+    // "said this year’s show | had drawn …": a content cut before its own verb runs on through it too
+    // (or a "that" whose clause was cut off: "pointed out that | three bridges had been closed")
+    const cutBeforeVerb = t !== undefined && !holdsVerb(seg, last.start, last.end) &&
+      ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) ||
+        // "said talks | with the agent began last week": a subject cut before its modifier
+        (seg.tokens[tokenAtOrAfter(seg, last.start)]?.lower === 'that' || t.pos === 'ADP' && t.lower !== 'that') && holdsVerb(seg, t.start, seg.sentences[t.sentence].end));
+    if (!t || !CONTINUES.has(t.lower) && !cutBeforeVerb) return undefined;
     const sentence = seg.sentences[t.sentence];
     if (seg.tokens[next - 1]?.sentence !== t.sentence) return undefined;
     let end = sentence.last;
     while (end > next && isPunct(seg.tokens[end - 1], '.!?')) end--;
-    if (end - next < 2) return undefined;
+    if (end - next < (cutBeforeVerb ? 1 : 2)) return undefined;
     for (let i = next; i < end; i++) {
       const x = seg.tokens[i];
-      if (STOPS_AT.has(x.lower) && i <= next + 2) return undefined;
+      if (STOPS_AT.has(x.lower) && i <= next + 2 && !(cutBeforeVerb && i === next && x.pos === 'AUX')) return undefined;
       // ", officials said." at the end: a trailing source of its own
-      if (x.pos === 'VERB' && typeOfCueLemma(x.lemma) === 'statement' && i >= end - 3) return undefined;
+      if (x.pos === 'VERB' && typeOfCueLemma(x.lemma) === 'statement' && i >= end - 3 && !(cutBeforeVerb && !holdsVerb(seg, t.start, x.start))) return undefined;
     }
-    if (opensNewSubject(seg, next, end)) return undefined;
+    if (!cutBeforeVerb && opensNewSubject(seg, next, end)) return undefined;
     const to = seg.tokens[end - 1].end;
     if (anyStartIn(last.end, to)) return undefined;
-    const content = [...p.content.slice(0, -1), { start: last.start, end: to }];
+    // a content of "that" alone starts at its clause
+    const from = last.end - last.start <= 4 && /^that$/i.test(seg.text.slice(last.start, last.end).trim()) ? t.start : last.start;
+    const content = [...p.content.slice(0, -1), { start: from, end: to }];
     return { ...p, content, reasons: [...p.reasons, 'content/through-coordination'] };
   };
 };
+
+/** Whether [start, end) holds a verb or an auxiliary. */
+function holdsVerb(seg: Segmented, start: number, end: number): boolean {
+  for (let i = tokenAtOrAfter(seg, start); i < seg.tokens.length && seg.tokens[i].start < end; i++) if (seg.tokens[i].pos === 'VERB' || seg.tokens[i].pos === 'AUX') return true;
+  return false;
+}
 
 /**
  * Whether the words after the comma open a clause with a subject of its own that is a name or a noun:

@@ -44,12 +44,28 @@ function isNameWord(seg: Segmented, i: number): boolean {
     && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && prev.sentence === t.sentence && /^[A-Z]/.test(prev.text);
 }
 
+/**
+ * "the teachers’ union", "nurses' union": the apostrophe of a plural possessive, which wink-nlp tags as
+ * punctuation. Not the closing mark of a single-quoted run ("‘We lost our homes’ residents say").
+ */
+function isPluralPossessive(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  const prev = seg.tokens[i - 1];
+  const next = seg.tokens[i + 1];
+  if (!t || t.lower !== "'" || t.spaceBefore || !prev || !next || !/s$/.test(prev.lower) || prev.sentence !== t.sentence) return false;
+  if (!/^(NOUN|PROPN|ADJ)$/.test(prev.pos) || !/^(NOUN|PROPN|ADJ)$/.test(next.pos)) return false;
+  // an opening single quote earlier in the sentence: this mark closes it
+  const first = seg.sentences[t.sentence].first;
+  for (let k = first; k < i - 1; k++) if (seg.tokens[k].text === '‘' || seg.tokens[k].text === "'" && (k === first || seg.tokens[k].spaceBefore)) return false;
+  return true;
+}
+
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /** The noun phrase that ends at token `last - 1` (exclusive `last`), within [floor, last). Returns its first token or -1. */
 export function nounPhraseEndingAt(seg: Segmented, last: number, floor: number): number {
   let i = last - 1;
-  while (i >= floor && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i) || isNameWord(seg, i))) i--;
+  while (i >= floor && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i) || isNameWord(seg, i) || isPluralPossessive(seg, i))) i--;
   const first = i + 1;
   return first < last && hasHead(seg, first, last) ? first : -1;
 }
@@ -59,7 +75,7 @@ export function nounPhraseStartingAt(seg: Segmented, first: number, ceiling: num
   let i = first;
   // "said her brother, …": a possessive determiner opens the phrase when a noun or adjective follows.
   if (POSSESSIVE_DETERMINERS.has(seg.tokens[i]?.lower ?? '') && i + 1 < ceiling && /^(NOUN|ADJ|PROPN)$/.test(seg.tokens[i + 1].pos)) i++;
-  while (i < ceiling && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i) || isNameWord(seg, i))) {
+  while (i < ceiling && (isNounPhraseToken(seg.tokens[i]) || isInnerOf(seg, i) || isNameWord(seg, i) || isPluralPossessive(seg, i))) {
     // A pronoun ends its phrase: "he" in "he said", not "he the".
     if (seg.tokens[i].pos === 'PRON') { i++; break; }
     i++;

@@ -17,6 +17,7 @@ import type { Segmented } from '../segment/segment.js';
 import { tokensWithin } from '../segment/lookup.js';
 import { partitionPoint } from '../sorted.js';
 import { ORGANIZATION_NOUNS } from '../entities/organizations.js';
+import { isRoleWord } from '../entities/roles.js';
 
 export interface SpeakerEntities {
   readonly entities: readonly Entity[];
@@ -82,21 +83,33 @@ function entityOfRole(seg: Segmented, first: number, last: number, before: numbe
   // "the mayor", "the company"; or, as headlines and noun compounds write them, "Owner", "Club", "Artistic director"
   if (determined ? last - first < 2 : last - first > 3) return undefined;
   const head = seg.tokens[last - 1];
-  if (head.pos !== 'NOUN' && !(head.pos === 'PROPN' && last - 1 === first)) return undefined;
+  // "the chief said": wink-nlp tags some role nouns as adjectives
+  if (head.pos !== 'NOUN' && !(head.pos === 'PROPN' && last - 1 === first) && !(head.pos === 'ADJ' && isRoleWord(head.lower))) return undefined;
   if (!/^[A-Za-z-]+$/.test(head.text) || PLURAL_SOURCES.test(head.lower)) return undefined;
-  const index = indexOf(entities);
+  const index = indexOf(entities, seg.text);
   // "the company", "the union": the organization named with that noun, else the one the article named
   // last before the mention, else, for a headline's bare "Club", the first it names after ("the council"
   // in an article's first line is no organization named later)
+  // "the city", "the province": a government known by its place is no organization named before it
+  if (PLACE_GOVERNMENTS.has(head.lower)) return undefined;
   if (last - first === (determined ? 2 : 1) && ORGANIZATION_NOUNS.has(head.lower)) {
     const named = index.organizationsByHead.get(head.lower);
     const found = (named && (lastBefore(named, before) ?? firstAfter(named, before))) ?? lastBefore(index.organizations, before) ?? (determined ? undefined : firstAfter(index.organizations, before));
     if (found !== undefined) return found;
   }
   // "the coach said": the entity given that role last before the mention, else the first given it after
-  const roles = index.rolesByHead.get(head.lower);
+  const roles = index.rolesByHead.get(ROLE_SYNONYMS.get(head.lower) ?? head.lower);
   return roles ? lastBefore(roles, before) ?? firstAfter(roles, before) : undefined;
 }
+
+/** Nouns for a government by its place: "the city said" names no company or group. */
+const PLACE_GOVERNMENTS: ReadonlySet<string> = new Set(['city', 'town', 'village', 'province', 'county', 'state', 'municipality', 'region', 'country']);
+
+/** The words before an organization named as someone's affiliation: "of", "with", "at" (and "the"). */
+const AFFILIATION = /\b(?:of|with|at)\s+(?:the\s+)?$/i;
+
+/** Role nouns news uses for one another: "Justice Samuel Okoro" is "the judge". Keyed by the word, to the role it stands for. */
+const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([['justice', 'judge']]);
 
 /** "officials", "sources", "residents": plural sources are groups, never one named entity. */
 const PLURAL_SOURCES = /(?<!s)s$/;
@@ -119,14 +132,15 @@ interface PlaceIndex {
 const indexes = new WeakMap<readonly Entity[], PlaceIndex>();
 
 /** The places of an article's entities, sorted once per article so each speaker mention is a binary search. */
-function indexOf(entities: readonly Entity[]): PlaceIndex {
+function indexOf(entities: readonly Entity[], text: string): PlaceIndex {
   let index = indexes.get(entities);
   if (index) return index;
   const organizations: Place[] = [];
   const rolesByHead = new Map<string, Place[]>();
   const organizationsByHead = new Map<string, Place[]>();
   for (const e of entities) {
-    if (e.type === 'organization') for (const m of e.mentions) organizations.push({ start: m.start, id: e.id });
+    // "Analyst Marcus Webb of Lindell Securities": an affiliation is not what "the company" goes back to
+    if (e.type === 'organization') for (const m of e.mentions) if (!AFFILIATION.test(text.slice(Math.max(0, m.start - 12), m.start))) organizations.push({ start: m.start, id: e.id });
     const key = e.type === 'person' ? undefined : /([A-Za-z]+)\W*$/.exec(e.name)?.[1].toLowerCase();
     if (key !== undefined && ORGANIZATION_NOUNS.has(key)) {
       let list = organizationsByHead.get(key);
@@ -135,7 +149,7 @@ function indexOf(entities: readonly Entity[]): PlaceIndex {
     }
     for (const r of e.roles ?? []) {
       const words = r.text.toLowerCase().split(/\s+/);
-      const key = words[words.length - 1];
+      const key = ROLE_SYNONYMS.get(words[words.length - 1]) ?? words[words.length - 1];
       let list = rolesByHead.get(key);
       if (!list) rolesByHead.set(key, (list = []));
       list.push({ start: r.start, id: e.id });

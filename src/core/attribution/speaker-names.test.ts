@@ -51,6 +51,24 @@ const CASES: [string, string[][]][] = [
     [['the company', 'Quillo', 'Quillo, a Halloway-based maker of accounting software, has raised $5 million']]],
   // "the board" before any organization is named is none named after it
   ['The board said the fees would rise in May.\n\nThe Brindle Gazette first reported the plan.', [['The board', '', 'the fees would rise in May']]],
+  // "the judge" is the one named "Justice …"; "the chief" (tagged an adjective) the one given that title
+  ['Justice Carla Mendes denied the motion. The judge said the trial would start in May.', [['The judge', 'Carla Mendes', 'the trial would start in May']]],
+  ['Fire Chief Dale Ward toured the site. “The crews held the line,” the chief said.', [['the chief', 'Dale Ward', 'The crews held the line,']]],
+  // a lone given name set off by commas after a noun is the speaker's name
+  ['Her son, Ravi, said the family would stay in Ashby.', [['Her son, Ravi,', 'Ravi', 'the family would stay in Ashby']]],
+  // the company named before a corporate title is what "the company" refers to
+  ['Rivet Bikes chief executive Olu Bakare said sales rose. The company said it would hire 20 workers.',
+    [['Rivet Bikes chief executive Olu Bakare', 'Olu Bakare', 'sales rose'], ['The company', 'Rivet Bikes', 'it would hire 20 workers']]],
+  // a surname that is also a title abbreviation, written without its period, is the surname
+  ['Opposition critic Rahul Sen was not convinced. “One good month is not a trend,” Sen said.', [['Sen', 'Rahul Sen', 'One good month is not a trend,']]],
+  // a plural name after "the" is a team, which "the team" refers to
+  ['The Lakeshore Otters traded their captain. The team said the move saved $2 million.', [['The team', 'Lakeshore Otters', 'the move saved $2 million']]],
+  // "the company" goes back to the company the article is about, not to an analyst's firm
+  ['Pinecrest Mills will close its plant. Analyst Dev Rao of Halvern Securities said the move was expected. The company said 80 jobs would go.',
+    [['Analyst Dev Rao of Halvern Securities', 'Dev Rao', 'the move was expected'], ['The company', 'Pinecrest Mills', '80 jobs would go']]],
+  // "the city" is no organization named before it
+  ['The Ashby Business Association backed the plan. The city said the work would start in May.',
+    [['The city', '', 'the work would start in May']]],
   // a possessor does not name an unnamed source
   ['Kaldora’s interior ministry said the closure was temporary.', [['Kaldora’s interior ministry', '', 'the closure was temporary']]],
 ];

@@ -30,6 +30,9 @@ const CASES: [string, string[][]][] = [
   ['Mayor Ana Ruiz told state radio the bridge would reopen in May.', [['Mayor Ana Ruiz', 'Ana Ruiz', 'the bridge would reopen in May']]],
   ['Coach Ivan Petrov told the Valley Gazette the players were exhausted.', [['Coach Ivan Petrov', 'Ivan Petrov', 'the players were exhausted']]],
   ['Coach Ivan Petrov told the Valley Gazette they were exhausted.', [['Coach Ivan Petrov', 'Ivan Petrov', 'they were exhausted']]],
+  // a plural possessive ("teachers’ union") is part of the trailing source's noun phrase; a closing single quote is not
+  ['Fees will rise, the teachers’ union said.', [['the teachers’ union', '', 'Fees will rise']]],
+  ['Bus fares to rise in June, drivers’ union says', [['drivers’ union', '', 'Bus fares to rise in June']]],
   // a verb inside a quote with a noun object and a new clause after "and" starts no statement of its own
   ['“Marta wrote the letter and they ignored her,” said Paul Stone.', [['Paul Stone', 'Paul Stone', 'Marta wrote the letter and they ignored her,']]],
 ];

@@ -125,6 +125,9 @@ function isOpeningMark(t: Token | undefined): boolean {
 }
 
 /** How many tokens after `i` join the chunk as an inner connector: "of", "of the", "&", "[", "-in". */
+/** Lower-case particles inside a personal name (Spanish, Portuguese, French, Dutch, German, Italian, Arabic). */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'la', 'del', 'della', 'dos', 'das', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'ten', 'ter', 'le', 'bin', 'ibn', 'al', 'el']);
+
 function connectorWidth(scan: Scan, i: number, previous: Token): number {
   const { tokens } = scan.seg;
   const t = tokens[i];
@@ -137,6 +140,13 @@ function connectorWidth(scan: Scan, i: number, previous: Token): number {
     return 0;
   }
   if (t.text === '&' && isNameToken(scan, i + 1)) return 1;
+  // "Ines de la Vega", "Piet van der Berg": lower-case particles between a given name and a surname
+  if (NAME_PARTICLES.has(t.text) && previous.pos === 'PROPN') {
+    let k = i;
+    while (k < i + 3 && NAME_PARTICLES.has(tokens[k]?.text ?? '') && tokens[k].sentence === t.sentence) k++;
+    if (k > i && tokens[k]?.sentence === t.sentence && isNameToken(scan, k) && tokens[k].pos === 'PROPN') return k - i;
+    return 0;
+  }
   // "the Provincial Nurses’ Union": a plural possessive's apostrophe glued inside a name
   if ((t.text === '’' || t.text === "'") && !t.spaceBefore && /s$/.test(previous.text) && isNameToken(scan, i + 1)) return 1;
   // "Mike [Pompeo]": the bracket and its closing partner stay inside the name.

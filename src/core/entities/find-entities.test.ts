@@ -22,6 +22,17 @@ test('names, their types and their roles', () => {
       ['place:Geneva', ['Geneva'], []],
     ]],
     ['South Korean leader Park Min Ho greeted the crowd.', [['person:Park Min Ho', ['Park Min Ho'], ['South Korean leader']]]],
+    // lower-case particles inside a name; a later mention with a title and the particles is the same person
+    ['Director Ines de la Vega spoke first. Ms. de la Vega thanked the crew.', [
+      ['person:Ines de la Vega', ['Ines de la Vega', 'de la Vega'], ['Director', 'Ms.']],
+    ]],
+    // a name right after a lower-case organization noun is that organization
+    ['Environmental group TideWatch said the rules were weak.', [['organization:TideWatch', ['TideWatch'], []]]],
+    // a name before a lower-case corporate title is the organization, not a person
+    ['Rivet Bikes chief executive Olu Bakare said sales rose.', [
+      ['organization:Rivet Bikes', ['Rivet Bikes'], []],
+      ['person:Olu Bakare', ['Olu Bakare'], ['chief executive']],
+    ]],
     ['The Daily Post and the Evening News printed the letter, Reuters said.', [
       ['organization:Daily Post', ['Daily Post'], []],
       ['organization:Evening News', ['Evening News'], []],

@@ -229,13 +229,18 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
   const last = chunk.last;
   const key = keyOf(tokens, p, last);
   const words = key.split(' ');
-  if (words.length === 1 && isRoleWord(key)) return;
+  // "“One good winter is not a trend,” Sen said": an abbreviated title written without its period and
+  // before no name is a surname ("Rahul Sen"); any other lone role word is no name
+  if (words.length === 1 && isRoleWord(key) && !(SURNAME_LIKE_TITLES.has(key) && !/^[A-Z]/.test(tokens[last]?.text ?? '') && tokens[last]?.text !== '.')) return;
   const [roleStart, personal] = roleBefore(seg, p);
   const written = seg.text.slice(tokens[p].start, tokens[last - 1].end);
   const display = written.includes('[') || written.includes(']') ? written.replace(/[[\]]/g, '') : written;
   const type = typeOf(seg, p, last, key, personal);
   out.push(roleStart < p ? { first: p, last, type, key, display, words, role: textOf(seg, roleStart, p) } : { first: p, last, type, key, display, words });
 }
+
+/** Title abbreviations that are also surnames when written without their period ("Sen", "Rev"). */
+const SURNAME_LIKE_TITLES: ReadonlySet<string> = new Set(['sen', 'rep', 'gov', 'gen', 'col', 'lt', 'maj', 'rev']);
 
 /** Nouns for kinds of business that news writes before a company's name and that no name starts with. */
 const BUSINESS_DESCRIPTIONS: ReadonlySet<string> = new Set(['startup', 'automaker', 'retailer', 'grocer', 'insurer', 'broadcaster', 'publisher', 'carrier', 'manufacturer', 'maker', 'chipmaker', 'drugmaker', 'brewer', 'miner', 'lender', 'developer', 'builder', 'supplier', 'distributor']);
@@ -276,9 +281,40 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words === 2 && genderOfGivenName(tokens[first].lower) !== undefined && !STREET_WORDS.has(tokens[last - 1].lower)) return 'person';
   if (words > 1 && ((lastFacts & PLACE_SUFFIX) !== 0 || (firstFacts & PLACE_PREFIX) !== 0)) return 'place';
   if (personal) return 'person';
+  // "the Harbour City Storm Chasers", "with the Ridgeway Hawks": a plural name after "the" is a team or a
+  // company, never a person
+  if (words > 1 && /^the$/i.test(tokens[first - 1]?.text ?? '') && /[a-z][^s]s$/.test(tokens[last - 1].text)) return 'organization';
+  // "Environmental group BlueCurrent", "the streaming service Corvid": a name right after a lower-case
+  // organization noun is that organization
+  const before = tokens[first - 1];
+  if (before && before.text === before.lower && (ORGANIZATION_NOUNS.has(before.lower) || before.lower === 'group') && !(words > 1 && genderOfGivenName(tokens[first].lower) !== undefined)) return 'organization';
+  if (precedesCorporateTitle(seg, last) && (words > 1 || first > seg.sentences[tokens[first].sentence].first)) return 'organization';
   if (words > 1 && (lastFacts & ORG_SUFFIX) === 0) return 'person';
   if (speaksAfter(seg, last - 1) || speaksAfterAside(seg, last)) return 'person';
+  // "Her husband, Tom, said …", "who gave only his first name, Tomas, said …": a lone name set off by
+  // commas after a noun, as the subject of a verb of saying, is the person's name
+  if (words === 1 && tokens[first - 1]?.text === ',' && tokens[first - 2]?.pos === 'NOUN' && tokens[last]?.text === ',' && speaksAfter(seg, last)) return 'person';
   return 'other';
+}
+
+/**
+ * Titles a company, club or group gives its people, written in lower case between the organization's name
+ * and the person's: "Coastline Ferries chief executive Martin Adair", "Crestline president Roger Dunn".
+ * The team's list of corporate titles (no government titles: "Ashby mayor Beth Lyons" names a place).
+ */
+const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief', 'executive', 'ceo', 'cfo', 'president', 'vice-president', 'spokesperson', 'spokesman', 'spokeswoman', 'founder', 'co-founder', 'owner', 'chair', 'chairman', 'chairwoman', 'director', 'manager', 'coach', 'economist', 'analyst', 'partner']);
+
+/** Whether the name ending before token `last` is followed by a lower-case corporate title and then a capitalized name. */
+function precedesCorporateTitle(seg: Segmented, last: number): boolean {
+  const { tokens } = seg;
+  const first = tokens[last];
+  if (!first || first.text !== first.lower || !CORPORATE_TITLES.has(first.lower)) return false;
+  for (let i = last + 1; i < Math.min(tokens.length, last + 4); i++) {
+    const t = tokens[i];
+    if (/^[A-Z]/.test(t.text)) return t.pos === 'PROPN';
+    if (!isRoleWord(t.lower) && !CORPORATE_TITLES.has(t.lower)) return false;
+  }
+  return false;
 }
 
 /** A dateline opening a line: a place in capitals and a dash, "HALDEN — ", "SALTHAVEN, Norland — ". */
@@ -352,7 +388,10 @@ function cluster(proposals: readonly Proposal[]): Cluster[] {
     if (!target && p.words.length > 1 && p.type === 'person') {
       // "Mike Pompeo" after a bare "Pompeo": the surname (or the family name first, "Kim Jong Un") named it before.
       const bySurname = bySingleWord.get(lastNameWord(p.words));
-      if (bySurname && !bySurname.multiWord && compatible(bySurname, p)) target = bySurname;
+      // "Ms. de la Vega" after "Ines de la Vega": every word of it in an earlier person's name
+      const byWords = byNameWord.get(lastNameWord(p.words));
+      if (byWords && p.words.every((w) => byWords.words.has(w)) && compatible(byWords, p)) target = byWords;
+      else if (bySurname && !bySurname.multiWord && compatible(bySurname, p)) target = bySurname;
       else {
         const byFirstWord = bySingleWord.get(p.words[0]);
         if (byFirstWord && !byFirstWord.multiWord && compatible(byFirstWord, p)) target = byFirstWord;
@@ -387,6 +426,9 @@ function joinOrganizations(seg: Segmented, clusters: Cluster[]): Cluster[] {
   for (const c of clusters) {
     if (c.type === 'organization' || c.type === 'place') continue;
     if (c.members.some((m) => appositiveIsOrganization(seg, m.last))) c.type = 'organization';
+    // "Hearthstone Bakeries" in a headline, then "Hearthstone chief executive Claire Dumont": a name one of
+    // whose mentions reads as an organization is one, unless a given name makes it a person
+    else if (c.type === 'person' && c.members.some((m) => m.type === 'organization') && !givenNamed(c)) c.type = 'organization';
   }
   // the longest name of each organization, by its first word
   const byFirstWord = new Map<string, { words: readonly string[]; c: Cluster }[]>();

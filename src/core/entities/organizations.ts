@@ -23,6 +23,9 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
   'ledger', 'courier', 'daily', 'weekly', 'media', 'sons', 'brothers', 'bros.', 'partnership', 'firm', 'studios',
   // hospitals named short: "Lakeside General", "Ashby Memorial"
   'general', 'memorial', 'homes', 'foods', 'fc', 'united',
+  // business names in markets news: "Lindell Securities", "Northwind Energy", "Hearthstone Bakeries"
+  'securities', 'investments', 'resources', 'energy', 'pharmaceuticals', 'logistics', 'brands', 'properties',
+  'developments', 'insurance', 'financial', 'ferries', 'bakeries', 'farms', 'mills',
 ]);
 
 export const ORG_HEADS: ReadonlySet<string> = new Set([

@@ -27,6 +27,10 @@ test('subject pronouns to the entity they refer to', () => {
     // a subject with an appositive before its verb is still the subject, over a possessor inside the appositive
     ['Councillor Mara Ellis, Tom Ellis’s sister-in-law, voted against the plan. She said she had doubts.', 'She', 0, 'Mara Ellis'],
     ['Colin Pike, Avery Stone’s coach, left the rink early. He said nothing.', 'He', 0, 'Colin Pike'],
+    // an unnamed speaker described after the name is whom the pronoun refers to: no name
+    ['Mayor Rita Alvarez opened the meeting. A parent who lives near the school said the road was unsafe. She said her son walks there.', 'She', 0, undefined],
+    // a byline's writer is no antecedent
+    ['By Nora Quinn, Staff\n\nThe clinic will close. She said it was sad.', 'She', 0, undefined],
   ];
   for (const [text, pronoun, nth, expected] of cases) assert.equal(resolve(text, pronoun, nth), expected, text);
 });

@@ -11,6 +11,7 @@ import type { EntityLayer, Mention } from './find-entities.js';
 import { memoByVocab } from '../segment/vocab-memo.js';
 import { partitionPoint } from '../sorted.js';
 import { genderOfPerson, type Gender } from './gender.js';
+import { speaksAfter } from './groups.js';
 
 interface PronounFamily {
   readonly words: readonly string[];
@@ -97,6 +98,7 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
 
   let best: string | undefined;
   let bestScore = -Infinity;
+  let bestAt = -1;
   // Earlier mentions, and earlier pronouns of the same kind through what they resolved to
   // ("adding that he’s already developed a rapport with Kim … ” he said": he is the earlier he).
   for (let k = lastMentionBefore(layer.mentions, pronoun.start); k >= 0 && layer.mentions[k].first >= floor; k--) {
@@ -104,10 +106,13 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
     if (quoteOf[m.first] !== quote || !agrees(typeOf, types, m.entity) || excluded !== undefined && genderOf.get(m.entity) === excluded) continue;
     // "the Gulls", "the Tidewater Gulls": a name after "the" is no one "he" or "she" refers to
     if (excluded !== undefined && m.first > 0 && seg.tokens[m.first - 1].lower === 'the') continue;
+    // "By Helen Marsh, Health Reporter": the byline's writer is no one the article's pronouns refer to
+    if (inByline(seg, m.first)) continue;
     const score = scoreOf(seg, pronoun.sentence, m.first, m.last);
     if (score > bestScore) {
       best = m.entity;
       bestScore = score;
+      bestAt = m.first;
     }
   }
   for (let i = tokenIndex - 1; i >= floor; i--) {
@@ -118,10 +123,42 @@ function resolveWith(seg: Segmented, layer: EntityLayer, tokenIndex: number, mem
     if (score > bestScore) {
       best = entity;
       bestScore = score;
+      bestAt = i;
     }
   }
+  // "A nurse who works at the clinic said … She asked that her name not be used": an unnamed speaker
+  // described after the best name is whom "she" refers to, and has no name
+  if (best !== undefined && excluded !== undefined && unnamedSpeakerBetween(seg, bestAt, tokenIndex)) best = undefined;
   answers.set(tokenIndex, best);
   return best;
+}
+
+/** Whether token `i` lies in a byline: a line that opens with "By" and a name. */
+function inByline(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  const first = seg.sentences[t.sentence].first;
+  return i - first <= 2 && seg.tokens[first].text === 'By' && i > first;
+}
+
+/** Words that open a description of one unnamed person: "A nurse", "One mother", "An official". */
+const ONE = new Set(['a', 'an', 'one']);
+
+/**
+ * Whether a sentence after token `after` and up to the pronoun at `pronoun` opens with an unnamed
+ * person's description that speaks: "A nurse who works at one of the clinics said", "One parent said".
+ */
+function unnamedSpeakerBetween(seg: Segmented, after: number, pronoun: number): boolean {
+  const from = seg.tokens[after].sentence + 1;
+  for (let s = from; s <= seg.tokens[pronoun].sentence; s++) {
+    const sentence = seg.sentences[s];
+    let i = sentence.first;
+    if (!ONE.has(seg.tokens[i]?.lower ?? '')) continue;
+    i++;
+    while (i < sentence.last && (seg.tokens[i].pos === 'ADJ' || seg.tokens[i].pos === 'NOUN')) i++;
+    if (i === sentence.first + 1 || seg.tokens[i - 1].pos !== 'NOUN' || i >= pronoun) continue;
+    if (seg.tokens[i].lower === 'who' || speaksAfter(seg, i - 1)) return true;
+  }
+  return false;
 }
 
 /** The entity's type is one the pronoun can refer to. */
