@@ -19,6 +19,7 @@
  *
  *   npm run bench:corpus
  *   npm run bench:corpus -- --attributions 100000 --limit 200 [--file FILE.jsonl] [--shared DIR] [--jobs N]
+ *   npm run bench:corpus -- --scale-only --keep scratch/corpus.db   (part 2 only, on a corpus kept between runs)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     shared: { type: 'string' },
     limit: { type: 'string' },
     jobs: { type: 'string' },
+    'scale-only': { type: 'boolean' },
   },
 });
 const TARGET = Number(values.attributions ?? 1_000_000);
@@ -191,8 +193,11 @@ async function scale(): Promise<void> {
   const store = openSqliteStore(db);
   const BATCH = 500;
   const WINDOW = 1000;
-  let n = 0;
-  let attributions = 0;
+  // a kept corpus (--keep FILE) goes on from where it stopped: article n is the same on every run
+  const resumed = await store.counts();
+  let n = resumed.articles;
+  let attributions = resumed.attributions;
+  if (n > 0) console.log(`   going on from the kept corpus ${db}: ${fmt(n)} articles, ${fmt(attributions)} attributions`);
   const started = performance.now();
   const batchOf = (count: number) =>
     Array.from({ length: count }, () => {
@@ -202,7 +207,7 @@ async function scale(): Promise<void> {
       return prepareArticle({ article: { id: article.id, outlet: article.outlet, title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text, sourceHash: hashText(article.text) }, analysis });
     });
   console.log('   attributions   articles   store ms/article (people, grouping)   search p50 / p95 / p99 ms   bytes/attribution   peak RSS');
-  for (const checkpoint of CHECKPOINTS) {
+  for (const checkpoint of CHECKPOINTS.filter((c, i) => c > attributions || i === CHECKPOINTS.length - 1)) {
     while (attributions < checkpoint) await store.ingest(batchOf(BATCH));
     // the cost per article measured on the next WINDOW articles, in batches as ingest makes them
     const before = { ...store.timings };
@@ -233,7 +238,7 @@ if (!existsSync(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js'))) {
   process.exit(2);
 }
 try {
-  await ingestAgainstAnalysis();
+  if (!values['scale-only']) await ingestAgainstAnalysis();
   if (TARGET > 0) await scale();
   console.log(`\npeak RSS ${mb(peakRss())}`);
 } finally {

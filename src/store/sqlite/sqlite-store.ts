@@ -32,6 +32,10 @@ export interface SqliteStoreOptions {
 const DEFAULT_SEARCH_LIMIT = 20;
 /** Most known people whose read names the store keeps (the least recently matched leave first). */
 const MAX_PROFILES = 20_000;
+/** How much of the file each connection maps into memory (read through the OS's page cache). */
+const MMAP_BYTES = 1 << 30;
+/** SQLite's own page cache per connection, in KiB (the default is 2 MB). */
+const CACHE_KIB = 8 * 1024;
 
 /** The WHERE clauses and parameters of a set of filters; each clause is fixed text, each value bound. */
 function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
@@ -85,10 +89,16 @@ export class SqliteStore implements Store {
    */
   private readonly profiles = new Map<number, ProfiledPerson>();
   private dataVersion = -1;
+  /** Ingests this connection has committed (`version`). */
+  private commits = 0;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     this.db.pragma('busy_timeout = 5000');
+    // reads through the OS's page cache rather than copies into SQLite's: a search over a large corpus
+    // reads the same full-text pages again and again (address space only: the kernel shares the pages)
+    this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       // in WAL mode NORMAL loses no committed transaction when the process dies, only on power loss
@@ -121,7 +131,9 @@ export class SqliteStore implements Store {
     if (version !== this.dataVersion) this.profiles.clear();
     this.dataVersion = version;
     try {
-      return this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
+      const outcomes = this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
+      this.commits++;
+      return outcomes;
     } catch (error) {
       this.profiles.clear();
       throw error;
@@ -435,6 +447,14 @@ export class SqliteStore implements Store {
     const orphanGroups = count('SELECT count(*) AS n FROM copy_groups g WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.group_id = g.id)');
     if (orphanGroups > 0) problems.push(`${orphanGroups} copy groups without copies`);
     return problems;
+  }
+
+  /**
+   * The corpus's version as this connection sees it: it changes whenever this connection or any other
+   * (another process's included) commits, so an answer computed at one version is stale at another.
+   */
+  version(): string {
+    return `${this.commits}:${String(this.db.pragma('data_version', { simple: true }))}`;
   }
 
   /** Moves the write-ahead log into the database file (for measuring the file's size). */
