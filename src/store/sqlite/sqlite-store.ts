@@ -14,12 +14,13 @@ import { fingerprint, sameStatement } from '../../corpus/copies.js';
 import { personKeys, profileKnown, type KnownPerson, type ProfiledPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
 import { matchGroups, peopleToMatch, personWrites, type PersonWrite } from '../article-people.js';
-import { toMatchExpression } from '../query.js';
+import { checkedQuery, foldWord, phraseExpression, toMatchExpression } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
 import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { indexBands, refreshBandKeys } from './band-keys.js';
+import { bm25, idf, indexFigures, readVarints } from './bm25.js';
 import { migrate } from './migrations.js';
 import type { StatsFilters } from '../stats.js';
 import { corpusStats } from './stats.js';
@@ -297,7 +298,7 @@ export class SqliteStore implements Store {
   async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
     const match = toMatchExpression(query);
     const limit = filters.limit ?? DEFAULT_SEARCH_LIMIT;
-    const ranked = this.rankedIds(match, filters, limit);
+    const ranked = this.rankedIds(match, query, filters, limit);
     if (ranked.length === 0) return [];
     const rows = new Map(
       (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
@@ -309,16 +310,19 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The ids of the best `limit` matches passing the filters, best first. Without a filter that rules out
-   * most rows, FTS5 ranks on its own (ORDER BY rank inside the full-text module, no join per match) and
-   * the type is checked on its best few hundred; only when too few of those pass does the query join
-   * every match.
+   * The ids of the best `limit` matches passing the filters, best first, by the cheapest of three plans:
+   * - no filter that rules out most rows: FTS5 ranks every match on its own (no join per match) and the
+   *   type is checked on its best few hundred;
+   * - a speaker, outlet or dates naming fewer rows than the query matches: those rows, found by index,
+   *   keep the ones FTS5 matches and are ranked here (bm25.ts), so the cost follows the filter's rows;
+   * - else every match joined to its row and filtered, ranked by FTS5.
    */
-  private rankedIds(match: string, filters: Filters, limit: number): { id: number; rank: number }[] {
+  private rankedIds(match: string, query: string, filters: Filters, limit: number): { id: number; rank: number }[] {
     const selective = filters.speaker !== undefined || filters.outlet !== undefined || filters.from !== undefined || filters.to !== undefined || filters.kind !== undefined;
     if (!selective) {
       const depth = Math.max(200, limit * 10);
-      const top = this.sql('SELECT rowid AS id, rank FROM attributions_fts WHERE attributions_fts MATCH ? ORDER BY rank LIMIT ?').all(match, depth) as { id: number; rank: number }[];
+      // bm25() rather than FTS5's rank column: the same value, but rank's own sorter scores each row twice
+      const top = this.sql('SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ? ORDER BY rank, rowid LIMIT ?').all(match, depth) as { id: number; rank: number }[];
       const type = filters.type ?? 'statement';
       const passing =
         type === 'all'
@@ -328,11 +332,63 @@ export class SqliteStore implements Store {
       if (kept.length >= limit || top.length < depth) return kept.sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, limit);
     }
     const { sql, params } = filterClauses(filters);
+    const where = sql.length > 0 ? `AND ${sql.join(' AND ')}` : '';
+    const outletJoin = filters.outlet !== undefined ? 'CROSS JOIN articles ar ON ar.pk = a.article' : '';
+    const driver = this.narrowestFilter(filters, match);
+    if (driver) {
+      // FTS5 reads only the matches between the filter's first and last id (a span of dates is a short
+      // span of ids when articles arrive in date order)
+      const rows = this.sql(
+        `WITH c (id) AS MATERIALIZED (${driver.sql}), span (lo, hi) AS (SELECT min(id), max(id) FROM c)
+         SELECT a.id, a.text, d.sz FROM c CROSS JOIN attributions a ON a.id = c.id ${outletJoin} CROSS JOIN attributions_fts_docsize d ON d.id = a.id
+         WHERE c.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ? AND rowid >= (SELECT lo FROM span) AND rowid <= (SELECT hi FROM span)) ${where}`,
+      ).all(...driver.params, match, ...params) as { id: number; text: string; sz: Uint8Array }[];
+      if (rows.length === 0) return [];
+      const figures = indexFigures((this.sql('SELECT block FROM attributions_fts_data WHERE id = 1').get() as { block: Uint8Array } | undefined)?.block);
+      const phrases = checkedQuery(query).include.map((words) => ({
+        words: words.map(foldWord),
+        idf: idf(figures, (this.sql('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(phraseExpression(words)) as { n: number }).n),
+      }));
+      return rows
+        .map((r) => ({ id: r.id, rank: bm25(figures, phrases, r.text, readVarints(r.sz)[0] ?? 0) }))
+        .sort((a, b) => a.rank - b.rank || a.id - b.id)
+        .slice(0, limit);
+    }
     return this.sql(
       `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
        JOIN attributions a ON a.id = m.id ${filters.outlet !== undefined ? 'JOIN articles ar ON ar.pk = a.article' : ''}
        ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
     ).all(match, ...params, limit) as { id: number; rank: number }[];
+  }
+
+  /**
+   * The filter naming the fewest rows, as a query of their ids, when it names fewer than the query
+   * matches; each filter's rows are counted only up to that many, so choosing costs at most a few
+   * index scans as long as the matches.
+   */
+  private narrowestFilter(filters: Filters, match: string): { sql: string; params: unknown[] } | undefined {
+    const candidates: { sql: string; params: unknown[] }[] = [];
+    if (filters.speaker !== undefined) {
+      candidates.push({
+        sql: `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
+              UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`,
+        params: [filters.speaker, filters.speaker],
+      });
+    }
+    if (filters.from !== undefined || filters.to !== undefined) {
+      candidates.push({ sql: 'SELECT id FROM attributions WHERE date >= ? AND date <= ?', params: [filters.from ?? '', filters.to ?? '\uffff'] });
+    }
+    if (filters.outlet !== undefined) {
+      candidates.push({ sql: 'SELECT a.id FROM articles ar CROSS JOIN attributions a ON a.article = ar.pk WHERE ar.outlet = ? COLLATE NOCASE', params: [filters.outlet] });
+    }
+    if (candidates.length === 0) return undefined;
+    let bound = (this.sql('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(match) as { n: number }).n;
+    let best: { sql: string; params: unknown[] } | undefined;
+    for (const candidate of candidates) {
+      const { n } = this.sql(`SELECT count(*) AS n FROM (${candidate.sql} LIMIT ?)`).get(...candidate.params, bound) as { n: number };
+      if (n < bound) [best, bound] = [candidate, n];
+    }
+    return best;
   }
 
   async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {
