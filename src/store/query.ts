@@ -61,8 +61,7 @@ export function parseQuery(query: string): ParsedQuery {
   return { include, exclude };
 }
 
-/** One term as an FTS5 phrase: its words quoted, in order ("north" + "korea"). */
-export function phraseExpression(words: readonly string[]): string {
+function quoted(words: readonly string[]): string {
   // words hold only letters, marks and digits, so there is no quote mark to double; the quoting makes
   // FTS5 read NEAR, AND, OR, NOT as words
   return words.map((w) => `"${w}"`).join(' + ');
@@ -82,6 +81,6 @@ export function checkedQuery(query: string): ParsedQuery {
 /** The FTS5 MATCH expression for a query, or a QueryError saying why there is none. */
 export function toMatchExpression(query: string): string {
   const { include, exclude } = checkedQuery(query);
-  const positive = include.map(phraseExpression).join(' AND ');
-  return exclude.reduce((expr, words) => `${expr} NOT ${phraseExpression(words)}`, include.length > 1 ? `(${positive})` : positive);
+  const positive = include.map(quoted).join(' AND ');
+  return exclude.reduce((expr, words) => `${expr} NOT ${quoted(words)}`, include.length > 1 ? `(${positive})` : positive);
 }

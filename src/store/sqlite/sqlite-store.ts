@@ -14,13 +14,12 @@ import { fingerprint, sameStatement } from '../../corpus/copies.js';
 import { personKeys, profileKnown, type KnownPerson, type ProfiledPerson } from '../../corpus/people.js';
 import { highlight } from '../highlight.js';
 import { matchGroups, peopleToMatch, personWrites, type PersonWrite } from '../article-people.js';
-import { checkedQuery, foldWord, phraseExpression, toMatchExpression } from '../query.js';
+import { toMatchExpression } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
 import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { indexBands, refreshBandKeys } from './band-keys.js';
-import { bm25, idf, indexFigures, readVarints } from './bm25.js';
 import { migrate } from './migrations.js';
 import type { StatsFilters } from '../stats.js';
 import { corpusStats } from './stats.js';
@@ -68,6 +67,31 @@ function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
     params.push(filters.to);
   }
   return { sql, params };
+}
+
+/**
+ * The ids one filter names, as a query an index answers (a speaker's, else a span of dates, else an
+ * outlet's: the narrowest first as a corpus usually holds them), with the filters left to check on
+ * each row; undefined without such a filter. `span`: the ids lie between their first and last, worth
+ * telling FTS5 (dates: articles mostly arrive in date order).
+ */
+function filterIds(filters: Filters): { sql: string; params: unknown[]; span?: boolean; rest: Filters } | undefined {
+  const { speaker, from, to, outlet, ...others } = filters;
+  if (speaker !== undefined) {
+    return {
+      sql: `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
+            UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`,
+      params: [speaker, speaker],
+      rest: { ...others, ...(from !== undefined && { from }), ...(to !== undefined && { to }), ...(outlet !== undefined && { outlet }) },
+    };
+  }
+  if (from !== undefined || to !== undefined) {
+    const bounds = [from !== undefined && 'date >= ?', to !== undefined && 'date <= ?'].filter((b) => b !== false);
+    const sql = `SELECT id FROM attributions WHERE ${bounds.join(' AND ')}`;
+    return { sql, params: [from, to].filter((d) => d !== undefined), span: true, rest: { ...others, ...(outlet !== undefined && { outlet }) } };
+  }
+  if (outlet !== undefined) return { sql: 'SELECT a.id FROM articles ar CROSS JOIN attributions a ON a.article = ar.pk WHERE ar.outlet = ? COLLATE NOCASE', params: [outlet], rest: others };
+  return undefined;
 }
 
 /** Where ingest's time went inside the store, for the benchmark (milliseconds since the store opened). */
@@ -298,7 +322,7 @@ export class SqliteStore implements Store {
   async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
     const match = toMatchExpression(query);
     const limit = filters.limit ?? DEFAULT_SEARCH_LIMIT;
-    const ranked = this.rankedIds(match, query, filters, limit);
+    const ranked = this.rankedIds(match, filters, limit);
     if (ranked.length === 0) return [];
     const rows = new Map(
       (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
@@ -310,20 +334,32 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The ids of the best `limit` matches passing the filters, best first, by the cheapest of three plans:
-   * - no filter that rules out most rows: FTS5 ranks every match on its own (no join per match) and the
-   *   type is checked on its best few hundred;
-   * - a speaker, outlet or dates naming fewer rows than the query matches: those rows, found by index,
-   *   keep the ones FTS5 matches and are ranked here (bm25.ts), so the cost follows the filter's rows;
-   * - else every match joined to its row and filtered, ranked by FTS5.
+   * The ids of the best `limit` matches passing the filters, best first, ranked by FTS5's bm25 (which
+   * weighs each phrase by how many rows it matches, so every plan reads every match's row id once;
+   * what the plans spare is the work per match):
+   * - a speaker, dates or an outlet narrow the matches first: the ids that filter names, found by
+   *   index, are set aside; a match outside the set costs one probe, and only the matches in it are
+   *   scored (for dates FTS5 reads only the matches between the first and last id of the span, a short
+   *   stretch when articles arrive in date order);
+   * - with no other filter but the type, FTS5 ranks without a join per match and the type is checked
+   *   on the best few hundred (and when too few of those pass, or for any other filter, the matches are
+   *   joined to their rows and filtered before they are ranked).
    */
-  private rankedIds(match: string, query: string, filters: Filters, limit: number): { id: number; rank: number }[] {
-    const selective = filters.speaker !== undefined || filters.outlet !== undefined || filters.from !== undefined || filters.to !== undefined || filters.kind !== undefined;
-    if (!selective) {
-      const depth = Math.max(200, limit * 10);
+  private rankedIds(match: string, filters: Filters, limit: number): { id: number; rank: number }[] {
+    const ids = filterIds(filters);
+    const { type = 'statement', limit: _limit, ...rest } = ids?.rest ?? filters;
+    const onlyType = Object.values(rest).every((v) => v === undefined);
+    // "+rowid": the filter's set is probed for each match, never handed to FTS5 (which would run the query once per id)
+    const narrowing = (rowid: string) =>
+      !ids ? '' : `AND +${rowid} IN (${ids.sql}) ${ids.span ? `AND ${rowid} >= (SELECT min(id) FROM (${ids.sql})) AND ${rowid} <= (SELECT max(id) FROM (${ids.sql}))` : ''}`;
+    const idParams = ids ? [...ids.params, ...(ids.span ? [...ids.params, ...ids.params] : [])] : [];
+    if (onlyType) {
       // bm25() rather than FTS5's rank column: the same value, but rank's own sorter scores each row twice
-      const top = this.sql('SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ? ORDER BY rank, rowid LIMIT ?').all(match, depth) as { id: number; rank: number }[];
-      const type = filters.type ?? 'statement';
+      const depth = Math.max(200, limit * 10);
+      const top = this.sql(
+        `SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ? ${narrowing('rowid')}
+         ORDER BY rank, rowid LIMIT ?`,
+      ).all(match, ...idParams, depth) as { id: number; rank: number }[];
       const passing =
         type === 'all'
           ? new Set(top.map((t) => t.id))
@@ -331,64 +367,21 @@ export class SqliteStore implements Store {
       const kept = top.filter((t) => passing.has(t.id));
       if (kept.length >= limit || top.length < depth) return kept.sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, limit);
     }
-    const { sql, params } = filterClauses(filters);
-    const where = sql.length > 0 ? `AND ${sql.join(' AND ')}` : '';
-    const outletJoin = filters.outlet !== undefined ? 'CROSS JOIN articles ar ON ar.pk = a.article' : '';
-    const driver = this.narrowestFilter(filters, match);
-    if (driver) {
-      // FTS5 reads only the matches between the filter's first and last id (a span of dates is a short
-      // span of ids when articles arrive in date order)
-      const rows = this.sql(
-        `WITH c (id) AS MATERIALIZED (${driver.sql}), span (lo, hi) AS (SELECT min(id), max(id) FROM c)
-         SELECT a.id, a.text, d.sz FROM c CROSS JOIN attributions a ON a.id = c.id ${outletJoin} CROSS JOIN attributions_fts_docsize d ON d.id = a.id
-         WHERE c.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ? AND rowid >= (SELECT lo FROM span) AND rowid <= (SELECT hi FROM span)) ${where}`,
-      ).all(...driver.params, match, ...params) as { id: number; text: string; sz: Uint8Array }[];
-      if (rows.length === 0) return [];
-      const figures = indexFigures((this.sql('SELECT block FROM attributions_fts_data WHERE id = 1').get() as { block: Uint8Array } | undefined)?.block);
-      const phrases = checkedQuery(query).include.map((words) => ({
-        words: words.map(foldWord),
-        idf: idf(figures, (this.sql('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(phraseExpression(words)) as { n: number }).n),
-      }));
-      return rows
-        .map((r) => ({ id: r.id, rank: bm25(figures, phrases, r.text, readVarints(r.sz)[0] ?? 0) }))
-        .sort((a, b) => a.rank - b.rank || a.id - b.id)
-        .slice(0, limit);
+    if (ids) {
+      const { sql, params } = filterClauses(ids.rest);
+      const outletJoin = ids.rest.outlet !== undefined ? 'CROSS JOIN articles ar ON ar.pk = a.article' : '';
+      return this.sql(
+        `SELECT attributions_fts.rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts CROSS JOIN attributions a ON a.id = attributions_fts.rowid ${outletJoin}
+         WHERE attributions_fts MATCH ? ${narrowing('attributions_fts.rowid')} ${sql.length > 0 ? `AND ${sql.join(' AND ')}` : ''}
+         ORDER BY rank, attributions_fts.rowid LIMIT ?`,
+      ).all(match, ...idParams, ...params, limit) as { id: number; rank: number }[];
     }
+    const { sql, params } = filterClauses(filters);
     return this.sql(
       `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
-       JOIN attributions a ON a.id = m.id ${filters.outlet !== undefined ? 'JOIN articles ar ON ar.pk = a.article' : ''}
+       JOIN attributions a ON a.id = m.id
        ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
     ).all(match, ...params, limit) as { id: number; rank: number }[];
-  }
-
-  /**
-   * The filter naming the fewest rows, as a query of their ids, when it names fewer than the query
-   * matches; each filter's rows are counted only up to that many, so choosing costs at most a few
-   * index scans as long as the matches.
-   */
-  private narrowestFilter(filters: Filters, match: string): { sql: string; params: unknown[] } | undefined {
-    const candidates: { sql: string; params: unknown[] }[] = [];
-    if (filters.speaker !== undefined) {
-      candidates.push({
-        sql: `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
-              UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`,
-        params: [filters.speaker, filters.speaker],
-      });
-    }
-    if (filters.from !== undefined || filters.to !== undefined) {
-      candidates.push({ sql: 'SELECT id FROM attributions WHERE date >= ? AND date <= ?', params: [filters.from ?? '', filters.to ?? '\uffff'] });
-    }
-    if (filters.outlet !== undefined) {
-      candidates.push({ sql: 'SELECT a.id FROM articles ar CROSS JOIN attributions a ON a.article = ar.pk WHERE ar.outlet = ? COLLATE NOCASE', params: [filters.outlet] });
-    }
-    if (candidates.length === 0) return undefined;
-    let bound = (this.sql('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(match) as { n: number }).n;
-    let best: { sql: string; params: unknown[] } | undefined;
-    for (const candidate of candidates) {
-      const { n } = this.sql(`SELECT count(*) AS n FROM (${candidate.sql} LIMIT ?)`).get(...candidate.params, bound) as { n: number };
-      if (n < bound) [best, bound] = [candidate, n];
-    }
-    return best;
   }
 
   async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {
