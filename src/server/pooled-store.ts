@@ -18,7 +18,7 @@ import { ApiError } from './errors.js';
 export interface ReaderOptions {
   /** Reader threads (default: the cores, at most 2). */
   readerThreads?: number;
-  /** Search answers kept (default 1000). */
+  /** Search answers kept (default 256: each holds up to 200 hits, about 20 KB at 20). */
   cachedSearches?: number;
 }
 
@@ -42,7 +42,7 @@ export function searchKey(query: string, filters: Filters): string {
 export function pooledStore(store: SqliteStore, file: string, options: ReaderOptions = {}): Store {
   const threads = options.readerThreads ?? Math.max(1, Math.min(2, availableParallelism()));
   const pool = new Piscina<CorpusRead, CorpusReadOutcome>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, maxQueue: MAX_QUEUED_READS });
-  const cache = new AnswerCache<SearchHit[]>(options.cachedSearches ?? 1000);
+  const cache = new AnswerCache<SearchHit[]>(options.cachedSearches ?? 256);
 
   async function read<T>(task: Omit<CorpusRead, 'file'>): Promise<T> {
     const outcome = await pool.run({ ...task, file } as CorpusRead).catch((error: unknown) => {
