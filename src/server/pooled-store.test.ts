@@ -14,6 +14,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { runStoreSuite } from '../store/store-suite.js';
 import { buildArticle, type TestArticle } from '../store/test-articles.js';
 import { AnswerCache } from './answer-cache.js';
+import { ApiError } from './errors.js';
 import { pooledStore, searchKey } from './pooled-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-pooled-'));
@@ -49,6 +50,19 @@ test('a bad query fails as a QueryError across the threads, and is not kept', as
   try {
     await assert.rejects(store.search('***'), (error: unknown) => error instanceof QueryError && error.code === 'query/empty');
     await assert.rejects(store.search('***'), QueryError);
+  } finally {
+    await store.close();
+  }
+});
+
+test('reads past the queue limit are refused with 429 (server/busy), the others answered', async () => {
+  const file = tempFile();
+  const store = pooledStore(openSqliteStore(file), file, { readerThreads: 1, maxQueuedReads: 1 });
+  try {
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => store.counts()));
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    assert.ok(refused.length > 0 && refused.length < 6, `${refused.length} of 6 refused`);
+    for (const o of refused) assert.ok(o.reason instanceof ApiError && o.reason.status === 429, String(o.reason));
   } finally {
     await store.close();
   }

@@ -20,10 +20,9 @@ export interface ReaderOptions {
   readerThreads?: number;
   /** Search answers kept (default 256: each holds up to 200 hits, about 20 KB at 20). */
   cachedSearches?: number;
+  /** Reads waiting for a thread before more are refused with 429 (default 1000). */
+  maxQueuedReads?: number;
 }
-
-/** Reads waiting for a thread before more are refused with 429. */
-const MAX_QUEUED_READS = 1000;
 /** Answers longer than this many hits (deep pages) are not kept: they would cost the cache most. */
 const MAX_CACHED_HITS = 200;
 
@@ -41,14 +40,13 @@ export function searchKey(query: string, filters: Filters): string {
 
 export function pooledStore(store: SqliteStore, file: string, options: ReaderOptions = {}): Store {
   const threads = options.readerThreads ?? Math.max(1, Math.min(2, availableParallelism()));
-  const pool = new Piscina<CorpusRead, CorpusReadOutcome>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, maxQueue: MAX_QUEUED_READS });
+  const pool = new Piscina<CorpusRead, CorpusReadOutcome>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   const cache = new AnswerCache<SearchHit[]>(options.cachedSearches ?? 256);
+  const maxQueued = options.maxQueuedReads ?? 1000;
 
   async function read<T>(task: Omit<CorpusRead, 'file'>): Promise<T> {
-    const outcome = await pool.run({ ...task, file } as CorpusRead).catch((error: unknown) => {
-      if (pool.queueSize >= MAX_QUEUED_READS) throw new ApiError('server/busy', `${MAX_QUEUED_READS} corpus reads are already waiting; try again shortly`);
-      throw error;
-    });
+    if (pool.queueSize >= maxQueued) throw new ApiError('server/busy', `${maxQueued} corpus reads are already waiting; try again shortly`);
+    const outcome = await pool.run({ ...task, file } as CorpusRead);
     if (outcome.ok) return outcome.value as T;
     if (outcome.name === 'QueryError') throw new QueryError(outcome.code as QueryError['code'], outcome.message);
     throw Object.assign(new Error(outcome.message), { name: outcome.name, ...(outcome.code !== undefined && { code: outcome.code }) });
