@@ -1,9 +1,9 @@
 /**
  * Server load benchmark (`npm run bench:server`), on loopback only: a corpus of synthetic articles
  * (src/bench/synthetic-articles.ts, pre-analysed, as bench:corpus stores them; 100,000 attributions by
- * default), `whosaid serve` started as a child process on 127.0.0.1, and the team's own bounded client —
- * C concurrent clients, each sending one request after another until the phase's request count or its
- * time limit is reached. Phases:
+ * default), `whosaid serve` (the built one: npm run bench:server builds first) started as a child process
+ * on 127.0.0.1, and the team's own bounded client — C concurrent clients, each sending one request after
+ * another until the phase's request count or its time limit is reached. Phases:
  *   analyze          the example article, against `whosaid extract --jsonl` on the same articles with the
  *                    server's analysis threads as --jobs (the ratio's target: at least 0.8);
  *   search           words of the corpus's own statements, 200 different queries, so most answers come
@@ -70,7 +70,7 @@ const extractRate = ANALYZE / ((performance.now() - extractStarted) / 1000);
 if (extract.status !== 0) throw new Error(`whosaid extract: exit ${extract.status}: ${extract.stderr.slice(0, 500)}`);
 
 // 3. the server, a child process on loopback
-const child = spawn(process.execPath, ['--import', 'tsx', new URL('src/cli/main.ts', root).pathname, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--max-analyses', String(CLIENTS * 2), '--timeout-ms', '120000', '--threads', String(THREADS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [new URL('bin/whosaid.js', root).pathname, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--max-analyses', String(CLIENTS * 2), '--timeout-ms', '120000', '--threads', String(THREADS)], { stdio: ['ignore', 'pipe', 'inherit'] });
 const base: string = await new Promise((resolve, reject) => {
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {

@@ -513,7 +513,7 @@ export class SqliteStore implements Store {
    * (another process's included) commits, so an answer computed at one version is stale at another.
    */
   version(): string {
-    return `${this.commits}:${String(this.db.pragma('data_version', { simple: true }))}`;
+    return `${this.commits}:${String(this.sql('PRAGMA data_version').pluck().get())}`;
   }
 
   /** Moves the write-ahead log into the database file (for measuring the file's size). */
