@@ -10,9 +10,10 @@
  *                    from the server's cache once seen;
  *   search, uncached every request a query the server has not seen (a word with a date window of its own),
  *                    so each one reads the corpus.
- * Prints requests/s, p50/p99 latency (target p99 < 100 ms for search), errors, and the server's resident
- * memory over the whole run (from /proc, sampled every 500 ms: total, and its anonymous part — heap
- * and stacks — apart from the file pages of the corpus the server maps).
+ * Prints requests/s, p50/p99 latency (target p99 < 100 ms for search), errors, the server's CPU time per
+ * request (all its threads: steadier than the clock on a machine other work also uses), and its resident
+ * memory over the whole run (from /proc, sampled every 500 ms: total, and its anonymous part — heaps
+ * and stacks, apart from the pages of code and libraries it maps).
  *
  *   npm run bench:server
  *   npm run bench:server -- --attributions 100000 --clients 50 --analyze 300 --search 5000 --seconds 60 [--threads N]
@@ -64,10 +65,17 @@ const queries = [...words];
 const article = readFileSync(new URL('examples/harbor-bridge.txt', root), 'utf8');
 const jsonl = join(dir, 'articles.jsonl');
 writeFileSync(jsonl, Array.from({ length: ANALYZE }, (_, i) => JSON.stringify({ id: `copy-${i}`, text: article, publishedAt: '2025-11-13' })).join('\n') + '\n');
+const usage = join(dir, 'usage.txt');
 const extractStarted = performance.now();
-const extract = spawnSync(process.execPath, [new URL('bin/whosaid.js', root).pathname, 'extract', '--jsonl', jsonl, '--jobs', String(THREADS)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+const extract = spawnSync(process.execPath, ['--import', new URL('scripts/bench-rss.mjs', root).pathname, new URL('bin/whosaid.js', root).pathname, 'extract', '--jsonl', jsonl, '--jobs', String(THREADS)], {
+  stdio: ['ignore', 'ignore', 'pipe'],
+  encoding: 'utf8',
+  env: { ...process.env, WHOSAID_BENCH_RSS: usage },
+});
 const extractRate = ANALYZE / ((performance.now() - extractStarted) / 1000);
 if (extract.status !== 0) throw new Error(`whosaid extract: exit ${extract.status}: ${extract.stderr.slice(0, 500)}`);
+// its CPU time (all threads, start-up included) per article, written at exit by scripts/bench-rss.mjs
+const extractCpuMs = Number(readFileSync(usage, 'utf8').trim().split(' ')[1]) / 1000 / ANALYZE;
 
 // 3. the server, a child process on loopback
 const child = spawn(process.execPath, [new URL('bin/whosaid.js', root).pathname, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--max-analyses', String(CLIENTS * 2), '--timeout-ms', '120000', '--threads', String(THREADS)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -91,17 +99,27 @@ function memory(): { rss: number; anon: number } {
     return { rss: NaN, anon: NaN };
   }
 }
+/** The server's CPU time so far (all its threads, user and system), in ms, from /proc (clock ticks of 10 ms). */
+function serverCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 const samples: { phase: string; rss: number; anon: number }[] = [];
 let current = 'idle';
 const sampler = setInterval(() => samples.push({ phase: current, ...memory() }), 500);
 
 // 4. the bounded client
-async function phase(name: string, total: number, request: (i: number) => Promise<Response>): Promise<{ rate: number; p99: number; errors: number }> {
+async function phase(name: string, total: number, request: (i: number) => Promise<Response>): Promise<{ rate: number; p99: number; errors: number; cpuMs: number }> {
   current = name;
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
   const started = performance.now();
+  const cpuBefore = serverCpuMs();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -124,11 +142,12 @@ async function phase(name: string, total: number, request: (i: number) => Promis
   const mine = samples.filter((s) => s.phase === name);
   const rate = latencies.length / seconds;
   const p99 = percentile(latencies, 99);
+  const cpuMs = (serverCpuMs() - cpuBefore) / latencies.length;
   console.log(
     `${name.padEnd(17)} ${String(latencies.length).padStart(6)} requests in ${seconds.toFixed(1).padStart(5)} s ${rate.toFixed(1).padStart(8)} req/s   ` +
-      `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   errors ${errors}   server RSS peak ${Math.max(...mine.map((s) => s.rss)).toFixed(0)} MB (anonymous ${Math.max(...mine.map((s) => s.anon)).toFixed(0)} MB)`,
+      `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   errors ${errors}   server CPU ${cpuMs.toFixed(2)} ms/request   server RSS peak ${Math.max(...mine.map((s) => s.rss)).toFixed(0)} MB (anonymous ${Math.max(...mine.map((s) => s.anon)).toFixed(0)} MB)`,
   );
-  return { rate, p99, errors };
+  return { rate, p99, errors, cpuMs };
 }
 
 /** `count` numbers spread over `values`, first and last included. */
@@ -151,7 +170,7 @@ try {
   });
   current = 'done';
   console.log(`analyze: one article of ${article.split(/\s+/).length} words a request; whosaid extract --jsonl --jobs ${THREADS} on ${ANALYZE} copies of it: ${extractRate.toFixed(1)} articles/s`);
-  console.log(`analyze throughput / extract --jsonl: ${(analyze.rate / extractRate).toFixed(2)}x (target >= 0.80)`);
+  console.log(`analyze throughput / extract --jsonl: ${(analyze.rate / extractRate).toFixed(2)}x by the wall clock, CPU per article ${(extractCpuMs / analyze.cpuMs).toFixed(2)}x (extract ${extractCpuMs.toFixed(1)} ms, the server ${analyze.cpuMs.toFixed(1)} ms) (target >= 0.80)`);
   console.log(`search p99 ${search.p99.toFixed(1)} ms, uncached ${uncached.p99.toFixed(1)} ms (target < 100 ms); errors ${analyze.errors + search.errors + uncached.errors} (target 0)`);
   const steady = samples.filter((s) => s.phase !== 'idle');
   console.log(`server RSS over the run, MB (every ${Math.max(1, Math.round(steady.length / 12)) / 2} s): ${spread(steady.map((s) => s.rss), 12).map((m) => m.toFixed(0)).join(' ')}`);
