@@ -1,17 +1,26 @@
 /**
  * Server load benchmark (`npm run bench:server`), on loopback only: a corpus of synthetic articles
- * (src/bench/synthetic-articles.ts, pre-analysed, as bench:corpus stores them), `whosaid serve` started
- * as a child process on 127.0.0.1, and the team's own bounded client — C concurrent clients, each
- * sending one request after another until the phase's request count or its time limit is reached.
- * Phases: analyze (the example article) and search (words of the corpus's own statements). Prints
- * requests/s, p50/p99 latency, errors, and the server's resident memory over time (from /proc).
+ * (src/bench/synthetic-articles.ts, pre-analysed, as bench:corpus stores them; 100,000 attributions by
+ * default), `whosaid serve` (the built one: npm run bench:server builds first) started as a child process
+ * on 127.0.0.1, and the team's own bounded client — C concurrent clients, each sending one request after
+ * another until the phase's request count or its time limit is reached. Phases:
+ *   analyze          the example article, against `whosaid extract --jsonl` on the same articles with the
+ *                    server's analysis threads as --jobs (the ratio's target: at least 0.8);
+ *   search           words of the corpus's own statements, 200 different queries, so most answers come
+ *                    from the server's cache once seen;
+ *   search, uncached every request a query the server has not seen (a word with a date window of its own),
+ *                    so each one reads the corpus.
+ * Prints requests/s, p50/p99 latency (target p99 < 100 ms for search), errors, the server's CPU time per
+ * request (all its threads: steadier than the clock on a machine other work also uses), and its resident
+ * memory over the whole run (from /proc, sampled every 500 ms: total, and its anonymous part — heaps
+ * and stacks, apart from the pages of code and libraries it maps).
  *
  *   npm run bench:server
- *   npm run bench:server -- --attributions 100000 --clients 50 --analyze 300 --search 5000 --seconds 60
+ *   npm run bench:server -- --attributions 100000 --clients 50 --analyze 300 --search 5000 --seconds 60 [--threads N]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { percentile } from '../src/bench/percentile.js';
@@ -21,11 +30,13 @@ import { hashText } from '../src/store/rows.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 const { values } = parseArgs({ options: { attributions: { type: 'string' }, clients: { type: 'string' }, analyze: { type: 'string' }, search: { type: 'string' }, seconds: { type: 'string' }, threads: { type: 'string' } } });
-const ATTRIBUTIONS = Number(values.attributions ?? 20_000);
+const ATTRIBUTIONS = Number(values.attributions ?? 100_000);
 const CLIENTS = Number(values.clients ?? 50);
 const ANALYZE = Number(values.analyze ?? 200);
 const SEARCH = Number(values.search ?? 2_000);
 const SECONDS = Number(values.seconds ?? 30);
+/** The server's analysis threads: what `whosaid serve` picks without --threads (the cores, at most 4). */
+const THREADS = values.threads !== undefined ? Number(values.threads) : Math.max(1, Math.min(4, availableParallelism()));
 const root = new URL('../', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-bench-server-'));
 const db = join(dir, 'corpus.db');
@@ -45,11 +56,29 @@ while (attributions < ATTRIBUTIONS) {
   });
   await store.ingest(batch);
 }
+const firstDay = syntheticArticle(0).publishedAt;
+const lastDay = syntheticArticle(n - 1).publishedAt;
 await store.close();
 const queries = [...words];
 
-// 2. the server, a child process on loopback
-const child = spawn(process.execPath, ['--import', 'tsx', new URL('src/cli/main.ts', root).pathname, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--max-analyses', String(CLIENTS * 2), '--timeout-ms', '120000', ...(values.threads ? ['--threads', values.threads] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+// 2. the bare analysis rate: `whosaid extract --jsonl` on the article the analyze phase sends, as many times
+const article = readFileSync(new URL('examples/harbor-bridge.txt', root), 'utf8');
+const jsonl = join(dir, 'articles.jsonl');
+writeFileSync(jsonl, Array.from({ length: ANALYZE }, (_, i) => JSON.stringify({ id: `copy-${i}`, text: article, publishedAt: '2025-11-13' })).join('\n') + '\n');
+const usage = join(dir, 'usage.txt');
+const extractStarted = performance.now();
+const extract = spawnSync(process.execPath, ['--import', new URL('scripts/bench-rss.mjs', root).pathname, new URL('bin/whosaid.js', root).pathname, 'extract', '--jsonl', jsonl, '--jobs', String(THREADS)], {
+  stdio: ['ignore', 'ignore', 'pipe'],
+  encoding: 'utf8',
+  env: { ...process.env, WHOSAID_BENCH_RSS: usage },
+});
+const extractRate = ANALYZE / ((performance.now() - extractStarted) / 1000);
+if (extract.status !== 0) throw new Error(`whosaid extract: exit ${extract.status}: ${extract.stderr.slice(0, 500)}`);
+// its CPU time (all threads, start-up included) per article, written at exit by scripts/bench-rss.mjs
+const extractCpuMs = Number(readFileSync(usage, 'utf8').trim().split(' ')[1]) / 1000 / ANALYZE;
+
+// 3. the server, a child process on loopback
+const child = spawn(process.execPath, [new URL('bin/whosaid.js', root).pathname, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--max-analyses', String(CLIENTS * 2), '--timeout-ms', '120000', '--threads', String(THREADS)], { stdio: ['ignore', 'pipe', 'inherit'] });
 const base: string = await new Promise((resolve, reject) => {
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -60,24 +89,38 @@ const base: string = await new Promise((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
 });
 
-function rssMb(): number {
+/** The server's resident memory in MB: all of it, and its anonymous part (heap, stacks; not mapped files). */
+function memory(): { rss: number; anon: number } {
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
+    return { rss: kb('VmRSS'), anon: kb('RssAnon') };
+  } catch {
+    return { rss: NaN, anon: NaN };
+  }
+}
+/** The server's CPU time so far (all its threads, user and system), in ms, from /proc (clock ticks of 10 ms). */
+function serverCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return NaN;
   }
 }
+const samples: { phase: string; rss: number; anon: number }[] = [];
+let current = 'idle';
+const sampler = setInterval(() => samples.push({ phase: current, ...memory() }), 500);
 
-// 3. the bounded client
-async function phase(name: string, total: number, request: (i: number) => Promise<Response>): Promise<void> {
+// 4. the bounded client
+async function phase(name: string, total: number, request: (i: number) => Promise<Response>): Promise<{ rate: number; p99: number; errors: number; cpuMs: number }> {
+  current = name;
   const latencies: number[] = [];
-  const memory: number[] = [];
   let errors = 0;
   let sent = 0;
   const started = performance.now();
+  const cpuBefore = serverCpuMs();
   const deadline = started + SECONDS * 1000;
-  const sampler = setInterval(() => memory.push(rssMb()), 500);
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (sent < total && performance.now() < deadline) {
@@ -94,28 +137,46 @@ async function phase(name: string, total: number, request: (i: number) => Promis
       }
     }),
   );
-  clearInterval(sampler);
-  memory.push(rssMb());
+  samples.push({ phase: name, ...memory() });
   const seconds = (performance.now() - started) / 1000;
-  const timeline = memory.filter((_, i) => i % Math.max(1, Math.floor(memory.length / 10)) === 0).map((m) => m.toFixed(0));
+  const mine = samples.filter((s) => s.phase === name);
+  const rate = latencies.length / seconds;
+  const p99 = percentile(latencies, 99);
+  const cpuMs = (serverCpuMs() - cpuBefore) / latencies.length;
   console.log(
-    `${name.padEnd(8)} ${String(latencies.length).padStart(6)} requests in ${seconds.toFixed(1)} s   ${(latencies.length / seconds).toFixed(1).padStart(7)} req/s   ` +
-      `p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   errors ${errors}   server RSS peak ${Math.max(...memory).toFixed(0)} MB (over time: ${timeline.join(' ')})`,
+    `${name.padEnd(17)} ${String(latencies.length).padStart(6)} requests in ${seconds.toFixed(1).padStart(5)} s ${rate.toFixed(1).padStart(8)} req/s   ` +
+      `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   errors ${errors}   server CPU ${cpuMs.toFixed(2)} ms/request   server RSS peak ${Math.max(...mine.map((s) => s.rss)).toFixed(0)} MB (anonymous ${Math.max(...mine.map((s) => s.anon)).toFixed(0)} MB)`,
   );
+  return { rate, p99, errors, cpuMs };
 }
 
-const article = readFileSync(new URL('examples/harbor-bridge.txt', root), 'utf8');
+/** `count` numbers spread over `values`, first and last included. */
+const spread = (values: number[], count: number) => (values.length <= count ? values : Array.from({ length: count }, (_, i) => values[Math.round((i * (values.length - 1)) / (count - 1))]));
+
 try {
-  console.log(`corpus: ${attributions} attributions in ${n} synthetic articles; ${CLIENTS} concurrent clients on loopback; at most ${SECONDS} s a phase`);
-  console.log(`server idle RSS ${rssMb().toFixed(0)} MB`);
+  console.log(`whosaid server benchmark: a corpus of ${attributions.toLocaleString('en-US')} attributions in ${n.toLocaleString('en-US')} synthetic articles (the team's own templates, pre-analysed); ${CLIENTS} concurrent clients on loopback; at most ${SECONDS} s a phase; ${THREADS} analysis threads; ${availableParallelism()} cores`);
+  console.log(`server idle RSS ${memory().rss.toFixed(0)} MB`);
   const json = { 'content-type': 'application/json' };
   // warm the threads (the model loads once in each) before timing
-  await Promise.all(Array.from({ length: 4 }, () => fetch(`${base}/api/analyze`, { method: 'POST', headers: json, body: JSON.stringify({ text: article }) }).then((r) => r.arrayBuffer())));
-  await phase('analyze', ANALYZE, () => fetch(`${base}/api/analyze`, { method: 'POST', headers: json, body: JSON.stringify({ text: article, publishedAt: '2025-11-13' }) }));
-  await phase('search', SEARCH, (i) => fetch(`${base}/api/search?q=${encodeURIComponent(queries[i % queries.length])}&limit=20`));
-  const words = article.split(/\s+/).length;
-  console.log(`(analyze: one article of ${words} words a request)`);
+  await Promise.all(Array.from({ length: THREADS * 2 }, () => fetch(`${base}/api/analyze`, { method: 'POST', headers: json, body: JSON.stringify({ text: article }) }).then((r) => r.arrayBuffer())));
+  const analyze = await phase('analyze', ANALYZE, () => fetch(`${base}/api/analyze`, { method: 'POST', headers: json, body: JSON.stringify({ text: article, publishedAt: '2025-11-13' }) }));
+  const search = await phase('search', SEARCH, (i) => fetch(`${base}/api/search?q=${encodeURIComponent(queries[i % queries.length])}&limit=20`));
+  // a date window of its own for each request: [from, from + 90 days] inside the corpus's span
+  const span = (Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000;
+  const day = (offset: number) => new Date(Date.parse(firstDay) + offset * 86_400_000).toISOString().slice(0, 10);
+  const uncached = await phase('search, uncached', SEARCH, (i) => {
+    const from = Math.floor((i * 7919) % Math.max(1, span - 90));
+    return fetch(`${base}/api/search?q=${encodeURIComponent(queries[i % queries.length])}&from=${day(from)}&to=${day(from + 90 + Math.floor(i / span))}&limit=20`);
+  });
+  current = 'done';
+  console.log(`analyze: one article of ${article.split(/\s+/).length} words a request; whosaid extract --jsonl --jobs ${THREADS} on ${ANALYZE} copies of it: ${extractRate.toFixed(1)} articles/s`);
+  console.log(`analyze throughput / extract --jsonl: ${(analyze.rate / extractRate).toFixed(2)}x by the wall clock, CPU per article ${(extractCpuMs / analyze.cpuMs).toFixed(2)}x (extract ${extractCpuMs.toFixed(1)} ms, the server ${analyze.cpuMs.toFixed(1)} ms) (target >= 0.80)`);
+  console.log(`search p99 ${search.p99.toFixed(1)} ms, uncached ${uncached.p99.toFixed(1)} ms (target < 100 ms); errors ${analyze.errors + search.errors + uncached.errors} (target 0)`);
+  const steady = samples.filter((s) => s.phase !== 'idle');
+  console.log(`server RSS over the run, MB (every ${Math.max(1, Math.round(steady.length / 12)) / 2} s): ${spread(steady.map((s) => s.rss), 12).map((m) => m.toFixed(0)).join(' ')}`);
+  console.log(`  its anonymous part, MB:                ${spread(steady.map((s) => s.anon), 12).map((m) => m.toFixed(0)).join(' ')}`);
 } finally {
+  clearInterval(sampler);
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   rmSync(dir, { recursive: true, force: true });

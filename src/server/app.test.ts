@@ -95,6 +95,7 @@ describe('errors', () => {
     ['not JSON', () => post('/api/analyze', '{"text": '), 400, 'request/bad-json'],
     ['bad query', () => app.request('/api/search?q=a&limit=0'), 400, 'request/bad-query'],
     ['unknown query parameter', () => app.request('/api/search?q=a&sort=up'), 400, 'request/bad-query'],
+    ['a query with nothing to search for', () => app.request(`/api/search?q=${encodeURIComponent('*** -"" -bridge')}`), 400, 'request/bad-query'],
     ['unknown route', () => app.request('/api/nothing'), 404, 'request/not-found'],
     ['unknown speaker', () => app.request('/api/speakers/999999'), 404, 'request/not-found'],
     ['speaker id not a number', () => app.request('/api/speakers/abc'), 404, 'request/not-found'],

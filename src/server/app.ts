@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
 import type { Analysis } from '../core/analysis.js';
 import { prepareArticle } from '../store/prepare.js';
+import { QueryError } from '../store/query.js';
 import type { ArticleRecord, Store } from '../store/store.js';
 import type { Analyzer } from './analysis-pool.js';
 import type { AnalysisJob } from './analysis-worker.js';
@@ -179,14 +180,19 @@ export function createApp(options: AppOptions): Hono {
     const q = query(c, SearchQuery);
     const limit = q.limit ?? 20;
     const offset = Number(q.cursor ?? 0);
-    const hits = await store.search(q.q, {
-      ...(q.speaker !== undefined && { speaker: q.speaker }),
-      ...(q.outlet !== undefined && { outlet: q.outlet }),
-      ...(q.from !== undefined && { from: q.from }),
-      ...(q.to !== undefined && { to: q.to }),
-      ...(q.type !== undefined && { type: q.type }),
-      limit: offset + limit + 1,
-    });
+    const hits = await store
+      .search(q.q, {
+        ...(q.speaker !== undefined && { speaker: q.speaker }),
+        ...(q.outlet !== undefined && { outlet: q.outlet }),
+        ...(q.from !== undefined && { from: q.from }),
+        ...(q.to !== undefined && { to: q.to }),
+        ...(q.type !== undefined && { type: q.type }),
+        limit: offset + limit + 1,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof QueryError) throw new ApiError('request/bad-query', `q: ${error.message}`);
+        throw error;
+      });
     const page = hits.slice(offset, offset + limit);
     const next = hits.length > offset + limit ? String(offset + limit) : undefined;
     return c.json({ hits: page, ...(next !== undefined && { nextCursor: next }) });

@@ -1,21 +1,24 @@
 /**
- * The server on a socket: the app with a real analysis pool, the corpus at --db, guarded URL fetches and
- * the built page. `close()` is the graceful shutdown SIGTERM triggers: new requests get 503, the socket
- * stops accepting, requests in flight finish (an ingest is one transaction, so the corpus never holds
- * half an article), then the threads and the corpus close.
+ * The server on a socket: the app with a real analysis pool, the corpus at --db (a SQLite file is read
+ * in threads of its own: pooled-store.ts), guarded URL fetches and the built page. `close()` is the
+ * graceful shutdown SIGTERM triggers: new requests get 503, the socket stops accepting, requests in
+ * flight finish (an ingest is one transaction, so the corpus never holds half an article), then the
+ * threads and the corpus close.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { fetchPage } from '../input/fetch.js';
-import { openStoreAt } from '../store/open.js';
+import { isPostgresUrl, openStoreAt } from '../store/open.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { guardedFetch } from './address-guard.js';
 import { createAnalysisPool, type Analyzer, type PoolOptions } from './analysis-pool.js';
 import { createApp, type PageFetcher } from './app.js';
+import { pooledStore, type ReaderOptions } from './pooled-store.js';
 import { loadWebAssets, webDirectory } from './web-assets.js';
 
-export interface ServeOptions extends PoolOptions {
+export interface ServeOptions extends PoolOptions, ReaderOptions {
   /** The corpus file; without it, the corpus routes answer 503. */
   db?: string;
   port?: number;
@@ -40,7 +43,7 @@ function packageVersion(): string {
 }
 
 export async function startServer(options: ServeOptions = {}, analyzer: Analyzer = createAnalysisPool(options)): Promise<RunningServer> {
-  const store: Store | undefined = options.db !== undefined ? await openStoreAt(options.db) : undefined;
+  const store: Store | undefined = options.db === undefined ? undefined : isPostgresUrl(options.db) ? await openStoreAt(options.db) : pooledStore(openSqliteStore(options.db), options.db, options);
   const doFetch = options.allowPrivateUrls ? globalThis.fetch : guardedFetch();
   const fetcher: PageFetcher = (url) => fetchPage(url, { fetch: doFetch });
   const web = webDirectory();

@@ -134,6 +134,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'an index of the speakers named without an identity, for search --speaker',
+    sql: `
+      -- search --speaker finds its rows by index (the person's, or this one) before ranking the matches
+      CREATE INDEX attributions_speaker_name ON attributions (speaker_name COLLATE NOCASE) WHERE person_id IS NULL;
+    `,
+  },
 ];
 
 /** The version a database is at (0 for a new one). */

@@ -13,6 +13,8 @@ import { MAX_BAND_POSTINGS } from '../rows.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { keyComponents } from '../article-people.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { syntheticAnalysis, syntheticArticle } from '../../bench/synthetic-articles.js';
+import { hashText } from '../rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -180,4 +182,47 @@ test('keyComponents: people linked by a shared key, directly or through a third,
   assert.deepEqual(keyComponents([['ruiz'], ['bell'], ['ruiz'], []]), [[0, 2], [1], [3]]);
   assert.deepEqual(keyComponents([['a'], ['b'], ['a', 'b']]), [[0, 1, 2]]);
   assert.deepEqual(keyComponents([]), []);
+});
+
+test('a filtered search returns what filtering every match and ranking by bm25 returns, whichever plan it takes', async () => {
+  const file = tempFile();
+  const store = openSqliteStore(file);
+  const articles = Array.from({ length: 400 }, (_, n) => {
+    const article = syntheticArticle(n);
+    return prepareArticle({ article: { id: article.id, outlet: article.outlet, title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text, sourceHash: hashText(article.text) }, analysis: syntheticAnalysis(article) });
+  });
+  await store.ingest(articles);
+  // words repeated in one statement (a term frequency above 1), accents folded, a phrase inside a longer text
+  await store.ingest([
+    prepareArticle(buildArticle({ id: 'extra-1', outlet: 'Harbor Wire', publishedAt: '2015-01-03', quotes: [{ speaker: 'Zoë Ashby', text: 'The ferry, the ferry, always the ferry: the café by the pier wants the ferry back before the holidays' }] })),
+    prepareArticle(buildArticle({ id: 'extra-2', outlet: 'Coast Courier', publishedAt: '2015-01-04', quotes: [{ speaker: 'Zoë Ashby', text: 'Ferry' }] })),
+  ]);
+  const db = new Database(file, { readonly: true });
+  const expected = (match: string, where: string, params: unknown[], limit: number) =>
+    db
+      .prepare(
+        `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
+         JOIN attributions a ON a.id = m.id JOIN articles ar ON ar.pk = a.article WHERE a.type = 'statement' AND ${where} ORDER BY m.rank, m.id LIMIT ?`,
+      )
+      .all(match, ...params, limit) as { id: number; rank: number }[];
+  const cases: [string, string, Parameters<typeof store.search>[1], string, unknown[]][] = [
+    ['ferry', '"ferry"', { speaker: 'Zoë Ashby' }, "(a.person_id IS NULL AND a.speaker_name = 'Zoë Ashby')", []],
+    ['ferry', '"ferry"', { outlet: 'harbor wire' }, 'ar.outlet = ? COLLATE NOCASE', ['Harbor Wire']],
+    ['the', '"the"', { from: '2015-01-02', to: '2015-01-05' }, "a.date BETWEEN '2015-01-02' AND '2015-01-05'", []],
+    ['"before the holidays"', '"before" + "the" + "holidays"', { outlet: 'Harbor Wire', from: '2015-01-01' }, "ar.outlet = 'Harbor Wire' AND a.date >= '2015-01-01'", []],
+    ['the -ferry', '"the" NOT "ferry"', { to: '2015-01-04', limit: 50 }, "a.date <= '2015-01-04'", []],
+    ['cafe', '"cafe"', { outlet: 'Harbor Wire' }, "ar.outlet = 'Harbor Wire'", []],
+  ];
+  try {
+    for (const [query, match, filters, where, params] of cases) {
+      const hits = await store.search(query, filters);
+      const want = expected(match, where, params, filters?.limit ?? 20);
+      assert.ok(want.length > 0, query);
+      assert.deepEqual(hits.map((h) => h.id), want.map((w) => w.id), `${query} ${JSON.stringify(filters)}`);
+      assert.deepEqual(hits.map((h) => h.rank), want.map((w) => w.rank), query);
+    }
+  } finally {
+    db.close();
+    await store.close();
+  }
 });

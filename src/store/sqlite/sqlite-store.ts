@@ -32,6 +32,12 @@ export interface SqliteStoreOptions {
 const DEFAULT_SEARCH_LIMIT = 20;
 /** Most known people whose read names the store keeps (the least recently matched leave first). */
 const MAX_PROFILES = 20_000;
+/**
+ * SQLite's own page cache per connection, in KiB (the default is 2 MB): a search reads the same index
+ * pages again and again. (Mapping the file instead, `mmap_size`, measured no faster on searches and
+ * counts every page read in the process's resident memory.)
+ */
+const CACHE_KIB = 8 * 1024;
 
 /** The WHERE clauses and parameters of a set of filters; each clause is fixed text, each value bound. */
 function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
@@ -65,18 +71,52 @@ function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
   return { sql, params };
 }
 
+/**
+ * The ids one filter names, as a query an index answers (a speaker's, else a span of dates, else an
+ * outlet's: the narrowest first as a corpus usually holds them), with the filters left to check on
+ * each row; undefined without such a filter. `span`: the ids lie between their first and last, worth
+ * telling FTS5 (dates: articles mostly arrive in date order).
+ */
+function filterIds(filters: Filters): { sql: string; params: unknown[]; span?: boolean; rest: Filters } | undefined {
+  const { speaker, from, to, outlet, ...others } = filters;
+  if (speaker !== undefined) {
+    return {
+      sql: `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
+            UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`,
+      params: [speaker, speaker],
+      rest: { ...others, ...(from !== undefined && { from }), ...(to !== undefined && { to }), ...(outlet !== undefined && { outlet }) },
+    };
+  }
+  if (from !== undefined || to !== undefined) {
+    const bounds = [from !== undefined && 'date >= ?', to !== undefined && 'date <= ?'].filter((b) => b !== false);
+    const sql = `SELECT id FROM attributions WHERE ${bounds.join(' AND ')}`;
+    return { sql, params: [from, to].filter((d) => d !== undefined), span: true, rest: { ...others, ...(outlet !== undefined && { outlet }) } };
+  }
+  if (outlet !== undefined) return { sql: 'SELECT a.id FROM articles ar CROSS JOIN attributions a ON a.article = ar.pk WHERE ar.outlet = ? COLLATE NOCASE', params: [outlet], rest: others };
+  return undefined;
+}
+
 /** Where ingest's time went inside the store, for the benchmark (milliseconds since the store opened). */
 export interface StoreTimings {
   /** Matching the articles' people against the corpus's. */
   peopleMs: number;
   /** Fingerprinting statements and finding the group of each. */
   groupingMs: number;
+  /** The same two in this process's CPU time (steadier than the clock on a machine other work also uses). */
+  peopleCpuMs: number;
+  groupingCpuMs: number;
+}
+
+/** This process's CPU time (user and system), in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  readonly timings: StoreTimings = { peopleMs: 0, groupingMs: 0 };
+  readonly timings: StoreTimings = { peopleMs: 0, groupingMs: 0, peopleCpuMs: 0, groupingCpuMs: 0 };
   /**
    * Known people with their names read (`profileKnown`), by id, least recently used first: a person
    * matched in many articles has its names parsed once. An entry leaves when this connection writes the
@@ -85,10 +125,13 @@ export class SqliteStore implements Store {
    */
   private readonly profiles = new Map<number, ProfiledPerson>();
   private dataVersion = -1;
+  /** Ingests this connection has committed (`version`). */
+  private commits = 0;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       // in WAL mode NORMAL loses no committed transaction when the process dies, only on power loss
@@ -121,7 +164,9 @@ export class SqliteStore implements Store {
     if (version !== this.dataVersion) this.profiles.clear();
     this.dataVersion = version;
     try {
-      return this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
+      const outcomes = this.db.transaction(() => items.map((item) => this.ingestOne(item))).immediate();
+      this.commits++;
+      return outcomes;
     } catch (error) {
       this.profiles.clear();
       throw error;
@@ -141,9 +186,10 @@ export class SqliteStore implements Store {
       'INSERT INTO articles (id, url, outlet, title, published_at, text, content_hash, source_hash, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(article.id, article.url ?? null, article.outlet ?? null, article.title ?? null, article.publishedAt ?? null, article.text, contentHash, article.sourceHash, item.analysisJson);
     const pk = Number(lastInsertRowid);
-    let started = performance.now();
+    let [started, cpu] = [performance.now(), cpuMs()];
     const { persons, created } = this.matchArticlePeople(pk, item.people);
     this.timings.peopleMs += performance.now() - started;
+    this.timings.peopleCpuMs += cpuMs() - cpu;
     const insertAttribution = this.sql(
       `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -156,9 +202,10 @@ export class SqliteStore implements Store {
           .lastInsertRowid,
       );
       if (row.copy !== undefined) {
-        started = performance.now();
+        [started, cpu] = [performance.now(), cpuMs()];
         this.groupCopy(id, row.copy, published);
         this.timings.groupingMs += performance.now() - started;
+        this.timings.groupingCpuMs += cpuMs() - cpu;
       }
     }
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
@@ -297,17 +344,32 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The ids of the best `limit` matches passing the filters, best first. Without a filter that rules out
-   * most rows, FTS5 ranks on its own (ORDER BY rank inside the full-text module, no join per match) and
-   * the type is checked on its best few hundred; only when too few of those pass does the query join
-   * every match.
+   * The ids of the best `limit` matches passing the filters, best first, ranked by FTS5's bm25 (which
+   * weighs each phrase by how many rows it matches, so every plan reads every match's row id once;
+   * what the plans spare is the work per match):
+   * - a speaker, dates or an outlet narrow the matches first: the ids that filter names, found by
+   *   index, are set aside; a match outside the set costs one probe, and only the matches in it are
+   *   scored (for dates FTS5 reads only the matches between the first and last id of the span, a short
+   *   stretch when articles arrive in date order);
+   * - with no other filter but the type, FTS5 ranks without a join per match and the type is checked
+   *   on the best few hundred (and when too few of those pass, or for any other filter, the matches are
+   *   joined to their rows and filtered before they are ranked).
    */
   private rankedIds(match: string, filters: Filters, limit: number): { id: number; rank: number }[] {
-    const selective = filters.speaker !== undefined || filters.outlet !== undefined || filters.from !== undefined || filters.to !== undefined || filters.kind !== undefined;
-    if (!selective) {
+    const ids = filterIds(filters);
+    const { type = 'statement', limit: _limit, ...rest } = ids?.rest ?? filters;
+    const onlyType = Object.values(rest).every((v) => v === undefined);
+    // "+rowid": the filter's set is probed for each match, never handed to FTS5 (which would run the query once per id)
+    const narrowing = (rowid: string) =>
+      !ids ? '' : `AND +${rowid} IN (${ids.sql}) ${ids.span ? `AND ${rowid} >= (SELECT min(id) FROM (${ids.sql})) AND ${rowid} <= (SELECT max(id) FROM (${ids.sql}))` : ''}`;
+    const idParams = ids ? [...ids.params, ...(ids.span ? [...ids.params, ...ids.params] : [])] : [];
+    if (onlyType) {
+      // bm25() rather than FTS5's rank column: the same value, but rank's own sorter scores each row twice
       const depth = Math.max(200, limit * 10);
-      const top = this.sql('SELECT rowid AS id, rank FROM attributions_fts WHERE attributions_fts MATCH ? ORDER BY rank LIMIT ?').all(match, depth) as { id: number; rank: number }[];
-      const type = filters.type ?? 'statement';
+      const top = this.sql(
+        `SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ? ${narrowing('rowid')}
+         ORDER BY rank, rowid LIMIT ?`,
+      ).all(match, ...idParams, depth) as { id: number; rank: number }[];
       const passing =
         type === 'all'
           ? new Set(top.map((t) => t.id))
@@ -315,10 +377,19 @@ export class SqliteStore implements Store {
       const kept = top.filter((t) => passing.has(t.id));
       if (kept.length >= limit || top.length < depth) return kept.sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, limit);
     }
+    if (ids) {
+      const { sql, params } = filterClauses(ids.rest);
+      const outletJoin = ids.rest.outlet !== undefined ? 'CROSS JOIN articles ar ON ar.pk = a.article' : '';
+      return this.sql(
+        `SELECT attributions_fts.rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts CROSS JOIN attributions a ON a.id = attributions_fts.rowid ${outletJoin}
+         WHERE attributions_fts MATCH ? ${narrowing('attributions_fts.rowid')} ${sql.length > 0 ? `AND ${sql.join(' AND ')}` : ''}
+         ORDER BY rank, attributions_fts.rowid LIMIT ?`,
+      ).all(match, ...idParams, ...params, limit) as { id: number; rank: number }[];
+    }
     const { sql, params } = filterClauses(filters);
     return this.sql(
       `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
-       JOIN attributions a ON a.id = m.id ${filters.outlet !== undefined ? 'JOIN articles ar ON ar.pk = a.article' : ''}
+       JOIN attributions a ON a.id = m.id
        ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
     ).all(match, ...params, limit) as { id: number; rank: number }[];
   }
@@ -435,6 +506,14 @@ export class SqliteStore implements Store {
     const orphanGroups = count('SELECT count(*) AS n FROM copy_groups g WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.group_id = g.id)');
     if (orphanGroups > 0) problems.push(`${orphanGroups} copy groups without copies`);
     return problems;
+  }
+
+  /**
+   * The corpus's version as this connection sees it: it changes whenever this connection or any other
+   * (another process's included) commits, so an answer computed at one version is stale at another.
+   */
+  version(): string {
+    return `${this.commits}:${String(this.sql('PRAGMA data_version').pluck().get())}`;
   }
 
   /** Moves the write-ahead log into the database file (for measuring the file's size). */
