@@ -163,6 +163,24 @@ class Slots {
   }
 }
 
+type Balancer = NonNullable<NonNullable<ConstructorParameters<typeof Piscina>[0]>['loadBalancer']>;
+
+/**
+ * Hands a task to the thread holding the fewest, up to `perWorker` each (piscina's own balancer, with
+ * `concurrentTasksPerWorker`, does the same but fills each thread in turn).
+ */
+function leastBusy(perWorker: number): Balancer {
+  return (_task, workers) => {
+    let candidate: (typeof workers)[number] | null = null;
+    for (const worker of workers) {
+      if (worker.terminating || worker.destroyed || worker.currentUsage >= perWorker) continue;
+      if (candidate === null || worker.currentUsage < candidate.currentUsage) candidate = worker;
+      if (worker.currentUsage === 0) break;
+    }
+    return candidate;
+  };
+}
+
 async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Task<T, R>, settings: Settings, settle: MapOptions<T, R>['settle']): AsyncGenerator<Mapped<T, R>> {
   const pool = new Piscina({
     filename: workerBeside('thread', import.meta.url).href,
@@ -170,14 +188,15 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
     minThreads: settings.jobs,
     maxThreads: settings.jobs,
     concurrentTasksPerWorker: settings.perWorker,
+    loadBalancer: leastBusy(settings.perWorker),
     idleTimeout: 60_000,
   });
   // a worker that dies with no task of ours on it is replaced by the pool; nothing is lost, nothing to report
   pool.on('error', () => {});
   // a time limit starts when its task starts on a thread, not while it waits there or a new thread loads
-  const starting = new Map<number, () => void>();
+  const starting = new Map<number, (threadId: number) => void>();
   pool.on('message', (message: Partial<Started>) => {
-    if (typeof message?.whosaidTaskStarted === 'number') starting.get(message.whosaidTaskStarted)?.();
+    if (typeof message?.whosaidTaskStarted === 'number') starting.get(message.whosaidTaskStarted)?.(message.threadId ?? -1);
   });
   let nextId = 0;
   const slots = new Slots(settings.jobs * settings.perWorker);
@@ -185,21 +204,21 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
   /** One run of the task on the pool; `started` says whether the thread began it before it settled. */
   async function runOnce(input: T): Promise<{ result: Settled<R>; started: boolean }> {
     const id = nextId++;
-    const controller = new AbortController();
     let started = false;
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    starting.set(id, () => {
+    starting.set(id, (threadId) => {
       started = true;
       if (settings.timeoutMs === undefined) return;
-      const ms = settings.timeoutMs;
       timer = setTimeout(() => {
         timedOut = true;
-        controller.abort();
-      }, ms);
+        // the task's own thread, stopped: the pool rejects what it held and starts another thread
+        void pool.threads.find((thread) => thread.threadId === threadId)?.terminate();
+      }, settings.timeoutMs);
     });
     try {
-      const ran = (await pool.run({ id, input }, { signal: controller.signal })) as Ran;
+      // no AbortSignal: piscina hands a thread running an abortable task nothing more (see leastBusy)
+      const ran = (await pool.run({ id, input })) as Ran;
       return { result: ran.ok ? { ok: true, value: ran.value as R } : { ok: false, code: 'parallel/worker-failed', message: ran.message }, started: true };
     } catch (error) {
       if (timedOut) return { result: { ok: false, code: 'parallel/timeout', message: `stopped after ${settings.timeoutMs} ms (the time limit per input)` }, started };

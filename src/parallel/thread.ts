@@ -8,11 +8,13 @@
  * each task starts, so that a time limit counts the task and not its wait, and so that a task that had
  * not started when its thread died is known to be blameless and is run again.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 
-/** A message from a thread: the task with this number has started. */
+/** A message from a thread: the task with this number has started on the thread with this id (the
+ * thread to stop when the task runs past its time limit). */
 export interface Started {
   whosaidTaskStarted: number;
+  threadId: number;
 }
 
 /** What a task came to on its thread: its value, or the message of what it threw. (A rejection of the
@@ -45,10 +47,13 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export default function run({ id, input }: { id: number; input: unknown }): Promise<Ran> {
   const mine = queue.then(async (): Promise<Ran> => {
-    parentPort?.postMessage({ whosaidTaskStarted: id } satisfies Started);
+    // loading the module (with tsx, the TypeScript too) is the thread's, not the task's: its time limit
+    // starts after
+    const fn = await loaded.catch(() => undefined);
+    parentPort?.postMessage({ whosaidTaskStarted: id, threadId } satisfies Started);
     try {
-      const fn = await loaded;
-      return { ok: true, value: await fn(input) };
+      if (!fn) await loaded;
+      return { ok: true, value: await fn!(input) };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
