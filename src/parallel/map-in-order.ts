@@ -98,8 +98,9 @@ function settingsOf<T, R>(options: MapOptions<T, R>): Settings {
   return { jobs, timeoutMs, perWorker, window: Math.max(jobs * perWorker, Math.floor(options.window ?? jobs * perWorker * 2)) };
 }
 
-/** How many times a task that had not started is run again when the thread it waited on dies (a thread
- * dies under the task it runs; a task waiting behind it is blameless). */
+/** How many times a blameless task is run again: one waiting on a thread that died under the task it ran,
+ * or on a thread stopped for another task's time limit. (A bound, in case a thread's "started" message
+ * comes after the news of its death.) */
 const RERUNS = 3;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -202,29 +203,37 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
   const slots = new Slots(settings.jobs * settings.perWorker);
 
   /** One run of the task on the pool; `started` says whether the thread began it before it settled. */
-  async function runOnce(input: T): Promise<{ result: Settled<R>; started: boolean }> {
+  /** Threads terminated for a task's time limit: what else fails with them is not to blame. */
+  const stopped = new Set<number>();
+
+  /** One run of the task on the pool; `blameless` when the thread died under another task (this one had
+   * not started, or the thread was stopped for another's time limit), so that it is run again. */
+  async function runOnce(input: T): Promise<{ result: Settled<R>; blameless: boolean }> {
     const id = nextId++;
     let started = false;
+    let thread = -1;
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     starting.set(id, (threadId) => {
       started = true;
+      thread = threadId;
       if (settings.timeoutMs === undefined) return;
       timer = setTimeout(() => {
         timedOut = true;
+        stopped.add(threadId);
         // the task's own thread, stopped: the pool rejects what it held and starts another thread
-        void pool.threads.find((thread) => thread.threadId === threadId)?.terminate();
+        void pool.threads.find((t) => t.threadId === threadId)?.terminate();
       }, settings.timeoutMs);
     });
     try {
       // no AbortSignal: piscina hands a thread running an abortable task nothing more (see leastBusy)
       const ran = (await pool.run({ id, input })) as Ran;
-      return { result: ran.ok ? { ok: true, value: ran.value as R } : { ok: false, code: 'parallel/worker-failed', message: ran.message }, started: true };
+      return { result: ran.ok ? { ok: true, value: ran.value as R } : { ok: false, code: 'parallel/worker-failed', message: ran.message }, blameless: false };
     } catch (error) {
-      if (timedOut) return { result: { ok: false, code: 'parallel/timeout', message: `stopped after ${settings.timeoutMs} ms (the time limit per input)` }, started };
+      if (timedOut) return { result: { ok: false, code: 'parallel/timeout', message: `stopped after ${settings.timeoutMs} ms (the time limit per input)` }, blameless: false };
       // the thread died: it exited ("worker exited with code: N"), an exception escaped the task, or it
-      // was terminated for another task's time limit
-      return { result: { ok: false, code: 'parallel/worker-failed', message: messageOf(error) }, started };
+      // was terminated for another task's time limit (which may have ended just before this one started)
+      return { result: { ok: false, code: 'parallel/worker-failed', message: messageOf(error) }, blameless: !started || stopped.has(thread) };
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       starting.delete(id);
@@ -235,9 +244,8 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
     await slots.take();
     try {
       for (let reruns = 0; ; reruns++) {
-        const { result, started } = await runOnce(input);
-        // the thread died under the task before it: this one never ran, so run it again
-        if (result.ok || started || reruns === RERUNS) return result;
+        const { result, blameless } = await runOnce(input);
+        if (!blameless || reruns === RERUNS) return result;
       }
     } finally {
       slots.give();
