@@ -125,7 +125,8 @@ test('a time limit counts a task from its start, not its wait behind another tas
 test('the threads go on with the tasks they hold while the caller is busy', async () => {
   const jobs = 2;
   const perWorker = 3;
-  const inputs: FixtureInput[] = Array.from({ length: 30 }, (_, n) => ({ n, act: 'clock', ms: 10 }));
+  // tasks long enough that each thread still holds its next ones when the caller stops
+  const inputs: FixtureInput[] = Array.from({ length: 16 }, (_, n) => ({ n, act: 'clock', ms: 100 }));
   let busy: [number, number] | undefined;
   const finished: number[] = [];
   let taken = 0;
@@ -135,7 +136,7 @@ test('the threads go on with the tasks they hold while the caller is busy', asyn
     if (++taken === 4) {
       // the caller blocks its thread (as a synchronous database write does): no task can be handed over
       const start = Date.now();
-      while (Date.now() - start < 600);
+      while (Date.now() - start < 1000);
       busy = [start, Date.now()];
     }
   }

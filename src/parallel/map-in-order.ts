@@ -164,24 +164,6 @@ class Slots {
   }
 }
 
-type Balancer = NonNullable<NonNullable<ConstructorParameters<typeof Piscina>[0]>['loadBalancer']>;
-
-/**
- * Hands a task to the thread holding the fewest, up to `perWorker` each (piscina's own balancer, with
- * `concurrentTasksPerWorker`, does the same but fills each thread in turn).
- */
-function leastBusy(perWorker: number): Balancer {
-  return (_task, workers) => {
-    let candidate: (typeof workers)[number] | null = null;
-    for (const worker of workers) {
-      if (worker.terminating || worker.destroyed || worker.currentUsage >= perWorker) continue;
-      if (candidate === null || worker.currentUsage < candidate.currentUsage) candidate = worker;
-      if (worker.currentUsage === 0) break;
-    }
-    return candidate;
-  };
-}
-
 async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Task<T, R>, settings: Settings, settle: MapOptions<T, R>['settle']): AsyncGenerator<Mapped<T, R>> {
   const pool = new Piscina({
     filename: workerBeside('thread', import.meta.url).href,
@@ -189,7 +171,6 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
     minThreads: settings.jobs,
     maxThreads: settings.jobs,
     concurrentTasksPerWorker: settings.perWorker,
-    loadBalancer: leastBusy(settings.perWorker),
     idleTimeout: 60_000,
   });
   // a worker that dies with no task of ours on it is replaced by the pool; nothing is lost, nothing to report
@@ -202,7 +183,6 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
   let nextId = 0;
   const slots = new Slots(settings.jobs * settings.perWorker);
 
-  /** One run of the task on the pool; `started` says whether the thread began it before it settled. */
   /** Threads terminated for a task's time limit: what else fails with them is not to blame. */
   const stopped = new Set<number>();
 
@@ -226,7 +206,8 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
       }, settings.timeoutMs);
     });
     try {
-      // no AbortSignal: piscina hands a thread running an abortable task nothing more (see leastBusy)
+      // no AbortSignal: piscina hands a thread running an abortable task nothing more, so a time limit
+      // stops the task's thread itself (above)
       const ran = (await pool.run({ id, input })) as Ran;
       return { result: ran.ok ? { ok: true, value: ran.value as R } : { ok: false, code: 'parallel/worker-failed', message: ran.message }, blameless: false };
     } catch (error) {
