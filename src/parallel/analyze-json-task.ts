@@ -3,9 +3,9 @@
  * text, made in the worker thread that analysed the article.
  */
 import analyzeJob, { type ArticleTextOutcome } from './analyze-task.js';
+import type { Source } from '../cli/sources.js';
 
 export { warm } from './analyze-task.js';
-import type { Source } from '../cli/sources.js';
 
 export default function analyzeJsonJob(job: { source: Source }): Promise<ArticleTextOutcome> {
   return analyzeJob({ source: job.source, json: true }) as Promise<ArticleTextOutcome>;

@@ -39,7 +39,7 @@ async function load(): Promise<TaskFunction> {
 }
 
 const loaded = load();
-// a failure to load is the first task's failure, reported through it
+// a module that fails to load fails each task, with its message
 loaded.catch(() => {});
 
 /** The end of this thread's queue: the task before the next one starts. */
