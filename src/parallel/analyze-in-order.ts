@@ -24,7 +24,9 @@ export interface AnalyzeInOrderOptions {
   /** The time limit per article, in milliseconds, in a worker; an article past it fails with
    * `input/timeout` and its worker is replaced (default none). */
   timeoutMs?: number;
-  /** Articles read ahead of the oldest one not yet taken (default `jobs × 4`). */
+  /** Articles handed to each worker thread at once (default 2; see `MapOptions.perWorker`). */
+  perWorker?: number;
+  /** Articles read ahead of the oldest one not yet taken (default `jobs × perWorker × 2`). */
   window?: number;
   /** Analyse on worker threads even with one job (default false: one job runs in the calling thread). */
   threads?: boolean;

@@ -5,6 +5,8 @@
 import analyzeJob, { type ArticleTextOutcome } from './analyze-task.js';
 import type { Source } from '../cli/sources.js';
 
+export { warm } from './analyze-task.js';
+
 export default function analyzeJsonJob(job: { source: Source }): Promise<ArticleTextOutcome> {
   return analyzeJob({ source: job.source, json: true }) as Promise<ArticleTextOutcome>;
 }

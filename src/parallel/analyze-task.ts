@@ -41,6 +41,17 @@ export async function runTask(job: ArticleTask, services: Services): Promise<Art
 
 let real: Services | undefined;
 
+/**
+ * Loads what every analysis needs (the analyser's modules, the attribution model, wink-nlp's model), so
+ * that a worker thread loads them as it starts, before its first task. The services load the same
+ * modules on first use, so warming changes when they load, never what an analysis gives.
+ */
+export async function warm(): Promise<void> {
+  await import('../node/analyzer.js');
+  (await import('../node/load-model.js')).loadBundledModel();
+  (await import('../core/segment/nlp.js')).loadNlp();
+}
+
 /** The task a worker thread runs: a job analysed with the real services. */
 export default function analyzeJob(job: ArticleTask): Promise<ArticleOutcome | ArticleTextOutcome> {
   real ??= defaultServices();

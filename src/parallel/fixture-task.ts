@@ -5,8 +5,9 @@
 export interface FixtureInput {
   n: number;
   /** throw: the task throws; exit: the thread calls process.exit; uncaught: an exception escapes the
-   * task; hang: the task never returns; slow: it takes `ms` first. */
-  act?: 'throw' | 'exit' | 'uncaught' | 'hang' | 'slow';
+   * task; hang: the task never returns; slow: it takes `ms` first; clock: it takes `ms`, then returns
+   * the time it finished (`Date.now()`) instead of the double. */
+  act?: 'throw' | 'exit' | 'uncaught' | 'hang' | 'slow' | 'clock';
   ms?: number;
 }
 
@@ -27,6 +28,9 @@ export default async function double(input: FixtureInput): Promise<number> {
     case 'slow':
       await new Promise((resolve) => setTimeout(resolve, input.ms ?? 50));
       break;
+    case 'clock':
+      await new Promise((resolve) => setTimeout(resolve, input.ms ?? 50));
+      return Date.now();
   }
   return input.n * 2;
 }

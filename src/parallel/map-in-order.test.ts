@@ -100,3 +100,48 @@ test('threads: one job runs on a worker thread, so a thread that exits fails its
   const results = await collect(mapInOrder([{ n: 1 }, { n: 3, act: 'exit' }, { n: 2 }], task, { jobs: 1, threads: true }));
   assert.deepEqual(results.map(summary), [2, 'parallel/worker-failed', 4]);
 });
+
+test('a task waiting on a thread that dies under the task before it is run again, and succeeds', async () => {
+  // one thread holding two tasks: the first exits the thread, or hangs past the time limit and is stopped
+  for (const [first, code] of [
+    ['exit', 'parallel/worker-failed'],
+    ['hang', 'parallel/timeout'],
+  ] as const) {
+    const results = await collect(mapInOrder([{ n: 1, act: first }, { n: 2 }, { n: 3 }], task, { jobs: 1, threads: true, perWorker: 2, timeoutMs: 1000 }));
+    assert.deepEqual(results.map(summary), [code, 4, 6], first);
+  }
+});
+
+test('a time limit counts a task from its start, not its wait behind another task on its thread', async () => {
+  // the second task waits ~400 ms on the thread, then runs ~400 ms: over the limit in all, not by itself
+  const inputs: FixtureInput[] = [
+    { n: 1, act: 'slow', ms: 400 },
+    { n: 2, act: 'slow', ms: 400 },
+  ];
+  const results = await collect(mapInOrder(inputs, task, { jobs: 1, threads: true, perWorker: 2, timeoutMs: 700 }));
+  assert.deepEqual(results.map(summary), [2, 4]);
+});
+
+test('the threads go on with the tasks they hold while the caller is busy', async () => {
+  const jobs = 2;
+  const perWorker = 3;
+  // tasks long enough that each thread still holds its next ones when the caller stops
+  const inputs: FixtureInput[] = Array.from({ length: 16 }, (_, n) => ({ n, act: 'clock', ms: 100 }));
+  let busy: [number, number] | undefined;
+  const finished: number[] = [];
+  let taken = 0;
+  for await (const { result } of mapInOrder(inputs, task, { jobs, perWorker })) {
+    assert.ok(result.ok);
+    finished.push(result.value);
+    if (++taken === 4) {
+      // the caller blocks its thread (as a synchronous database write does): no task can be handed over
+      const start = Date.now();
+      while (Date.now() - start < 1000);
+      busy = [start, Date.now()];
+    }
+  }
+  const during = finished.filter((t) => t > busy![0] && t < busy![1]).length;
+  // with one task per thread, at most `jobs` could finish meanwhile; each thread holds `perWorker`
+  assert.ok(during > jobs, `${during} tasks finished while the caller was busy; the threads held ${jobs * perWorker}`);
+  assert.ok(during <= jobs * perWorker, `${during} tasks finished while the caller was busy: more than the threads held`);
+});

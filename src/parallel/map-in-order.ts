@@ -2,17 +2,22 @@
  * Runs one task per input on a pool of worker threads (piscina) and yields the results in input order,
  * in bounded memory: at most `window` inputs are read ahead of the one the caller is waiting for (the
  * source is pulled no further until the caller takes a result: back-pressure, no unbounded queue), and
- * at most `jobs` tasks run at once.
+ * at most `perWorker` tasks are handed to each of the `jobs` threads at once.
+ *
+ * Each thread holds its next task while it runs one (thread.ts runs them one after another), so that it
+ * goes from one task to the next without a round trip through the calling thread: a caller busy writing
+ * (a database batch, a large chunk of output) does not leave the threads idle meanwhile.
  *
  * A task never loses the batch: what it throws, a worker thread that dies under it (`process.exit`, an
  * uncaught exception), and a task that runs past `timeoutMs` (its worker is terminated and replaced)
- * each become a failed result for that input, and the next input goes on.
+ * each become a failed result for that input, and the next input goes on. A task that was waiting on a
+ * thread that died under another task had not started: it is run again on another thread.
  *
  * With `jobs: 1` and no `timeoutMs` the tasks run in the calling thread, one after another, with no
  * worker at all: the single-core path pays for no copying between threads.
  */
 import { Piscina } from 'piscina';
-import type { Started } from './thread.js';
+import type { Ran, Started } from './thread.js';
 
 /** A task as two views of one function: a worker module for threads, and a loader for in-process runs. */
 export interface Task<T, R> {
@@ -35,7 +40,13 @@ export interface MapOptions<T, R> {
    * giving a limit with `jobs: 1` runs the tasks in one worker.
    */
   timeoutMs?: number;
-  /** Inputs read ahead of the oldest unfinished one (default `jobs × 4`, at least `jobs`). */
+  /**
+   * Tasks handed to each thread at once (default 2): one running and the next waiting on the thread, so
+   * that no thread waits for the calling thread between tasks. More cover a caller that is busy for
+   * longer (a batch written to a database) at the cost of that many more inputs and results in memory.
+   */
+  perWorker?: number;
+  /** Inputs read ahead of the oldest unfinished one (default `jobs × perWorker × 2`, at least `jobs × perWorker`). */
   window?: number;
   /**
    * Run on worker threads even with one job and no time limit, so that the calling thread stays free
@@ -76,14 +87,21 @@ export interface Mapped<T, R> {
 interface Settings {
   jobs: number;
   timeoutMs: number | undefined;
+  perWorker: number;
   window: number;
 }
 
 function settingsOf<T, R>(options: MapOptions<T, R>): Settings {
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : undefined;
-  return { jobs, timeoutMs, window: Math.max(jobs, Math.floor(options.window ?? jobs * 4)) };
+  const perWorker = Math.max(1, Math.floor(options.perWorker ?? 2));
+  return { jobs, timeoutMs, perWorker, window: Math.max(jobs * perWorker, Math.floor(options.window ?? jobs * perWorker * 2)) };
 }
+
+/** How many times a blameless task is run again: one waiting on a thread that died under the task it ran,
+ * or on a thread stopped for another task's time limit. (A bound, in case a thread's "started" message
+ * comes after the news of its death.) */
+const RERUNS = 3;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -125,7 +143,7 @@ async function* inProcess<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
   }
 }
 
-/** A counting semaphore: at most `jobs` tasks handed to the pool at once, so a time limit starts when a task does. */
+/** A counting semaphore: at most `jobs × perWorker` tasks handed to the pool at once (piscina's own queue stays empty). */
 class Slots {
   private free: number;
   private readonly waiting: (() => void)[] = [];
@@ -152,42 +170,65 @@ async function* inWorkers<T, R>(inputs: AsyncIterable<T> | Iterable<T>, task: Ta
     workerData: { module: task.worker.href },
     minThreads: settings.jobs,
     maxThreads: settings.jobs,
+    concurrentTasksPerWorker: settings.perWorker,
     idleTimeout: 60_000,
   });
   // a worker that dies with no task of ours on it is replaced by the pool; nothing is lost, nothing to report
   pool.on('error', () => {});
-  // a time limit starts when its task starts on a thread, not while a new thread loads
-  const starting = new Map<number, () => void>();
+  // a time limit starts when its task starts on a thread, not while it waits there or a new thread loads
+  const starting = new Map<number, (threadId: number) => void>();
   pool.on('message', (message: Partial<Started>) => {
-    if (typeof message?.whosaidTaskStarted === 'number') starting.get(message.whosaidTaskStarted)?.();
+    if (typeof message?.whosaidTaskStarted === 'number') starting.get(message.whosaidTaskStarted)?.(message.threadId ?? -1);
   });
   let nextId = 0;
-  const slots = new Slots(settings.jobs);
+  const slots = new Slots(settings.jobs * settings.perWorker);
 
-  async function runTask(input: T): Promise<Settled<R>> {
-    await slots.take();
+  /** Threads terminated for a task's time limit: what else fails with them is not to blame. */
+  const stopped = new Set<number>();
+
+  /** One run of the task on the pool; `blameless` when the thread died under another task (this one had
+   * not started, or the thread was stopped for another's time limit), so that it is run again. */
+  async function runOnce(input: T): Promise<{ result: Settled<R>; blameless: boolean }> {
     const id = nextId++;
-    const controller = new AbortController();
+    let started = false;
+    let thread = -1;
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    if (settings.timeoutMs !== undefined) {
-      const ms = settings.timeoutMs;
-      starting.set(id, () => {
-        timer = setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, ms);
-      });
-    }
+    starting.set(id, (threadId) => {
+      started = true;
+      thread = threadId;
+      if (settings.timeoutMs === undefined) return;
+      timer = setTimeout(() => {
+        timedOut = true;
+        stopped.add(threadId);
+        // the task's own thread, stopped: the pool rejects what it held and starts another thread
+        void pool.threads.find((t) => t.threadId === threadId)?.terminate();
+      }, settings.timeoutMs);
+    });
     try {
-      return { ok: true, value: (await pool.run({ id, input }, { signal: controller.signal })) as R };
+      // no AbortSignal: piscina hands a thread running an abortable task nothing more, so a time limit
+      // stops the task's thread itself (above)
+      const ran = (await pool.run({ id, input })) as Ran;
+      return { result: ran.ok ? { ok: true, value: ran.value as R } : { ok: false, code: 'parallel/worker-failed', message: ran.message }, blameless: false };
     } catch (error) {
-      if (timedOut) return { ok: false, code: 'parallel/timeout', message: `stopped after ${settings.timeoutMs} ms (the time limit per input)` };
-      // what the task threw crosses as an Error; a thread that exits rejects with "worker exited with code: N"
-      return { ok: false, code: 'parallel/worker-failed', message: messageOf(error) };
+      if (timedOut) return { result: { ok: false, code: 'parallel/timeout', message: `stopped after ${settings.timeoutMs} ms (the time limit per input)` }, blameless: false };
+      // the thread died: it exited ("worker exited with code: N"), an exception escaped the task, or it
+      // was terminated for another task's time limit (which may have ended just before this one started)
+      return { result: { ok: false, code: 'parallel/worker-failed', message: messageOf(error) }, blameless: !started || stopped.has(thread) };
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       starting.delete(id);
+    }
+  }
+
+  async function runTask(input: T): Promise<Settled<R>> {
+    await slots.take();
+    try {
+      for (let reruns = 0; ; reruns++) {
+        const { result, blameless } = await runOnce(input);
+        if (!blameless || reruns === RERUNS) return result;
+      }
+    } finally {
       slots.give();
     }
   }

@@ -22,6 +22,8 @@ export async function prepareWith(job: { item: IngestItem }, services: Services)
   }
 }
 
+export { warm } from './analyze-task.js';
+
 let real: Services | undefined;
 
 /** The task a worker thread runs: a job's item analysed and prepared with the real services. */
