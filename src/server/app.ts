@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Analysis } from '../core/analysis.js';
 import { prepareArticle } from '../store/prepare.js';
 import { QueryError } from '../store/query.js';
-import type { ArticleRecord, Store } from '../store/store.js';
+import type { ArticleRecord, SearchHit, Store } from '../store/store.js';
 import type { Analyzer } from './analysis-pool.js';
 import type { AnalysisJob } from './analysis-worker.js';
 import { ApiError, toApiError, type ErrorBody } from './errors.js';
@@ -85,6 +85,25 @@ function id(c: Context): number {
   return parsed.data;
 }
 
+/**
+ * The JSON of one page of a search's hits, made once for each answer and page: a store that keeps its
+ * answers (pooled-store.ts) hands back the same array for the same question, so a repeated question costs
+ * no serialization. Entries leave with their answer.
+ */
+const pages = new WeakMap<readonly SearchHit[], Map<string, string>>();
+function searchPage(hits: readonly SearchHit[], offset: number, limit: number): string {
+  let made = pages.get(hits);
+  if (!made) pages.set(hits, (made = new Map()));
+  const key = `${offset}:${limit}`;
+  let body = made.get(key);
+  if (body === undefined) {
+    const next = hits.length > offset + limit ? String(offset + limit) : undefined;
+    body = JSON.stringify({ hits: hits.slice(offset, offset + limit), ...(next !== undefined && { nextCursor: next }) });
+    made.set(key, body);
+  }
+  return body;
+}
+
 /** The attributions a caller asked for: statements only, unless `?all=1`. */
 export function selectTypes(analysis: Analysis, all: boolean): Analysis {
   return all ? analysis : { ...analysis, attributions: analysis.attributions.filter((a) => a.type === 'statement') };
@@ -123,8 +142,8 @@ export function createApp(options: AppOptions): Hono {
     if (shuttingDown()) throw new ApiError('server/shutting-down', 'the server is shutting down; try again on its next start');
     await next();
   });
-  app.use(
-    '/api/*',
+  // Only requests that carry a body: the limit reads the request as a web Request, which a GET need not build.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/*',
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: () => {
@@ -193,9 +212,7 @@ export function createApp(options: AppOptions): Hono {
         if (error instanceof QueryError) throw new ApiError('request/bad-query', `q: ${error.message}`);
         throw error;
       });
-    const page = hits.slice(offset, offset + limit);
-    const next = hits.length > offset + limit ? String(offset + limit) : undefined;
-    return c.json({ hits: page, ...(next !== undefined && { nextCursor: next }) });
+    return c.body(searchPage(hits, offset, limit), 200, { 'content-type': 'application/json' });
   });
 
   app.get('/api/speakers', async (c) => {

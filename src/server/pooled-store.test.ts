@@ -13,7 +13,9 @@ import { QueryError } from '../store/query.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { runStoreSuite } from '../store/store-suite.js';
 import { buildArticle, type TestArticle } from '../store/test-articles.js';
+import type { Analyzer } from './analysis-pool.js';
 import { AnswerCache } from './answer-cache.js';
+import { createApp } from './app.js';
 import { ApiError } from './errors.js';
 import { pooledStore, searchKey } from './pooled-store.js';
 
@@ -94,4 +96,32 @@ test('the answer cache: bounded, least recently used out first, pending answers 
   assert.equal(await cache.answer('b', 'v2', compute(5)), 5, 'b was the least recently used: it left');
   await assert.rejects(cache.answer('d', 'v2', () => Promise.reject(new Error('no'))));
   assert.equal(await cache.answer('d', 'v2', compute(6)), 6, 'a failure is not kept');
+});
+
+test("the search route's JSON: the same question again is the same page; another page, or a change in the corpus, is not", async () => {
+  const store = pooled();
+  const unused: Analyzer = { active: 0, analyze: () => Promise.reject(new Error('no analysis here')), close: async () => undefined };
+  const app = createApp({ analyzer: unused, store, fetchPage: () => Promise.reject(new Error('no fetching here')) });
+  const body = async (path: string) => {
+    const res = await app.request(path);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/json');
+    return res.text();
+  };
+  try {
+    await store.ingest([prepareArticle(buildArticle(ferry('a', 'The ferry will run all winter'))), prepareArticle(buildArticle(ferry('b', 'No ferry will sail in January')))]);
+    const first = await body('/api/search?q=ferry&limit=1');
+    assert.equal(await body('/api/search?q=Ferry&limit=1'), first);
+    const parsed = JSON.parse(first) as { hits: { articleId: string }[]; nextCursor?: string };
+    assert.equal(parsed.hits.length, 1);
+    assert.equal(parsed.nextCursor, '1');
+    const second = JSON.parse(await body('/api/search?q=ferry&limit=1&cursor=1')) as typeof parsed;
+    assert.notEqual(second.hits[0].articleId, parsed.hits[0].articleId, 'the next page');
+    assert.equal(second.nextCursor, undefined);
+    await store.ingest([prepareArticle(buildArticle(ferry('c', 'The ferry fares go up in March')))]);
+    const after = JSON.parse(await body('/api/search?q=ferry&limit=5')) as typeof parsed;
+    assert.deepEqual(after.hits.map((h) => h.articleId).sort(), ['a', 'b', 'c'], 'the new article is found at once');
+  } finally {
+    await store.close();
+  }
 });
