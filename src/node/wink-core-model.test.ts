@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +26,44 @@ test('the fast reader builds the object the model package reader builds, key ord
   const again = readCoreModelFile(files.json) as Model;
   again.features.lexeme.hash!['a-word-learned-later'] = 1;
   assert.equal(fast.features.lexeme.hash!['a-word-learned-later'], undefined);
+});
+
+test('a pack of the model gives the object the package reader builds, its lexeme table a proxy that behaves as the object', async () => {
+  const { CorePack, packCoreModel, winkCoreFiles } = await import('./wink-core-model.js');
+  const files = winkCoreFiles();
+  assert.ok(files, 'wink-eng-lite-web-model 1.8 is installed');
+  const own = (require(files.reader) as () => Model)();
+  const pack = CorePack.read(packCoreModel(readFileSync(files.json, 'utf8'), files.version));
+  assert.ok(pack);
+  assert.deepEqual(pack.source, { version: files.version, bytes: statSync(files.json).size });
+  const packed = pack.model() as Model;
+  assert.deepStrictEqual(packed, own);
+  for (const [name, feature] of Object.entries(own.features)) {
+    if (!feature.hash) continue;
+    assert.equal(Object.getPrototypeOf(packed.features[name].hash), null, name);
+    assert.deepEqual(Object.keys(packed.features[name].hash!), Object.keys(feature.hash), `${name}: keys in the same order`);
+  }
+  // what wink-nlp and the core do with the table: learn words, look them up, forget them
+  const mine = packed.features.lexeme.hash!;
+  const theirs = own.features.lexeme.hash!;
+  for (const table of [mine, theirs]) {
+    table['a-word-learned-later'] = 90_000;
+    table['7'] = 90_001;
+    table['said'] = 3;
+    delete table['a-word-learned-later'];
+    delete table['the'];
+    table['zebra-crossing'] = 90_002;
+  }
+  assert.deepEqual(Object.keys(mine), Object.keys(theirs));
+  for (const key of ['said', 'the', '7', 'zebra-crossing', 'a-word-learned-later', 'constructor', '__proto__']) {
+    assert.equal(mine[key], theirs[key], key);
+    assert.equal(key in mine, key in theirs, key);
+  }
+  // each load gives a model of its own: what one learns, the next does not know
+  const again = pack.model() as Model;
+  assert.equal(again.features.lexeme.hash!['zebra-crossing'], undefined);
+  assert.equal(again.features.lexeme.hash!['the'], (require(files.reader) as () => Model)().features.lexeme.hash!['the']);
+  assert.ok(!CorePack.read(Buffer.from('{"not":"a pack"}')));
 });
 
 test('analysing through src/node reads the core model with the fast reader', () => {
