@@ -16,11 +16,11 @@
  * `dist/wink-core-model.bin`: the two tables (1.4 MB of base64 in the JSON) as raw little-endian words,
  * the 87,593 words of the lexeme list as a JSON array, the rest as a small JSON header. `CorePack` reads
  * it once and then gives each load (the first, and each time the core loads wink-nlp afresh after many
- * unknown words) a model of its own in a few milliseconds: the word list is copied, and its look-up table
- * (`features.lexeme.hash`, which V8 takes 30–50 ms to build as an object of 87,593 keys) is a proxy over
- * one shared `Map` of the model's words, with what that load learns kept apart (`layeredLookUp`).
- * wink-nlp and the core only get, set and delete its keys. The pack is read when it was packed from the
- * installed model package (its version and its JSON's size), else the JSON is.
+ * unknown words) a model of its own: the tables and the word list are copied, and the look-up tables
+ * built as the package builds them. (The words' table stays a plain object, 30–50 ms to build: as a
+ * `Proxy` over a shared `Map` it cost nothing to make, but each of the millions of look-ups of a batch
+ * went through the proxy, 4% of `extract --jsonl` over PolNeAR train.) The pack is read when it was
+ * packed from the installed model package (its version and its JSON's size), else the JSON is.
  *
  * With another major or minor version of the model package, or when its reader is already loaded, nothing
  * is replaced and the package's own reader runs.
@@ -101,59 +101,6 @@ export function readCoreModelFile(file: string): unknown {
   return withSmallLookUps(model);
 }
 
-/** Whether `key` is an array index, which a plain object lists first, in ascending order. */
-function isIndex(key: string): boolean {
-  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
-}
-
-/**
- * A look-up table that behaves as the plain object `lookUp(list)` builds, for getting, setting, deleting
- * and listing keys: `base` (shared, never changed) with the entries set and deleted through this table
- * kept apart, so a fresh table costs nothing to make.
- */
-export function layeredLookUp(base: ReadonlyMap<string, number>): Record<string, number> {
-  const added = new Map<string, number>();
-  const removed = new Set<string>();
-  const find = (key: string): number | undefined => {
-    const own = added.get(key);
-    if (own !== undefined) return own;
-    return removed.size > 0 && removed.has(key) ? undefined : base.get(key);
-  };
-  const present = (key: string | symbol): key is string => typeof key === 'string' && find(key) !== undefined;
-  return new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_, key) => (typeof key === 'string' ? find(key) : undefined),
-    has: (_, key) => present(key),
-    set: (_, key, value) => {
-      if (typeof key !== 'string') return false;
-      added.set(key, value as number);
-      removed.delete(key);
-      return true;
-    },
-    defineProperty: () => false,
-    deleteProperty: (_, key) => {
-      if (typeof key !== 'string') return true;
-      added.delete(key);
-      if (base.has(key)) removed.add(key);
-      return true;
-    },
-    getOwnPropertyDescriptor: (_, key) => (present(key) ? { value: find(key), writable: true, enumerable: true, configurable: true } : undefined),
-    ownKeys: () => {
-      const keys: string[] = [];
-      for (const key of base.keys()) if (!removed.has(key) && !added.has(key)) keys.push(key);
-      for (const key of added.keys()) keys.push(key);
-      // an object lists its index keys first, ascending, then the others in the order they were added;
-      // a key of the base that was set again keeps its place there
-      const order = new Map<string, number>();
-      let n = 0;
-      for (const key of base.keys()) order.set(key, n++);
-      for (const key of added.keys()) if (!order.has(key)) order.set(key, n++);
-      const indexes = keys.filter(isIndex).sort((a, b) => Number(a) - Number(b));
-      const names = keys.filter((k) => !isIndex(k)).sort((a, b) => order.get(a)! - order.get(b)!);
-      return [...indexes, ...names];
-    },
-  });
-}
-
 /**
  * The model package's core JSON (`json`, its text) packed for `CorePack`; `version` and the JSON's size
  * are recorded so that a pack of another installation is never read.
@@ -197,7 +144,6 @@ export class CorePack {
   readonly #lexicon: Uint32Array;
   readonly #xpansions: Uint32Array;
   readonly #lexemes: readonly string[];
-  readonly #index: ReadonlyMap<string, number>;
 
   private constructor(bytes: Buffer, text: string, header: PackHeader, base: number) {
     const part = (name: PartName) => bytes.subarray(base + header.parts[name][0], base + header.parts[name][0] + header.parts[name][1]);
@@ -206,9 +152,6 @@ export class CorePack {
     this.#lexicon = ownWords(part('lexicon'));
     this.#xpansions = ownWords(part('xpansions'));
     this.#lexemes = JSON.parse(part('lexemes').toString('utf8')) as string[];
-    const index = new Map<string, number>();
-    for (let k = 0; k < this.#lexemes.length; k += 1) index.set(this.#lexemes[k], k);
-    this.#index = index;
   }
 
   /** The pack in `bytes`; undefined when they are no pack of this format. */
@@ -217,13 +160,13 @@ export class CorePack {
     return read && new CorePack(bytes, read.text, read.header, read.base);
   }
 
-  /** A model of its own, as the package's `readModel()` returns it (its lexeme table a `layeredLookUp`). */
+  /** A model of its own, as the package's `readModel()` returns it. */
   model(): unknown {
     const model = (JSON.parse(this.#header) as { model: CoreModelJson }).model;
     model.lexicon = new Uint32Array(this.#lexicon);
     model.xpansions = new Uint32Array(this.#xpansions);
     model.features.lexeme.list = this.#lexemes.slice();
-    model.features.lexeme.hash = layeredLookUp(this.#index);
+    model.features.lexeme.hash = lookUp(model.features.lexeme.list);
     return withSmallLookUps(model);
   }
 }
