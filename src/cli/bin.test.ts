@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,25 @@ test('bin/whosaid.js without a build prints a hint and exits 70', () => {
   assert.equal(result.status, 70);
   assert.match(result.stderr, /run `npm run build`/);
   assert.equal(result.stderr.trim().split('\n').length, 1);
+});
+
+test('bin/whosaid.js runs the bundle while it is no older than the tsc output, else the tsc output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-bundle-'));
+  for (const folder of ['bin', 'dist/cli', 'dist/bundle']) mkdirSync(join(dir, folder), { recursive: true });
+  copyFileSync(bin, join(dir, 'bin/whosaid.js'));
+  const entry = (name: string) => `export async function run() { process.stdout.write('${name}\\n'); }\n`;
+  writeFileSync(join(dir, 'dist/cli/main.js'), entry('tsc'));
+  writeFileSync(join(dir, 'dist/bundle/main.js'), entry('bundle'));
+  const ran = () => spawnSync(process.execPath, [join(dir, 'bin/whosaid.js')], { encoding: 'utf8' }).stdout;
+  const at = (file: string, seconds: number) => utimesSync(join(dir, file), seconds, seconds);
+  at('dist/cli/main.js', 1_000_000);
+  at('dist/bundle/main.js', 1_000_100);
+  assert.equal(ran(), 'bundle\n');
+  // a `tsc -p .` after the bundle: its output is newer, and runs
+  at('dist/cli/main.js', 1_000_200);
+  assert.equal(ran(), 'tsc\n');
+  rmSync(join(dir, 'dist/bundle'), { recursive: true });
+  assert.equal(ran(), 'tsc\n');
 });
 
 test('bin/whosaid.js on the build', { skip: existsSync(join(root, 'dist/cli/main.js')) ? false : 'dist/ is not built (npm run build)' }, () => {

@@ -64,13 +64,14 @@ export function isInputError(error: unknown): error is InputErrorLike {
 }
 
 /**
- * Imports a module of this package by a specifier held in a variable, so that the type checker does not
- * require it to exist: src/input/ is being written in parallel with the CLI. A module that is missing
- * becomes a NotAvailableError naming the feature; any other failure propagates.
+ * Imports a module of this package that a feature needs, turning its absence (a build without it) into a
+ * NotAvailableError naming the feature; any other failure propagates. Each call site names its module in
+ * a literal `import()`, so that the CLI bundle (scripts/bundle-cli.ts) carries it as a lazily loaded chunk
+ * and it shares the bundle's modules (one analyser, one of each error class).
  */
-async function importOptional<T>(specifier: string, feature: string): Promise<T> {
+async function importOptional<T>(load: () => Promise<unknown>, specifier: string, feature: string): Promise<T> {
   try {
-    return (await import(new URL(specifier, import.meta.url).href)) as T;
+    return (await load()) as T;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(specifier.replace(/^\.\.\//, '').replace(/\.js$/, ''))) {
@@ -88,22 +89,22 @@ export function defaultServices(): Services {
       return m.analyzeArticle(input, options);
     },
     async extractHtml(html, options) {
-      const m = await importOptional<Pick<Services, 'extractHtml'>>('../input/html.js', 'HTML input (src/input/html.ts)');
+      const m = await importOptional<Pick<Services, 'extractHtml'>>(() => import('../input/html.js'), '../input/html.js', 'HTML input (src/input/html.ts)');
       return m.extractHtml(html, options);
     },
     async analyzeExtracted(article, options) {
-      const m = await importOptional<Pick<Services, 'analyzeExtracted'>>('../input/analyze-page.js', 'HTML analysis (src/input/analyze-page.ts)');
+      const m = await importOptional<Pick<Services, 'analyzeExtracted'>>(() => import('../input/analyze-page.js'), '../input/analyze-page.js', 'HTML analysis (src/input/analyze-page.ts)');
       return m.analyzeExtracted(article, options);
     },
     async fetchPage(url, options) {
-      const m = await importOptional<Pick<Services, 'fetchPage'>>('../input/fetch.js', 'URL input (src/input/fetch.ts)');
+      const m = await importOptional<Pick<Services, 'fetchPage'>>(() => import('../input/fetch.js'), '../input/fetch.js', 'URL input (src/input/fetch.ts)');
       return m.fetchPage(url, options);
     },
     async *readWarc(source, options) {
-      const m = await importOptional<Pick<Services, 'readWarc'>>('../input/warc.js', 'WARC input (src/input/warc.ts)');
+      const m = await importOptional<Pick<Services, 'readWarc'>>(() => import('../input/warc.js'), '../input/warc.js', 'WARC input (src/input/warc.ts)');
       yield* m.readWarc(source, options);
     },
-    loadEval: () => importOptional<EvalModule>('../eval/run-eval.js', 'whosaid eval (src/eval/run-eval.ts)'),
-    loadBench: () => importOptional<BenchModule>('../bench/run-bench.js', 'whosaid bench (src/bench/run-bench.ts)'),
+    loadEval: () => importOptional<EvalModule>(() => import('../eval/run-eval.js'), '../eval/run-eval.js', 'whosaid eval (src/eval/run-eval.ts)'),
+    loadBench: () => importOptional<BenchModule>(() => import('../bench/run-bench.js'), '../bench/run-bench.js', 'whosaid bench (src/bench/run-bench.ts)'),
   };
 }

@@ -6,23 +6,40 @@
  * model when it is loaded, then on each call copies it whole through `JSON.parse(JSON.stringify(…))`,
  * decodes its two base64 tables a character at a time through `atob`, and builds the look-up tables of
  * its features. The copy and the decoding were most of the time a one-paragraph `whosaid extract` took.
- * `readCoreModel` below builds the same object from one `JSON.parse` of the file (a fresh object each
+ * `readCoreModelFile` below builds the same object from one `JSON.parse` of the file (a fresh object each
  * call, as the copy was) and decodes the tables with `Buffer.from(…, 'base64')`; it is put in Node's
  * module cache (`require.cache`, a documented way to supply a module) under the reader's file name, so
- * the package's loader calls it in place of its own. wink-core-model.test.ts checks that it
- * builds an object deeply equal to the package's own, with its tables' keys in the same order.
+ * the package's loader calls it in place of its own. wink-core-model.test.ts checks that it builds an
+ * object deeply equal to the package's own, with its tables' keys in the same order.
+ *
+ * Faster still, `npm run build` packs the JSON once (`packCoreModel`, scripts/pack-wink-core.ts) into
+ * `dist/wink-core-model.bin`: the two tables (1.4 MB of base64 in the JSON) as raw little-endian words,
+ * the 87,593 words of the lexeme list as a JSON array, the rest as a small JSON header. `CorePack` reads
+ * it once and then gives each load (the first, and each time the core loads wink-nlp afresh after many
+ * unknown words) a model of its own: the tables and the word list are copied, and the look-up tables
+ * built as the package builds them. (The words' table stays a plain object, 30–50 ms to build: as a
+ * `Proxy` over a shared `Map` it cost nothing to make, but each of the millions of look-ups of a batch
+ * went through the proxy, 4% of `extract --jsonl` over PolNeAR train.) The pack is read when it was
+ * packed from the installed model package (its version and its JSON's size), else the JSON is.
  *
  * With another major or minor version of the model package, or when its reader is already loaded, nothing
  * is replaced and the package's own reader runs.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-/** The model package versions whose core reader `readCoreModel` reproduces. */
+/** The model package versions whose core reader `readCoreModelFile` reproduces. */
 const SUPPORTED = /^1\.8\./;
+
+/** The pack's name, in the package's dist/ folder. */
+export const CORE_PACK_NAME = 'wink-core-model.bin';
+
+/** The pack's first bytes: its format. */
+const MAGIC = 'whosaid-wink-core 2\n';
 
 interface Feature {
   list: string[];
@@ -36,9 +53,25 @@ interface CoreModelJson {
   xpansions: string | Uint32Array;
 }
 
+/** The large parts of a pack, after its header. */
+type PartName = 'lexicon' | 'xpansions' | 'lexemes';
+const PARTS: readonly PartName[] = ['lexicon', 'xpansions', 'lexemes'];
+
+/** What the pack's JSON header holds besides the model's small parts. */
+interface PackHeader {
+  /** The model package's version and its JSON's size in bytes, when packed. */
+  source: { version: string; bytes: number };
+  /** Byte offset (from the end of the header) and length of each large part. */
+  parts: Record<PartName, [number, number]>;
+}
+
 /** A base64 table as the Uint32Array over a buffer of its own that `atob` and a byte loop give. */
 function words(base64: string): Uint32Array {
-  const bytes = Buffer.from(base64, 'base64');
+  return ownWords(Buffer.from(base64, 'base64'));
+}
+
+/** Bytes as little-endian 32-bit words, in a buffer of their own (wink-nlp keeps the table). */
+function ownWords(bytes: Uint8Array): Uint32Array {
   const out = new Uint32Array(bytes.length >>> 2);
   new Uint8Array(out.buffer).set(bytes.subarray(0, out.length << 2));
   return out;
@@ -50,42 +83,151 @@ function lookUp(list: string[]): Record<string, number> {
   return hash;
 }
 
-/** The core model read from `file`, as wink-eng-lite-web-model 1.8's `readModel()` returns it. */
-export function readCoreModelFile(file: string): unknown {
-  const model = JSON.parse(readFileSync(file, 'utf8')) as CoreModelJson;
+/** Builds what the package's reader adds to the parsed JSON: the look-up tables of its features but the lexemes', and POS clusters. */
+function withSmallLookUps(model: CoreModelJson): CoreModelJson {
   const { packing, features, pos } = model;
-  model.lexicon = words(model.lexicon as string);
-  model.xpansions = words(model.xpansions as string);
   for (const f in packing.layout) if (packing.layout[f][3] === 0) features[f].hash = lookUp(features[f].list);
-  features.lexeme.hash = lookUp(features.lexeme.list);
   const clusters = features.posClusters.list;
   for (let k = 0; k < clusters.length; k += 1) clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0));
   return model;
 }
 
-/** Where the model package's reader and its JSON are, when its version is one `readCoreModelFile` reproduces. */
-export function winkCoreFiles(): { reader: string; json: string } | undefined {
+/** The core model read from `file`, as wink-eng-lite-web-model 1.8's `readModel()` returns it. */
+export function readCoreModelFile(file: string): unknown {
+  const model = JSON.parse(readFileSync(file, 'utf8')) as CoreModelJson;
+  model.lexicon = words(model.lexicon as string);
+  model.xpansions = words(model.xpansions as string);
+  model.features.lexeme.hash = lookUp(model.features.lexeme.list);
+  return withSmallLookUps(model);
+}
+
+/**
+ * The model package's core JSON (`json`, its text) packed for `CorePack`; `version` and the JSON's size
+ * are recorded so that a pack of another installation is never read.
+ */
+export function packCoreModel(json: string, version: string): Buffer {
+  const model = JSON.parse(json) as CoreModelJson;
+  const pieces: Record<PartName, Buffer> = {
+    lexicon: Buffer.from(model.lexicon as string, 'base64'),
+    xpansions: Buffer.from(model.xpansions as string, 'base64'),
+    lexemes: Buffer.from(JSON.stringify(model.features.lexeme.list), 'utf8'),
+  };
+  const small = { ...model, lexicon: null, xpansions: null, features: { ...model.features, lexeme: { ...model.features.lexeme, list: null } } };
+  const parts = {} as PackHeader['parts'];
+  let at = 0;
+  for (const name of PARTS) {
+    parts[name] = [at, pieces[name].length];
+    at += (pieces[name].length + 3) & ~3;
+  }
+  const header = Buffer.from(JSON.stringify({ source: { version, bytes: Buffer.byteLength(json) }, parts, model: small }), 'utf8');
+  const head = Buffer.alloc((MAGIC.length + 4 + header.length + 3) & ~3);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(header.length, MAGIC.length);
+  header.copy(head, MAGIC.length + 4);
+  const body = Buffer.alloc(at);
+  for (const name of PARTS) pieces[name].copy(body, parts[name][0]);
+  return Buffer.concat([head, body]);
+}
+
+/** A pack's header as text (for a fresh model each load), its header, and where its parts start; undefined when `bytes` is no pack of this format. */
+function readHeader(bytes: Buffer): { text: string; header: PackHeader; base: number } | undefined {
+  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const length = bytes.readUInt32LE(MAGIC.length);
+  const text = bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length);
+  return { text, header: JSON.parse(text) as PackHeader, base: (MAGIC.length + 4 + length + 3) & ~3 };
+}
+
+/** A pack read once, which gives each load a model of its own; see the top of this file. */
+export class CorePack {
+  readonly source: PackHeader['source'];
+  readonly #header: string;
+  readonly #lexicon: Uint32Array;
+  readonly #xpansions: Uint32Array;
+  readonly #lexemes: readonly string[];
+
+  private constructor(bytes: Buffer, text: string, header: PackHeader, base: number) {
+    const part = (name: PartName) => bytes.subarray(base + header.parts[name][0], base + header.parts[name][0] + header.parts[name][1]);
+    this.source = header.source;
+    this.#header = text;
+    this.#lexicon = ownWords(part('lexicon'));
+    this.#xpansions = ownWords(part('xpansions'));
+    this.#lexemes = JSON.parse(part('lexemes').toString('utf8')) as string[];
+  }
+
+  /** The pack in `bytes`; undefined when they are no pack of this format. */
+  static read(bytes: Buffer): CorePack | undefined {
+    const read = readHeader(bytes);
+    return read && new CorePack(bytes, read.text, read.header, read.base);
+  }
+
+  /** A model of its own, as the package's `readModel()` returns it. */
+  model(): unknown {
+    const model = (JSON.parse(this.#header) as { model: CoreModelJson }).model;
+    model.lexicon = new Uint32Array(this.#lexicon);
+    model.xpansions = new Uint32Array(this.#xpansions);
+    model.features.lexeme.list = this.#lexemes.slice();
+    model.features.lexeme.hash = lookUp(model.features.lexeme.list);
+    return withSmallLookUps(model);
+  }
+}
+
+/** The package root: the nearest folder above this file that holds package.json. */
+function packageRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Where the model package's reader and its JSON are, and where its pack goes, when its version is one `readCoreModelFile` reproduces. */
+export function winkCoreFiles(): { reader: string; json: string; version: string; pack: string | undefined } | undefined {
   try {
     const { version } = require('wink-eng-lite-web-model/package.json') as { version: string };
     if (!SUPPORTED.test(version)) return undefined;
     const reader = require.resolve('wink-eng-lite-web-model/dist/read-core-model.js');
-    return { reader, json: join(dirname(reader), 'languages', 'cur', 'models', 'eng-core-web-model.json') };
+    const root = packageRoot();
+    return { reader, json: join(dirname(reader), 'languages', 'cur', 'models', 'eng-core-web-model.json'), version, pack: root && join(root, 'dist', CORE_PACK_NAME) };
   } catch {
     return undefined;
   }
 }
 
-/** Puts `readCoreModelFile` in the module cache in place of the package's reader; false when it cannot. */
-function install(): boolean {
+/** The pack at `files.pack`, when there is one and it was packed from the installed model package. */
+export function matchingPack(files: NonNullable<ReturnType<typeof winkCoreFiles>>): CorePack | undefined {
+  try {
+    if (!files.pack || !existsSync(files.pack)) return undefined;
+    const pack = CorePack.read(readFileSync(files.pack));
+    return pack && pack.source.version === files.version && pack.source.bytes === statSync(files.json).size ? pack : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How this process reads wink's core model: from the pack, from the JSON with `readCoreModelFile`, or with the package's own reader. */
+export type WinkCoreReader = 'pack' | 'json' | 'package';
+
+/** Puts a reader of the pack, or else `readCoreModelFile`, in the module cache in place of the package's reader. */
+function install(): WinkCoreReader {
   const files = winkCoreFiles();
-  if (!files || require.cache[files.reader]) return false;
+  if (!files || require.cache[files.reader]) return 'package';
   const module = new Module(files.reader);
   module.filename = files.reader;
   module.loaded = true;
-  module.exports = () => readCoreModelFile(files.json);
+  // the pack is read on the first load, not at import: a process that never analyses never reads it
+  let pack: CorePack | undefined | null;
+  module.exports = () => {
+    if (pack === undefined) pack = matchingPack(files) ?? null;
+    return pack ? pack.model() : readCoreModelFile(files.json);
+  };
   require.cache[files.reader] = module;
-  return true;
+  return files.pack !== undefined && existsSync(files.pack) ? 'pack' : 'json';
 }
 
-/** Whether this process reads wink's core model with `readCoreModelFile`. */
-export const fastWinkCore = install();
+/** How this process reads wink's core model ('pack' when a pack is there; one of another installation is checked, and passed over, on the first load). */
+export const winkCoreReader: WinkCoreReader = install();
+
+/** Whether this process reads wink's core model with a reader of ours (the pack or `readCoreModelFile`). */
+export const fastWinkCore = winkCoreReader !== 'package';
