@@ -32,7 +32,8 @@ import { formatStoreCost, preparePages, serverCpuMs, storeCost } from './store-c
 
 const pages = Number(process.argv[2] ?? 400);
 const chunkSize = Number(process.argv[3] ?? 50);
-const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+/** The built command, as users run it (npm run bench:fleet builds first): not the sources through tsx in every thread. */
+const cli = fileURLToPath(new URL('../bin/whosaid.js', import.meta.url));
 
 async function* bytesOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
@@ -54,7 +55,7 @@ async function writeArchive(path: string): Promise<void> {
 /** Runs `whosaid ARGS` under /usr/bin/time; resolves with its stdout and its CPU time (user + system, ms, its threads included), or rejects with its stderr. */
 function whosaid(args: string[]): Promise<{ stdout: string; cpuMs: number }> {
   const timeFile = join(folder, `time-${timeFiles++}`);
-  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, '--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
