@@ -48,8 +48,7 @@ let real: Services | undefined;
  */
 export async function warm(): Promise<void> {
   await import('../node/analyzer.js');
-  (await import('../node/load-model.js')).loadBundledModel();
-  (await import('../core/segment/nlp.js')).loadNlp();
+  (await import('../node/load-models.js')).loadModels();
 }
 
 /** The task a worker thread runs: a job analysed with the real services. */
