@@ -124,10 +124,10 @@ function isOpeningMark(t: Token | undefined): boolean {
   return t !== undefined && (wordFacts(t) & OPENING_MARK) !== 0;
 }
 
-/** How many tokens after `i` join the chunk as an inner connector: "of", "of the", "&", "[", "-in". */
 /** Lower-case particles inside a personal name (Spanish, Portuguese, French, Dutch, German, Italian, Arabic). */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'la', 'del', 'della', 'dos', 'das', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'ten', 'ter', 'le', 'bin', 'ibn', 'al', 'el']);
 
+/** How many tokens after `i` join the chunk as an inner connector: "of", "of the", "&", "[", "-in". */
 function connectorWidth(scan: Scan, i: number, previous: Token): number {
   const { tokens } = scan.seg;
   const t = tokens[i];
