@@ -63,7 +63,17 @@ export function nameLaterSpeakers(seg: Segmented, speakers: readonly NamedSpeake
     if (person === undefined || person.firstStart < s.mention.start) continue;
     if (/^,\s*\d{1,3},/.test(seg.text.slice(person.end, person.end + 6))) named[k] = person.id;
   }
-  // a headline's description: the body statement with the same words, else with the same description
+  // a headline's description: the body statement with the same words, else with the same description.
+  // What is read of each statement whose words are in the body, once: where they start, the words and
+  // their content lemmas.
+  const inBody = (span: Span) => (seg.tokens[tokensWithin(seg, span.start, span.end)[0]]?.paragraph ?? -1) >= bodyStart;
+  const body = speakers.flatMap((other, j) => {
+    if (!other.mention || other.content.length === 0 || !inBody(other.content[0])) return [];
+    return [{ j, start: other.content[0].start, words: ` ${wordsOf(seg, other.content)} `, lemmas: contentLemmas(seg, other.content) }];
+  });
+  // the same for every headline: it reads only the body's speakers, which this pass leaves as they are
+  let firstPerson: { entity: string | undefined } | undefined;
+  const firstQuotedPerson = () => (firstPerson ??= { entity: firstPersonSpeaker(speakers, named, entities, seg, bodyStart) }).entity;
   for (let k = 0; k < speakers.length; k++) {
     const s = speakers[k];
     if (heads[k] === undefined || named[k] !== undefined || !s.mention) continue;
@@ -77,26 +87,24 @@ export function nameLaterSpeakers(seg: Segmented, speakers: readonly NamedSpeake
     let bestStart = Infinity;
     let sameHead: string | undefined;
     let sameHeadStart = Infinity;
-    for (let j = 0; j < speakers.length; j++) {
-      const other = speakers[j];
-      const entity = named[j] ?? other.entity;
-      if (j === k || entity === undefined || !other.mention || other.content.length === 0) continue;
-      const start = other.content[0].start;
-      if ((seg.tokens[tokensWithin(seg, start, other.content[0].end)[0]]?.paragraph ?? -1) < bodyStart) continue;
+    for (const other of body) {
+      const entity = named[other.j] ?? speakers[other.j].entity;
+      if (other.j === k || entity === undefined) continue;
+      const { start } = other;
       // a headline quoting the body's words ("‘I panicked,’ driver tells jury") shares them all
-      let shared = quoted.length > 0 && ` ${wordsOf(seg, other.content)} `.includes(` ${quoted} `) ? Infinity : 0;
-      for (const w of contentLemmas(seg, other.content)) if (words.has(w)) shared++;
+      let shared = quoted.length > 0 && other.words.includes(` ${quoted} `) ? Infinity : 0;
+      for (const w of other.lemmas) if (words.has(w)) shared++;
       if (shared > bestShared || shared === bestShared && shared > 1 && start < bestStart) {
         best = entity;
         bestShared = shared;
         bestStart = start;
       }
-      if (heads[j] === heads[k] && start < sameHeadStart) {
+      if (heads[other.j] === heads[k] && start < sameHeadStart) {
         sameHead = entity;
         sameHeadStart = start;
       }
     }
-    named[k] = best ?? sameHead ?? (ORGANIZATION_NOUNS.has(heads[k]!) ? undefined : firstPersonSpeaker(speakers, named, entities, seg, bodyStart));
+    named[k] = best ?? sameHead ?? (ORGANIZATION_NOUNS.has(heads[k]!) ? undefined : firstQuotedPerson());
   }
   return named;
 }
@@ -106,6 +114,7 @@ export function nameLaterSpeakers(seg: Segmented, speakers: readonly NamedSpeake
  * the first person the body quotes, as news puts its main speaker first.
  */
 function firstPersonSpeaker(speakers: readonly NamedSpeaker[], named: readonly (string | undefined)[], entities: readonly Entity[], seg: Segmented, bodyStart: number): string | undefined {
+  const byId = new Map(entities.map((e) => [e.id, e]));
   let found: string | undefined;
   let foundStart = Infinity;
   for (let j = 0; j < speakers.length; j++) {
@@ -113,7 +122,7 @@ function firstPersonSpeaker(speakers: readonly NamedSpeaker[], named: readonly (
     const mention = speakers[j].mention;
     if (entity === undefined || !mention || mention.start >= foundStart) continue;
     if ((seg.tokens[tokensWithin(seg, mention.start, mention.end)[0]]?.paragraph ?? -1) < bodyStart) continue;
-    const person = entities.find((e) => e.id === entity);
+    const person = byId.get(entity);
     if (person?.type !== 'person') continue;
     // the person the mention names, not a name inside a description ("a study in the Journal of Aging Research")
     const inside = person.mentions.find((m) => m.start >= mention.start && m.end <= mention.end);
