@@ -86,12 +86,12 @@ function entityOfRole(seg: Segmented, first: number, last: number, before: numbe
   // "the chief said": wink-nlp tags some role nouns as adjectives
   if (head.pos !== 'NOUN' && !(head.pos === 'PROPN' && last - 1 === first) && !(head.pos === 'ADJ' && isRoleWord(head.lower))) return undefined;
   if (!/^[A-Za-z-]+$/.test(head.text) || PLURAL_SOURCES.test(head.lower)) return undefined;
+  // "the city", "the province": a government known by its place is no organization named before it
+  if (PLACE_GOVERNMENTS.has(head.lower)) return undefined;
   const index = indexOf(entities, seg.text);
   // "the company", "the union": the organization named with that noun, else the one the article named
   // last before the mention, else, for a headline's bare "Club", the first it names after ("the council"
   // in an article's first line is no organization named later)
-  // "the city", "the province": a government known by its place is no organization named before it
-  if (PLACE_GOVERNMENTS.has(head.lower)) return undefined;
   if (last - first === (determined ? 2 : 1) && ORGANIZATION_NOUNS.has(head.lower)) {
     const named = index.organizationsByHead.get(head.lower);
     const found = (named && (lastBefore(named, before) ?? firstAfter(named, before))) ?? lastBefore(index.organizations, before) ?? (determined ? undefined : firstAfter(index.organizations, before));
