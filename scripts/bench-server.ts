@@ -30,6 +30,7 @@ import { syntheticAnalysis, syntheticArticle } from '../src/bench/synthetic-arti
 import { prepareArticle } from '../src/store/prepare.js';
 import { hashText } from '../src/store/rows.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { statFields, TICKS_PER_SECOND } from './proc-stat.js';
 
 const { values } = parseArgs({ options: { attributions: { type: 'string' }, clients: { type: 'string' }, analyze: { type: 'string' }, search: { type: 'string' }, seconds: { type: 'string' }, threads: { type: 'string' } } });
 const ATTRIBUTIONS = Number(values.attributions ?? 100_000);
@@ -103,12 +104,8 @@ function memory(): { rss: number; anon: number } {
 }
 /** The server's CPU time so far (all its threads, user and system), in ms, from /proc (clock ticks of 10 ms). */
 function serverCpuMs(): number {
-  try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
+  const fields = statFields(child.pid!);
+  return fields ? ((fields[11] + fields[12]) * 1000) / TICKS_PER_SECOND : NaN;
 }
 const samples: { phase: string; rss: number; anon: number }[] = [];
 let current = 'idle';

@@ -22,6 +22,7 @@ import { hashText } from '../src/store/rows.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Cluster } from '../src/store/postgres/cluster.js';
 import { pageHtml } from './bench-pages.js';
+import { statFields, TICKS_PER_SECOND } from './proc-stat.js';
 
 /** What storing cost, per article. */
 export interface StoreCost {
@@ -66,23 +67,16 @@ const cpuMsSince = (start: NodeJS.CpuUsage) => {
  */
 export function serverCpuMs(cluster: Cluster): number {
   const postmaster = Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const tick = 100; // USER_HZ on Linux
   let ticks = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // ended meanwhile
-    }
-    // the fields after the command's closing parenthesis: state ppid … utime (14th) stime cutime cstime (17th)
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    const fields = statFields(entry);
+    if (!fields) continue; // ended meanwhile
     const pid = Number(entry);
     if (pid === postmaster) ticks += fields[11] + fields[12] + fields[13] + fields[14];
     else if (fields[1] === postmaster) ticks += fields[11] + fields[12];
   }
-  return (ticks * 1000) / tick;
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /**
