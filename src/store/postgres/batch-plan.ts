@@ -66,7 +66,7 @@ export interface BatchPlan {
 }
 
 /** The order of PostgreSQL's "C" collation: UTF-8 bytes, which is code point order. */
-const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+export const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 const insertSorted = (list: readonly string[], add: readonly string[]) => {
   const missing = add.filter((x, i) => !list.includes(x) && add.indexOf(x) === i);

@@ -31,7 +31,7 @@ import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, Search
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { latestVersion } from '../migration.js';
 import { INDEX_BANDS, refreshBandKeys } from './band-keys.js';
-import { PENDING, planBatch, type KnownPersonRow, type ListedStatement } from './batch-plan.js';
+import { byCodePoint, PENDING, planBatch, type KnownPersonRow, type ListedStatement } from './batch-plan.js';
 import { INGEST_LOCK, LOCK_SPACE, migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { Params } from './params.js';
 import { corpusStats } from './stats.js';
@@ -87,9 +87,6 @@ class RaceLost extends Error {
 
 /** PostgreSQL's deadlock_detected: one of the transactions is rolled back, and is run again. */
 const isDeadlock = (error: unknown) => (error as { code?: unknown } | null)?.code === '40P01';
-
-/** The order of PostgreSQL's "C" collation: UTF-8 bytes, which is code point order. */
-const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
  * The rows of a statement whose SQL is fixed text, run as a named prepared statement: each connection
