@@ -134,7 +134,7 @@ async function storeCost(db: string): Promise<void> {
     let [started, cpu] = [performance.now(), cpuMs()];
     const prepared: PreparedArticle[] = items.map(prepareArticle);
     best.prepare = { ms: Math.min(best.prepare.ms, performance.now() - started), cpuMs: Math.min(best.prepare.cpuMs, cpuMs() - cpu) };
-    const store = openSqliteStore(join(dir, `store-${round}.db`));
+    const store = openSqliteStore(join(dir, `store-${round}.db`), { cpuTimings: true });
     [started, cpu] = [performance.now(), cpuMs()];
     for (let i = 0; i < prepared.length; i += 64) await store.ingest(prepared.slice(i, i + 64));
     const ms = performance.now() - started;
@@ -201,7 +201,7 @@ function fileBytes(db: string): number {
 async function scale(): Promise<void> {
   console.log(`\n2. Scale: pre-analysed synthetic articles from the team's own templates and word lists (the analyses their templates imply, not run through the engine, no third-party text), up to ${fmt(TARGET)} attributions`);
   const db = values.keep ?? join(dir, 'scale.db');
-  const store = openSqliteStore(db);
+  const store = openSqliteStore(db, { cpuTimings: true });
   const BATCH = 500;
   const WINDOW = 1000;
   // a kept corpus (--keep FILE) goes on from where it stopped: article n is the same on every run

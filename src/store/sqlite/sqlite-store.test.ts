@@ -226,3 +226,26 @@ test('a filtered search returns what filtering every match and ranking by bm25 r
     await store.close();
   }
 });
+
+test('the store counts its timings in CPU time only when asked (a system call each time), and on the clock always', async () => {
+  const article = () => prepareArticle(buildArticle({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring once the cables are tested' }] }));
+  const plain = openSqliteStore(tempFile());
+  await plain.ingest([article()]);
+  assert.ok(plain.timings.peopleMs > 0 && plain.timings.groupingMs > 0);
+  assert.deepEqual([plain.timings.peopleCpuMs, plain.timings.groupingCpuMs], [0, 0]);
+  await plain.close();
+  const counted = openSqliteStore(tempFile(), { cpuTimings: true });
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < 20; i++) await counted.ingest([prepareArticle(buildArticle({ id: `x${i}`, quotes: [{ speaker: 'Ana Ruiz', text: `The bridge will open in the spring once cable ${i} is tested` }] }))]);
+  const spent = process.cpuUsage(cpu);
+  assert.ok(counted.timings.peopleCpuMs + counted.timings.groupingCpuMs > 0);
+  assert.ok(counted.timings.peopleCpuMs + counted.timings.groupingCpuMs <= (spent.user + spent.system) / 1000);
+  await counted.close();
+});
+
+test('statement journals stay in memory (temp_store), not in a temporary file per statement', () => {
+  const store = openSqliteStore(tempFile());
+  const db = (store as unknown as { db: Database.Database }).db;
+  assert.equal(db.pragma('temp_store', { simple: true }), 2);
+  store.close();
+});
