@@ -27,8 +27,15 @@ interface InternedFeature {
   intrinsicSize?: number;
 }
 
+/** wink-nlp's core model as loaded: its interned features, among its tables. */
+interface CoreModel {
+  features: Record<string, InternedFeature>;
+}
+
 interface Loaded {
   readonly nlp: WinkNLP;
+  /** The core model the instance reads with; what it learns goes into its features' tables. */
+  readonly core: CoreModel;
   /** The model's lexemes: the words it knows, then the words it learned while reading. */
   readonly lexemes: InternedFeature;
   /** The other interned features that grow as wink-nlp reads (shapes, prefixes, suffixes). */
@@ -38,13 +45,18 @@ interface Loaded {
 }
 
 /**
- * Learned lexemes kept (unreachable) before the instance is loaded afresh. wink-nlp stores a learned word
- * in an array the caller cannot shorten, so forgetting drops the word from the look-up table only; about
- * 100 bytes each, this bounds the instance's growth to a few tens of megabytes.
+ * Learned lexemes kept (unreachable) before the instance is made anew. wink-nlp stores a learned word's
+ * features in an array of its own that the caller cannot shorten, so forgetting drops the word from the
+ * look-up tables only, and the array grows by about 100 bytes a word. Past this many, the instance is
+ * made anew over the same core model, its learned words cut off (`renewNlp`): a few milliseconds, where a
+ * fresh load of the model takes tens and, while the old one waits for the collector, twice its memory.
+ * This bounds the growth to about 2 MB: peak memory stays flat however many articles a process reads.
  */
-const MAX_LEARNED_LEXEMES = 200_000;
+const MAX_LEARNED_LEXEMES = 20_000;
 
 let loaded: Loaded | undefined;
+/** A core model emptied of what it learned, for the next instance (`renewNlp`). */
+let emptied: CoreModel | undefined;
 
 /**
  * The model's custom-entity meta model, read once. The model's loader replaces its own copy with
@@ -56,15 +68,18 @@ let metaCer: unknown;
 const metaCER = (): unknown => (metaCer ??= (model as unknown as { metaCER: () => unknown }).metaCER());
 
 function load(): Loaded {
-  let core: { features: Record<string, InternedFeature> } | undefined;
+  const reused = emptied;
+  emptied = undefined;
+  let core: CoreModel | undefined;
   // the model's core is loaded inside winkNLP(); keep a handle on it to reach the tables it learns into
-  const nlp = winkNLP({ ...model, metaCER, core: () => (core = (model as unknown as { core: () => typeof core }).core()) } as typeof model, ['sbd', 'pos']);
+  const loadCore = () => (core = reused ?? (model as unknown as { core: () => CoreModel }).core());
+  const nlp = winkNLP({ ...model, metaCER, core: loadCore } as typeof model, ['sbd', 'pos']);
   if (!core) throw new Error('wink-nlp did not load its core model');
   const lexemes = core.features.lexeme;
   const others = Object.entries(core.features)
     .filter(([name, f]) => name !== 'lexeme' && f.intrinsicSize !== undefined && Array.isArray(f.list))
     .map(([, f]) => f);
-  return { nlp, lexemes, others, forgottenUpTo: lexemes.list.length };
+  return { nlp, core, lexemes, others, forgottenUpTo: lexemes.list.length };
 }
 
 /** The shared instance (for its `its` and `as` helpers); read documents with `readDocument`. */
@@ -75,14 +90,30 @@ export function loadNlp(): WinkNLP {
 
 /** wink-nlp's reading of `text`, exactly as a freshly loaded instance would read it. */
 export function readDocument(text: string): WinkDocument {
-  if (loaded && loaded.lexemes.list.length - (loaded.lexemes.intrinsicSize ?? 0) > MAX_LEARNED_LEXEMES) dropNlp();
+  if (loaded && loaded.lexemes.list.length - (loaded.lexemes.intrinsicSize ?? 0) > MAX_LEARNED_LEXEMES) renewNlp();
   loaded ??= load();
   forgetLearned(loaded);
   return loaded.nlp.readDoc(text);
 }
 
-/** Drops the shared instance: the next read loads wink-nlp afresh (as reading many unknown words does). */
+/** Drops the shared instance: the next read loads wink-nlp and its model afresh. */
 export function dropNlp(): void {
+  loaded = undefined;
+  emptied = undefined;
+}
+
+/**
+ * Makes the next read use a new wink-nlp instance over the same core model, emptied of every word it
+ * learned: its tables are then as a fresh load makes them (wink-nlp writes to a core model only by adding
+ * words to the end of its features' lists and look-up tables), and the new instance's own array of learned
+ * words' features starts empty.
+ */
+export function renewNlp(): void {
+  if (!loaded) return;
+  forgetLearned(loaded);
+  const { lexemes } = loaded;
+  lexemes.list.length = lexemes.index = lexemes.intrinsicSize!;
+  emptied = loaded.core;
   loaded = undefined;
 }
 
