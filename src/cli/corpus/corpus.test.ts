@@ -80,8 +80,8 @@ describe('whosaid ingest', () => {
     writeFileSync(file, JSON.stringify({ id: 'wire-2025-11-17', outlet: 'Harbor Wire', publishedAt: '2025-11-17', text: 'Councilman Omar Bell said the ferry timetable would change in the spring.\n' }) + '\n');
     const changed = await run(['ingest', '--jsonl', file, '--db', db]);
     assert.match(changed.stdout, /ingested 1 article: 0 new, 0 unchanged, 1 replaced, 0 failed/);
-    assert.equal(json<unknown[]>((await run(['search', 'rally', '--db', db, '--format', 'json', '--type', 'all'])).stdout).length, 0);
-    assert.equal(json<unknown[]>((await run(['search', 'ferry timetable', '--db', db, '--format', 'json'])).stdout).length, 1);
+    assert.equal(json<{ hits: unknown[] }>((await run(['search', 'rally', '--db', db, '--format', 'json', '--type', 'all'])).stdout).hits.length, 0);
+    assert.equal(json<{ hits: unknown[] }>((await run(['search', 'ferry timetable', '--db', db, '--format', 'json'])).stdout).hits.length, 1);
   });
 
   test('the same content under another id, and twice in one input, is stored once', async () => {
@@ -196,7 +196,7 @@ describe('whosaid ingest', () => {
 
 describe('whosaid search', () => {
   interface Hit { id: number; text: string; articleId: string; outlet?: string; speaker?: { name: string; mention?: string }; snippet: string; highlights: { start: number; end: number }[]; type: string; kind: string; saidOn?: string; publishedAt?: string; cue?: string; title?: string }
-  const search = async (...args: string[]) => json<Hit[]>((await run(['search', ...args, '--db', corpus, '--format', 'json'])).stdout);
+  const search = async (...args: string[]) => json<{ hits: Hit[] }>((await run(['search', ...args, '--db', corpus, '--format', 'json'])).stdout).hits;
 
   test('json: text, speaker, cue, article, outlet, dates, snippet with highlights', async () => {
     const hits = await search('"watch every dollar"');
