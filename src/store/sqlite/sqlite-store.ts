@@ -71,28 +71,9 @@ function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
   return { sql, params };
 }
 
-/**
- * The ids one filter names, as a query an index answers (a speaker's, else a span of dates: the
- * narrowest first as a corpus usually holds them), with the filters left to check on each match; undefined without such a filter. `span`: the ids lie between their first and last, worth
- * telling FTS5 (dates: articles mostly arrive in date order).
- */
-function filterIds(filters: Filters): { sql: string; params: unknown[]; span?: boolean; rest: Filters } | undefined {
-  const { speaker, from, to, ...others } = filters;
-  if (speaker !== undefined) {
-    return {
-      sql: `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
-            UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`,
-      params: [speaker, speaker],
-      rest: { ...others, ...(from !== undefined && { from }), ...(to !== undefined && { to }) },
-    };
-  }
-  if (from !== undefined || to !== undefined) {
-    const bounds = [from !== undefined && 'date >= ?', to !== undefined && 'date <= ?'].filter((b) => b !== false);
-    const sql = `SELECT id FROM attributions WHERE ${bounds.join(' AND ')}`;
-    return { sql, params: [from, to].filter((d) => d !== undefined), span: true, rest: others };
-  }
-  return undefined;
-}
+/** The ids a speaker names, found by index (the person's name forms, or the name of a speaker without an identity). */
+const SPEAKER_IDS = `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
+  UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`;
 
 /** Where ingest's time went inside the store, for the benchmark (milliseconds since the store opened). */
 export interface StoreTimings {
@@ -354,28 +335,40 @@ export class SqliteStore implements Store {
    * reads the matches newest first and stops at the bound, so a common word costs what a rarer one does:
    * - each match's type, kind, date and outlet are read from a narrow index by id (migration 4), not
    *   from its row;
-   * - a speaker or a span of dates first sets aside, by index, the ids it names: a match outside the set
-   *   costs one probe (for dates FTS5 reads only the matches between the first and last id of the span,
-   *   a short stretch when articles arrive in date order).
+   * - dates also bound the ids FTS5 reads to those of the first and last attribution in the span (a
+   *   short stretch when articles arrive in date order);
+   * - a speaker's ids are set aside by index first, and each match is probed against them.
    */
   private rankedIds(match: string, filters: Filters, limit: number): { top: { id: number; rank: number }[]; passing: number } {
-    const ids = filterIds(filters);
-    const { sql, params } = filterClauses(ids?.rest ?? filters);
+    const { speaker, ...checked } = filters;
+    const { sql, params } = filterClauses(checked);
     const rowid = 'attributions_fts.rowid';
-    // "+rowid": the filter's set is probed for each match, never handed to FTS5 (which would run the query once per id)
-    const narrowing = !ids ? '' : `AND +${rowid} IN (${ids.sql}) ${ids.span ? `AND ${rowid} >= (SELECT min(id) FROM (${ids.sql})) AND ${rowid} <= (SELECT max(id) FROM (${ids.sql}))` : ''}`;
-    const idParams = ids ? [...ids.params, ...(ids.span ? [...ids.params, ...ids.params] : [])] : [];
+    const narrowing: string[] = [];
+    const narrowingParams: unknown[] = [];
+    if (speaker !== undefined) {
+      // "+rowid": the set is probed for each match, never handed to FTS5 (which would run the query once per id)
+      narrowing.push(`+${rowid} IN (${SPEAKER_IDS})`);
+      narrowingParams.push(speaker, speaker);
+    }
+    if (filters.from !== undefined || filters.to !== undefined) {
+      const bounds = [filters.from !== undefined && 'date >= ?', filters.to !== undefined && 'date <= ?'].filter((b) => b !== false);
+      const span = this.sql(`SELECT min(id) AS first, max(id) AS last FROM attributions WHERE ${bounds.join(' AND ')}`).get(...[filters.from, filters.to].filter((d) => d !== undefined)) as { first: number | null; last: number | null };
+      if (span.first === null || span.last === null) return { top: [], passing: 0 };
+      narrowing.push(`${rowid} >= ? AND ${rowid} <= ?`);
+      narrowingParams.push(span.first, span.last);
+    }
     const join = sql.length > 0 ? 'CROSS JOIN attributions a INDEXED BY attributions_search_filter ON a.id = attributions_fts.rowid' : '';
+    const where = [`attributions_fts MATCH ?`, ...narrowing, ...sql].join(' AND ');
     // bm25() rather than FTS5's rank column: the same value, but rank's own sorter scores each row twice;
-    // the newest RANKED_MATCHES + 1 are read (the last only tells that there were more) and that many ranked
+    // the newest RANKED_MATCHES + 1 are read, and the oldest of them ranked only when there is no more
     const rows = this.sql(
-      `SELECT id, rank, n FROM (
-         SELECT id, rank, count(*) OVER () AS n, row_number() OVER (ORDER BY id DESC) AS newest FROM (
-           SELECT ${rowid} AS id, bm25(attributions_fts) AS rank FROM attributions_fts ${join}
-           WHERE attributions_fts MATCH ? ${narrowing} ${sql.length > 0 ? `AND ${sql.join(' AND ')}` : ''}
-           ORDER BY ${rowid} DESC LIMIT ${RANKED_MATCHES + 1}))
-       WHERE newest <= ${RANKED_MATCHES} ORDER BY rank, id LIMIT ?`,
-    ).all(match, ...idParams, ...params, limit) as { id: number; rank: number; n: number }[];
+      `WITH newest AS MATERIALIZED (
+         SELECT ${rowid} AS id, bm25(attributions_fts) AS rank FROM attributions_fts ${join} WHERE ${where}
+         ORDER BY ${rowid} DESC LIMIT ${RANKED_MATCHES + 1}),
+       read AS (SELECT count(*) AS n, min(id) AS oldest FROM newest)
+       SELECT newest.id, newest.rank, read.n FROM newest, read WHERE read.n <= ${RANKED_MATCHES} OR newest.id > read.oldest
+       ORDER BY newest.rank, newest.id LIMIT ?`,
+    ).all(match, ...narrowingParams, ...params, limit) as { id: number; rank: number; n: number }[];
     return { top: rows.map(({ id, rank }) => ({ id, rank })), passing: rows[0]?.n ?? 0 };
   }
 
