@@ -177,7 +177,7 @@ async function searchLatency(store: SqliteStore): Promise<{ p50: number; p95: nu
       const [started, cpu] = [performance.now(), cpuMs()];
       const result = await store.search(q.query, q.filters);
       const ms = performance.now() - started;
-      if (result.capped) capped.set(q.query, `${q.query} (${fmt(result.matches)} matches)`);
+      if (result.capped) capped.set(q.query, `${q.query} (${fmt(result.matches ?? 0)} matches)`);
       times.push(ms);
       cpuTimes.push(cpuMs() - cpu);
       const key = `${q.query}${q.filters ? ' ' + JSON.stringify(q.filters) : ''}`;

@@ -99,7 +99,7 @@ function searchPage(result: SearchResult, offset: number, limit: number): string
   let body = made.get(key);
   if (body === undefined) {
     const next = hits.length > offset + limit ? String(offset + limit) : undefined;
-    body = JSON.stringify({ hits: hits.slice(offset, offset + limit), matches, ranked, capped, ...(next !== undefined && { nextCursor: next }) });
+    body = JSON.stringify({ hits: hits.slice(offset, offset + limit), ranked, capped, ...(matches !== undefined && { matches }), ...(next !== undefined && { nextCursor: next }) });
     made.set(key, body);
   }
   return body;

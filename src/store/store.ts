@@ -98,15 +98,18 @@ export interface SearchHit extends StoredAttribution {
  */
 export const RANKED_MATCHES = 1000;
 
-/** A search's answer: its best hits, and how many matches there were and how many of them were ranked. */
+/**
+ * A search's answer: its best hits, how many matches passing the filters were ranked and, when those
+ * were more than are ranked, how many attributions the words match in all.
+ */
 export interface SearchResult {
   hits: SearchHit[];
-  /** Attributions the query's words match in the whole corpus, before the filters. */
-  matches: number;
-  /** Matches passing the filters that were ranked: all of them, or the newest RANKED_MATCHES. */
+  /** Matches passing the filters that were ranked: all of them, unless `capped`. */
   ranked: number;
-  /** Whether more matches passed the filters than were ranked (the older ones were not ranked). */
+  /** Whether more matches passed the filters than were ranked (the newest RANKED_MATCHES were). */
   capped: boolean;
+  /** When `capped`: the attributions the query's words match in the whole corpus, before the filters. */
+  matches?: number;
 }
 
 export interface SpeakerSummary {

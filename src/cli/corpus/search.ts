@@ -38,7 +38,7 @@ export function formatHits(hits: readonly SearchHit[], columns: number, terminal
 }
 
 /** The line under a table whose hits were ranked among the newest matches only (store.ts RANKED_MATCHES). */
-export function cappedNote({ matches, ranked }: SearchResult): string {
+export function cappedNote({ matches = 0, ranked }: SearchResult): string {
   return `more matched than are ranked: these are the best of the newest ${ranked.toLocaleString('en-US')} matches (the words match ${matches.toLocaleString('en-US')} attributions in all)`;
 }
 

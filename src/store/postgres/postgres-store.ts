@@ -437,18 +437,19 @@ export class PostgresStore implements Store {
     const clauses = [`a.search @@ (${match})`, ...filterClauses(filters, params)];
     // the newest RANKED_MATCHES matches passing the filters are ranked (one more is read: it tells that
     // there were more), as in the SQLite store
-    const rows = await queryRows<AttributionRowDb & { rank: number; passing: string; matches: string }>(
+    const rows = await queryRows<AttributionRowDb & { rank: number; passing: string; matches: string | null }>(
       this.pool,
       `WITH newest AS (SELECT a.id, a.search FROM attributions a JOIN articles ar ON ar.pk = a.article ${where(clauses)} ORDER BY a.id DESC LIMIT ${RANKED_MATCHES + 1}),
          kept AS (SELECT id, search FROM newest ORDER BY id DESC LIMIT ${RANKED_MATCHES}),
          best AS (SELECT id, -ts_rank(search, ${match}) AS rank FROM kept ORDER BY rank, id LIMIT ${params.add(filters.limit ?? DEFAULT_SEARCH_LIMIT)})
        SELECT ${ATTRIBUTION_COLUMNS}, best.rank, (SELECT count(*) FROM newest) AS passing,
-         (SELECT count(*) FROM attributions m WHERE m.search @@ (${match})) AS matches
+         CASE WHEN (SELECT count(*) FROM newest) > ${RANKED_MATCHES} THEN (SELECT count(*) FROM attributions m WHERE m.search @@ (${match})) END AS matches
        FROM (SELECT 1) one LEFT JOIN (best JOIN attributions a ON a.id = best.id ${ATTRIBUTION_JOINS}) ON true ORDER BY best.rank, best.id`,
       params.values,
     );
     const passing = Number(rows[0]?.passing ?? 0);
-    const result = { matches: Number(rows[0]?.matches ?? 0), ranked: Math.min(passing, RANKED_MATCHES), capped: passing > RANKED_MATCHES };
+    const capped = passing > RANKED_MATCHES;
+    const result = { ranked: Math.min(passing, RANKED_MATCHES), capped, ...(capped && { matches: Number(rows[0].matches) }) };
     const hits = rows.filter((row) => row.id !== null).map((row) => {
       const stored = toStored(row);
       return { ...stored, ...highlight(stored.text, query), rank: row.rank };

@@ -313,11 +313,10 @@ export class SqliteStore implements Store {
     const limit = filters.limit ?? DEFAULT_SEARCH_LIMIT;
     const { top, passing } = this.rankedIds(match, filters, limit);
     const capped = passing > RANKED_MATCHES;
-    const ranked = Math.min(passing, RANKED_MATCHES);
-    const unfiltered = (filters.type ?? 'statement') === 'all' && Object.entries(filters).every(([key, value]) => key === 'type' || key === 'limit' || value === undefined);
-    // without a filter and with every match ranked, the matches are the ones ranked; else FTS5 counts them
-    const matches = unfiltered && !capped ? ranked : (this.sql('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(match) as { n: number }).n;
-    if (top.length === 0) return { hits: [], matches, ranked, capped };
+    const counts = { ranked: Math.min(passing, RANKED_MATCHES), capped };
+    // counted only when it tells more than `ranked` does: a phrase's count reads every row that holds it
+    if (capped) Object.assign(counts, { matches: (this.sql('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(match) as { n: number }).n });
+    if (top.length === 0) return { hits: [], ...counts };
     const rows = new Map(
       (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(top.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
     );
@@ -325,7 +324,7 @@ export class SqliteStore implements Store {
       const stored = toStored(rows.get(id)!);
       return { ...stored, ...highlight(stored.text, query), rank };
     });
-    return { hits, matches, ranked, capped };
+    return { hits, ...counts };
   }
 
   /**
