@@ -240,25 +240,29 @@ test('a filtered search returns what filtering every match, keeping the newest R
   }
 });
 
-test("migration 4 copies each article's outlet into its attributions, which search --outlet then reads", async () => {
+test("migration 4 copies each article's outlet into its attributions and each date's span of ids, which search --outlet and --from/--to then read", async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
   await store.ingest([
-    prepareArticle(buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })),
-    prepareArticle(buildArticle({ id: 'y', outlet: 'Harbor Wire', quotes: [{ speaker: 'Omar Bell', text: 'The bridge needs a new deck first' }] })),
+    prepareArticle(buildArticle({ id: 'x', outlet: 'Port Alder Ledger', publishedAt: '2024-03-02', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })),
+    prepareArticle(buildArticle({ id: 'y', outlet: 'Harbor Wire', publishedAt: '2024-03-01', quotes: [{ speaker: 'Omar Bell', text: 'The bridge needs a new deck first' }] })),
     prepareArticle(buildArticle({ id: 'z', quotes: [{ speaker: 'Omar Bell', text: 'Nobody has paid for the bridge yet' }] })),
   ]);
   await store.close();
   // the corpus as version 3 left it: no outlet on attributions
   const db = new Database(file);
-  db.exec('DROP INDEX attributions_outlet; DROP INDEX attributions_search_filter; ALTER TABLE attributions DROP COLUMN outlet; DELETE FROM schema_version WHERE version = 4');
+  db.exec('DROP INDEX attributions_outlet; DROP INDEX attributions_search_filter; DROP TABLE attribution_days; ALTER TABLE attributions DROP COLUMN outlet; DELETE FROM schema_version WHERE version = 4');
   db.close();
   const again = openSqliteStore(file);
   try {
     assert.deepEqual((await again.search('bridge', { outlet: 'port alder ledger' })).hits.map((h) => h.articleId), ['x']);
     assert.deepEqual((await again.search('bridge', { outlet: 'Harbor Wire' })).hits.map((h) => h.articleId), ['y']);
+    assert.deepEqual((await again.search('bridge', { from: '2024-03-02' })).hits.map((h) => h.articleId), ['x']);
+    assert.deepEqual((await again.search('bridge', { to: '2024-03-01' })).hits.map((h) => h.articleId), ['y']);
+    assert.deepEqual((await again.search('bridge', { from: '2024-03-03' })).hits, []);
     const reread = new Database(file, { readonly: true });
     assert.deepEqual(reread.prepare('SELECT outlet FROM attributions ORDER BY id').all(), [{ outlet: 'Port Alder Ledger' }, { outlet: 'Harbor Wire' }, { outlet: null }]);
+    assert.deepEqual(reread.prepare('SELECT date, first, last FROM attribution_days ORDER BY date').all(), [{ date: '2024-03-01', first: 2, last: 2 }, { date: '2024-03-02', first: 1, last: 1 }]);
     reread.close();
     assert.deepEqual(await again.check(), []);
   } finally {

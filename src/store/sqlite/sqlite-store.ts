@@ -174,12 +174,14 @@ export class SqliteStore implements Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const published = dayOf(article.publishedAt) ?? null;
+    const ids: number[] = [];
     for (const row of item.attributions) {
       const personId = row.speakerEntity !== undefined ? (persons.get(row.speakerEntity) ?? null) : null;
       const id = Number(
         insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, row.copy?.text ?? null, article.outlet ?? null)
           .lastInsertRowid,
       );
+      ids.push(id);
       if (row.copy !== undefined) {
         [started, cpu] = [performance.now(), cpuMs()];
         this.groupCopy(id, row.copy, published);
@@ -187,6 +189,16 @@ export class SqliteStore implements Store {
         this.timings.groupingCpuMs += cpuMs() - cpu;
       }
     }
+    // each date's span of ids widened to take in the article's (its ids grow: a date's first seen is its least)
+    const days = new Map<string, { first: number; last: number }>();
+    item.attributions.forEach((row, i) => {
+      if (typeof row.date !== 'string') return;
+      const day = days.get(row.date);
+      if (day) day.last = ids[i];
+      else days.set(row.date, { first: ids[i], last: ids[i] });
+    });
+    const extendDay = this.sql('INSERT INTO attribution_days (date, first, last) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE SET first = min(first, excluded.first), last = max(last, excluded.last)');
+    for (const [date, { first, last }] of days) extendDay.run(date, first, last);
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
     for (const t of item.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
     return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: item.attributions.length, newPeople: created };
@@ -334,8 +346,8 @@ export class SqliteStore implements Store {
    * reads the matches newest first and stops at the bound, so a common word costs what a rarer one does:
    * - each match's type, kind, date and outlet are read from a narrow index by id (migration 4), not
    *   from its row;
-   * - dates also bound the ids FTS5 reads to those of the first and last attribution in the span (a
-   *   short stretch when articles arrive in date order);
+   * - dates also bound the ids FTS5 reads to those of the first and last attribution in the span, read
+   *   from each day's span of ids (`attribution_days`; a short stretch when articles arrive in date order);
    * - a speaker's ids are set aside by index first, and each match is probed against them.
    */
   private rankedIds(match: string, filters: Filters, limit: number): { top: { id: number; rank: number }[]; passing: number } {
@@ -351,7 +363,7 @@ export class SqliteStore implements Store {
     }
     if (filters.from !== undefined || filters.to !== undefined) {
       const bounds = [filters.from !== undefined && 'date >= ?', filters.to !== undefined && 'date <= ?'].filter((b) => b !== false);
-      const span = this.sql(`SELECT min(id) AS first, max(id) AS last FROM attributions WHERE ${bounds.join(' AND ')}`).get(...[filters.from, filters.to].filter((d) => d !== undefined)) as { first: number | null; last: number | null };
+      const span = this.sql(`SELECT min(first) AS first, max(last) AS last FROM attribution_days WHERE ${bounds.join(' AND ')}`).get(...[filters.from, filters.to].filter((d) => d !== undefined)) as { first: number | null; last: number | null };
       if (span.first === null || span.last === null) return { top: [], passing: 0 };
       narrowing.push(`${rowid} >= ? AND ${rowid} <= ?`);
       narrowingParams.push(span.first, span.last);
