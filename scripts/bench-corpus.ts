@@ -35,7 +35,7 @@ import { PACKAGE_ROOT, resolveSharedFolder, sharedPaths } from '../src/eval/shar
 import { prepareArticle, type PreparedArticle } from '../src/store/prepare.js';
 import { hashText } from '../src/store/rows.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { ArticleRecord, Filters } from '../src/store/store.js';
+import { RANKED_MATCHES, type ArticleRecord, type Filters } from '../src/store/store.js';
 
 const { values } = parseArgs({
   options: {
@@ -166,16 +166,18 @@ const QUERIES: { label: string; query: string; filters?: Filters }[] = [
   { label: 'outlet', query: 'tunnel', filters: { outlet: 'Harbor Wire' } },
 ];
 
-async function searchLatency(store: SqliteStore): Promise<{ p50: number; p95: number; p99: number; cpuP95: number; worst: string; byLabel: string }> {
+async function searchLatency(store: SqliteStore): Promise<{ p50: number; p95: number; p99: number; cpuP95: number; worst: string; byLabel: string; capped: string }> {
   const times: number[] = [];
+  const capped = new Map<string, string>();
   const cpuTimes: number[] = [];
   const byQuery = new Map<string, number>();
   const byLabel = new Map<string, number[]>();
   for (let round = 0; round < 10; round++) {
     for (const q of QUERIES) {
       const [started, cpu] = [performance.now(), cpuMs()];
-      await store.search(q.query, q.filters);
+      const result = await store.search(q.query, q.filters);
       const ms = performance.now() - started;
+      if (result.capped) capped.set(q.query, `${q.query} (${fmt(result.matches ?? 0)} matches)`);
       times.push(ms);
       cpuTimes.push(cpuMs() - cpu);
       const key = `${q.query}${q.filters ? ' ' + JSON.stringify(q.filters) : ''}`;
@@ -191,6 +193,7 @@ async function searchLatency(store: SqliteStore): Promise<{ p50: number; p95: nu
     cpuP95: percentile(cpuTimes, 95),
     worst: `${worst[0]} (${fmt(worst[1], 1)} ms)`,
     byLabel: [...byLabel].map(([label, ms]) => `${label} ${fmt(percentile(ms, 95), 1)}`).join(', '),
+    capped: capped.size === 0 ? 'none' : [...capped.values()].join(', '),
   };
 }
 
@@ -240,6 +243,7 @@ async function scale(): Promise<void> {
     );
     console.log(`                  search p95 by kind, ms: ${search.byLabel}; p95 in CPU time ${fmt(search.cpuP95, 1)} ms (target p95 < 50 ms)`);
     console.log(`                  slowest query: ${search.worst}`);
+    console.log(`                  queries whose matches passing the filters outnumber the ${fmt(RANKED_MATCHES)} ranked (the newest ranked): ${search.capped}`);
   }
   const counts = await store.counts();
   console.log(`   stored ${fmt(counts.articles)} articles, ${fmt(counts.attributions)} attributions, ${fmt(counts.people)} people, ${fmt(counts.sharedStatements)} statements with copies, in ${fmt((performance.now() - started) / 1000, 1)} s`);

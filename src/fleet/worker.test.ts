@@ -95,7 +95,7 @@ test('on the PostgreSQL corpus store: the chunks\' articles are searchable and t
     const store = await openPostgresStore(url);
     try {
       assert.deepEqual(await store.check(), []);
-      const hits = await store.search('lighthouse', { speaker: 'Ilse Marek' });
+      const { hits } = await store.search('lighthouse', { speaker: 'Ilse Marek' });
       assert.deepEqual(hits.map((h) => h.text).sort(), [1, 2, 3, 4].map((n) => `The lighthouse on cape ${n} stays lit,`).sort());
     } finally {
       await store.close();

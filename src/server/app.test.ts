@@ -181,7 +181,8 @@ describe('corpus routes', () => {
     const filtered = await json(await app.request(`/api/search?q=bridge&limit=100&outlet=${encodeURIComponent(outlet)}`));
     assert.ok(filtered.hits.length > 0 && filtered.hits.every((h: { outlet: string }) => h.outlet === outlet));
     const none = await json(await app.request('/api/search?q=bridge&from=2030-01-01'));
-    assert.deepEqual(none, { hits: [] });
+    assert.deepEqual(none, { hits: [], ranked: 0, capped: false }, 'the words match, the dates pass none');
+    assert.deepEqual([all.ranked, all.capped, all.matches], [all.hits.length, false, undefined], 'every statement that matched was ranked');
     const ruiz = await json(await app.request('/api/search?q=bridge&speaker=Ruiz&limit=100'));
     assert.ok(ruiz.hits.length > 0 && ruiz.hits.every((h: { speaker?: { name: string } }) => /Ruiz/.test(h.speaker?.name ?? '')));
   });

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Analysis } from '../core/analysis.js';
 import { prepareArticle } from '../store/prepare.js';
 import { QueryError } from '../store/query.js';
-import type { ArticleRecord, SearchHit, Store } from '../store/store.js';
+import type { ArticleRecord, SearchResult, Store } from '../store/store.js';
 import type { Analyzer } from './analysis-pool.js';
 import type { AnalysisJob } from './analysis-worker.js';
 import { ApiError, toApiError, type ErrorBody } from './errors.js';
@@ -90,15 +90,16 @@ function id(c: Context): number {
  * answers (pooled-store.ts) hands back the same array for the same question, so a repeated question costs
  * no serialization. Entries leave with their answer.
  */
-const pages = new WeakMap<readonly SearchHit[], Map<string, string>>();
-function searchPage(hits: readonly SearchHit[], offset: number, limit: number): string {
-  let made = pages.get(hits);
-  if (!made) pages.set(hits, (made = new Map()));
+const pages = new WeakMap<SearchResult, Map<string, string>>();
+function searchPage(result: SearchResult, offset: number, limit: number): string {
+  let made = pages.get(result);
+  if (!made) pages.set(result, (made = new Map()));
+  const { hits, matches, ranked, capped } = result;
   const key = `${offset}:${limit}`;
   let body = made.get(key);
   if (body === undefined) {
     const next = hits.length > offset + limit ? String(offset + limit) : undefined;
-    body = JSON.stringify({ hits: hits.slice(offset, offset + limit), ...(next !== undefined && { nextCursor: next }) });
+    body = JSON.stringify({ hits: hits.slice(offset, offset + limit), ranked, capped, ...(matches !== undefined && { matches }), ...(next !== undefined && { nextCursor: next }) });
     made.set(key, body);
   }
   return body;

@@ -50,7 +50,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '201': json('stored'), '200': json('already stored, or replaced'), ...errors(400, 413, 415, 422, 429, 503, 504) },
         },
       },
-      '/api/search': { get: { summary: 'Search the corpus', parameters: parameters(SearchQuery), responses: { '200': json('hits and the next cursor'), ...errors(400, 503) } } },
+      '/api/search': { get: { summary: 'Search the corpus', parameters: parameters(SearchQuery), responses: { '200': json('the best hits among the matches ranked (the newest 1,000 that pass the filters, when more pass), how many matches passing the filters were ranked (ranked), whether more passed (capped) and then how many attributions the words match in all (matches), and the next cursor'), ...errors(400, 503) } } },
       '/api/speakers': { get: { summary: 'The people quoted, most quoted first', parameters: parameters(SpeakersQuery), responses: { '200': json('speakers'), ...errors(400, 503) } } },
       '/api/stats': { get: { summary: 'Figures for charts: attributions by type, statements per day, the most quoted by outlet and by month', parameters: parameters(StatsQuery), responses: { '200': json('the figures'), ...errors(400, 503) } } },
       '/api/speakers/{id}': { get: { summary: "A speaker's roles and timeline", parameters: [idParam], responses: { '200': json('the speaker'), ...errors(404, 503) } } },

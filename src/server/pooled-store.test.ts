@@ -34,14 +34,14 @@ test('a search answer is kept until the corpus changes, by this store or by anot
   const store = pooled(file);
   try {
     await store.ingest([prepareArticle(buildArticle(ferry('a', 'The ferry will run all winter')))]);
-    assert.equal((await store.search('ferry')).length, 1);
+    assert.equal((await store.search('ferry')).hits.length, 1);
     assert.equal(await store.search('ferry'), await store.search('FERRY'), 'the same words: the answer kept');
     await store.ingest([prepareArticle(buildArticle(ferry('b', 'No ferry will sail in January')))]);
-    assert.equal((await store.search('ferry')).length, 2, 'an ingest here is seen at once');
+    assert.equal((await store.search('ferry')).hits.length, 2, 'an ingest here is seen at once');
     const other = openSqliteStore(file);
     await other.ingest([prepareArticle(buildArticle(ferry('c', 'The ferry fares go up in March')))]);
     await other.close();
-    assert.equal((await store.search('ferry')).length, 3, "another connection's commit is seen at once");
+    assert.equal((await store.search('ferry')).hits.length, 3, "another connection's commit is seen at once");
   } finally {
     await store.close();
   }

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { MAX_QUERY_LENGTH, parseQuery, QueryError } from '../store/query.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Filters, SearchHit, Store } from '../store/store.js';
+import type { Filters, SearchResult, Store } from '../store/store.js';
 import { AnswerCache } from './answer-cache.js';
 import type { CorpusRead, CorpusReadOutcome } from './corpus-worker.js';
 import { ApiError } from './errors.js';
@@ -41,7 +41,7 @@ export function searchKey(query: string, filters: Filters): string {
 export function pooledStore(store: SqliteStore, file: string, options: ReaderOptions = {}): Store {
   const threads = options.readerThreads ?? Math.max(1, Math.min(2, availableParallelism()));
   const pool = new Piscina<CorpusRead, CorpusReadOutcome>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
-  const cache = new AnswerCache<SearchHit[]>(options.cachedSearches ?? 256);
+  const cache = new AnswerCache<SearchResult>(options.cachedSearches ?? 256);
   const maxQueued = options.maxQueuedReads ?? 1000;
 
   async function read<T>(task: Omit<CorpusRead, 'file'>): Promise<T> {
@@ -56,7 +56,7 @@ export function pooledStore(store: SqliteStore, file: string, options: ReaderOpt
     known: (id, sourceHash) => store.known(id, sourceHash),
     ingest: (items, ingestOptions) => store.ingest(items, ingestOptions),
     search(query, filters = {}) {
-      const run = () => read<SearchHit[]>({ method: 'search', args: [query, filters] });
+      const run = () => read<SearchResult>({ method: 'search', args: [query, filters] });
       if (query.length > MAX_QUERY_LENGTH || (filters.limit ?? 0) > MAX_CACHED_HITS) return run();
       return cache.answer(searchKey(query, filters), store.version(), run);
     },

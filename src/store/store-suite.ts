@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { prepareArticle } from './prepare.js';
 import { QueryError } from './query.js';
-import type { Store } from './store.js';
+import { RANKED_MATCHES, type Store } from './store.js';
 import { buildArticle, type TestArticle } from './test-articles.js';
 
 const POMPEO: TestArticle = {
@@ -95,8 +95,8 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       const [outcome] = await ingest(store, changed);
       assert.equal(outcome.status, 'replaced');
       assert.equal(outcome.attributions, 1);
-      assert.deepEqual(await store.search('productive'), []);
-      assert.equal((await store.search('summit spring')).length, 1);
+      assert.deepEqual((await store.search('productive')).hits, []);
+      assert.equal((await store.search('summit spring')).hits.length, 1);
       assert.equal((await store.counts()).attributions, 3);
       // the statement the old text shared with daily-7 is daily-7's alone now
       const trace = await store.trace('We are closer to denuclearization than we have ever been');
@@ -114,7 +114,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
 
     test('search ranks by relevance and returns text, speaker, cue, article and a highlighted snippet', withStore(async (store) => {
       await ingest(store, POMPEO, COPY, OTHER_POMPEO);
-      const hits = await store.search('denuclearization');
+      const hits = (await store.search('denuclearization')).hits;
       assert.deepEqual(hits.map((h) => h.articleId).sort(), ['daily-7', 'wire-1']);
       const hit = hits.find((h) => h.articleId === 'wire-1')!;
       assert.equal(hit.text, 'We are closer to denuclearization than we have ever been');
@@ -141,14 +141,14 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
     for (const [query, expected] of queries) {
       test(`search ${query}`, withStore(async (store) => {
         await ingest(store, POMPEO, COPY, OTHER_POMPEO);
-        const hits = await store.search(query);
+        const hits = (await store.search(query)).hits;
         assert.deepEqual(hits.map((h) => `${h.articleId}/${h.localId}`).sort(), expected);
       }));
     }
 
     test('search filters: speaker, outlet, dates, type, kind, limit', withStore(async (store) => {
       await ingest(store, POMPEO, COPY, OTHER_POMPEO);
-      const ids = async (query: string, filters: Parameters<Store['search']>[1]) => (await store.search(query, filters)).map((h) => `${h.articleId}/${h.localId}`).sort();
+      const ids = async (query: string, filters: Parameters<Store['search']>[1]) => (await store.search(query, filters)).hits.map((h) => `${h.articleId}/${h.localId}`).sort();
       assert.deepEqual(await ids('we', { speaker: 'kim yo jong' }), ['wire-1/a3']);
       assert.deepEqual(await ids('closer', { speaker: 'Mike Pompeo' }), ['daily-7/a1', 'wire-1/a1']);
       assert.deepEqual(await ids('ballots', { speaker: 'Mike Pompeo' }), []);
@@ -161,7 +161,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await ids('sanctions', { type: 'all' }), ['wire-1/a4']);
       assert.deepEqual(await ids('sanctions', { type: 'belief' }), ['wire-1/a4']);
       assert.deepEqual(await ids('the', { kind: 'mixed' }), ['wire-1/a2']);
-      assert.equal((await store.search('we', { type: 'all', limit: 2 })).length, 2);
+      assert.equal((await store.search('we', { type: 'all', limit: 2 })).hits.length, 2);
     }));
 
     test('search finds the few statements a query matches among hundreds of better-ranked other types', withStore(async (store) => {
@@ -174,9 +174,30 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         quotes: [1, 2, 3].map((i) => ({ speaker: 'Omar Bell', text: `The ferry timetable changes on day ${i} of the long winter season ahead of us` })),
       };
       await ingest(store, beliefs, statements);
-      assert.deepEqual((await store.search('ferry')).map((h) => h.articleId), ['statements', 'statements', 'statements']);
-      assert.equal((await store.search('ferry', { type: 'all', limit: 50 })).length, 50);
-      assert.equal((await store.search('ferry', { type: 'all', limit: 50 }))[0].articleId, 'beliefs', 'ranked by bm25: the denser text first');
+      assert.deepEqual((await store.search('ferry')).hits.map((h) => h.articleId), ['statements', 'statements', 'statements']);
+      assert.equal((await store.search('ferry', { type: 'all', limit: 50 })).hits.length, 50);
+      assert.equal((await store.search('ferry', { type: 'all', limit: 50 })).hits[0].articleId, 'beliefs', 'ranked by bm25: the denser text first');
+    }));
+
+    test('a query matching more statements than are ranked ranks the newest RANKED_MATCHES of them, and says so', withStore(async (store) => {
+      const old: TestArticle = { id: 'old', outlet: 'Valley Voice', publishedAt: '2019-01-01', quotes: [{ speaker: 'Ana Ruiz', text: 'Ferry ferry ferry' }] };
+      const newer = [0, 1, 2].map((k): TestArticle => ({
+        id: `newer-${k}`,
+        outlet: 'Harbor Wire',
+        publishedAt: `2019-02-0${k + 1}`,
+        quotes: Array.from({ length: 340 }, (_, i) => ({ speaker: 'Omar Bell', text: `The ferry timetable changes on day ${k * 340 + i} of the long winter season` })),
+      }));
+      await ingest(store, old, ...newer);
+      const all = await store.search('ferry');
+      assert.deepEqual({ matches: all.matches, ranked: all.ranked, capped: all.capped }, { matches: 1021, ranked: RANKED_MATCHES, capped: true });
+      assert.equal(all.hits.length, 20);
+      assert.ok(all.hits.every((h) => h.articleId.startsWith('newer-')), 'the oldest match, the densest, is not among those ranked');
+      const narrowed = await store.search('ferry', { outlet: 'valley voice' });
+      assert.deepEqual(narrowed, { hits: narrowed.hits, ranked: 1, capped: false }, 'every match passing the filters ranked: no count');
+      assert.deepEqual(narrowed.hits.map((h) => h.articleId), ['old']);
+      const some = await store.search('"day 7"');
+      assert.deepEqual({ ...some, hits: some.hits.map((h) => h.text) }, { hits: ['The ferry timetable changes on day 7 of the long winter season'], ranked: 1, capped: false });
+      assert.deepEqual({ ...(await store.search('ferry', { type: 'all', limit: 1 })), hits: [] }, { hits: [], ranked: RANKED_MATCHES, capped: true, matches: 1021 });
     }));
 
     test('a query with nothing to search for is a QueryError', withStore(async (store) => {
@@ -193,14 +214,14 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       await ingest(store, POMPEO, COPY);
       for (const query of hostile) {
         try {
-          const hits = await store.search(query, { type: 'all' });
+          const hits = (await store.search(query, { type: 'all' })).hits;
           for (const hit of hits) assert.ok(hit.text.length > 0, query);
         } catch (error) {
           assert.ok(error instanceof QueryError, `${JSON.stringify(query)}: ${String(error)}`);
         }
       }
-      assert.equal((await store.search('NEAR(closer denuclearization)')).length, 0, 'NEAR is a word here, and no text has it');
-      assert.equal((await store.search("closer'; DROP TABLE articles; --")).length, 0);
+      assert.equal((await store.search('NEAR(closer denuclearization)')).hits.length, 0, 'NEAR is a word here, and no text has it');
+      assert.equal((await store.search("closer'; DROP TABLE articles; --")).hits.length, 0);
       assert.equal((await store.counts()).articles, 2);
       assert.deepEqual(await store.check(), []);
     }));
@@ -225,9 +246,9 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       const lone: TestArticle = { id: 'lone-9', outlet: 'Valley Voice', publishedAt: '2019-04-02', people: [{ name: 'Pompeo' }], quotes: [{ speaker: 0, text: 'The ferry will keep running through the winter' }] };
       await ingest(store, POMPEO, OTHER_POMPEO, lone);
       assert.equal((await store.counts()).people, 3, 'Mike Pompeo, Kim Yo Jong, Joan Pompeo: no third Pompeo');
-      const [hit] = await store.search('ferry winter');
+      const [hit] = (await store.search('ferry winter')).hits;
       assert.deepEqual(hit.speaker, { name: 'Pompeo', mention: 'Pompeo' });
-      assert.deepEqual((await store.search('ferry', { speaker: 'Pompeo' })).map((h) => h.articleId), ['lone-9']);
+      assert.deepEqual((await store.search('ferry', { speaker: 'Pompeo' })).hits.map((h) => h.articleId), ['lone-9']);
     }));
 
     test('speakers: statements, articles, outlets, first and last date, with filters', withStore(async (store) => {

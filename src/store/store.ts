@@ -91,6 +91,27 @@ export interface SearchHit extends StoredAttribution {
   rank: number;
 }
 
+/**
+ * Most matches a search ranks: when more than this many attributions match a query and pass its filters,
+ * the newest RANKED_MATCHES of them (the most recently stored, highest ids) are ranked and the rest are
+ * not looked at, so that a search over a common word costs the same in a corpus of any size.
+ */
+export const RANKED_MATCHES = 1000;
+
+/**
+ * A search's answer: its best hits, how many matches passing the filters were ranked and, when those
+ * were more than are ranked, how many attributions the words match in all.
+ */
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Matches passing the filters that were ranked: all of them, unless `capped`. */
+  ranked: number;
+  /** Whether more matches passed the filters than were ranked (the newest RANKED_MATCHES were). */
+  capped: boolean;
+  /** When `capped`: the attributions the query's words match in the whole corpus, before the filters. */
+  matches?: number;
+}
+
 export interface SpeakerSummary {
   personId: number;
   name: string;
@@ -171,8 +192,11 @@ export interface Store {
    * none of them.
    */
   ingest(items: readonly PreparedArticle[], options?: IngestOptions): Promise<IngestOutcome[]>;
-  /** Attributions matching a query (see query.ts), best first. */
-  search(query: string, filters?: Filters): Promise<SearchHit[]>;
+  /**
+   * Attributions matching a query (see query.ts), best first among the matches passing the filters, or
+   * among the newest RANKED_MATCHES of them when more pass.
+   */
+  search(query: string, filters?: Filters): Promise<SearchResult>;
   /** Attributions matching the filters (and a query, if given), oldest first. */
   export(filters?: Filters & { query?: string }): AsyncIterable<StoredAttribution>;
   speakers(filters?: Omit<Filters, 'speaker' | 'type' | 'kind'>): Promise<SpeakerSummary[]>;

@@ -258,10 +258,12 @@ function viewSearch(params: URLSearchParams): void {
     const query = new URLSearchParams(params);
     if (cursor) query.set('cursor', cursor);
     try {
-      const page = await api<{ hits: SearchHit[]; nextCursor?: string }>(`/api/search?${query}`);
+      const page = await api<{ hits: SearchHit[]; ranked: number; capped: boolean; matches?: number; nextCursor?: string }>(`/api/search?${query}`);
       hits.push(...page.hits);
       for (const hit of page.hits) list.append(el('li', {}, snippet(hit), attributionLine(hit)));
-      summary.textContent = `${hits.length} result${hits.length === 1 ? '' : 's'}${page.nextCursor ? ' so far' : ''}.`;
+      summary.textContent =
+        `${hits.length} result${hits.length === 1 ? '' : 's'}${page.nextCursor ? ' so far' : ''}.` +
+        (page.capped ? ` More matched than are ranked: the newest ${page.ranked.toLocaleString('en-US')} matches were ranked (the words match ${(page.matches ?? 0).toLocaleString('en-US')} attributions in all).` : '');
       more.hidden = page.nextCursor === undefined;
       more.onclick = () => void load(page.nextCursor);
       const days = perDay(hits.map((h) => h.saidOn ?? h.publishedAt));

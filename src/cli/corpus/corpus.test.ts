@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runInProcess } from '../run-in-process.js';
 import type { Services, WarcItem } from '../services.js';
+import { prepareArticle } from '../../store/prepare.js';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { RANKED_MATCHES } from '../../store/store.js';
+import { buildArticle } from '../../store/test-articles.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-corpus-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,8 +84,8 @@ describe('whosaid ingest', () => {
     writeFileSync(file, JSON.stringify({ id: 'wire-2025-11-17', outlet: 'Harbor Wire', publishedAt: '2025-11-17', text: 'Councilman Omar Bell said the ferry timetable would change in the spring.\n' }) + '\n');
     const changed = await run(['ingest', '--jsonl', file, '--db', db]);
     assert.match(changed.stdout, /ingested 1 article: 0 new, 0 unchanged, 1 replaced, 0 failed/);
-    assert.equal(json<unknown[]>((await run(['search', 'rally', '--db', db, '--format', 'json', '--type', 'all'])).stdout).length, 0);
-    assert.equal(json<unknown[]>((await run(['search', 'ferry timetable', '--db', db, '--format', 'json'])).stdout).length, 1);
+    assert.equal(json<{ hits: unknown[] }>((await run(['search', 'rally', '--db', db, '--format', 'json', '--type', 'all'])).stdout).hits.length, 0);
+    assert.equal(json<{ hits: unknown[] }>((await run(['search', 'ferry timetable', '--db', db, '--format', 'json'])).stdout).hits.length, 1);
   });
 
   test('the same content under another id, and twice in one input, is stored once', async () => {
@@ -196,7 +200,7 @@ describe('whosaid ingest', () => {
 
 describe('whosaid search', () => {
   interface Hit { id: number; text: string; articleId: string; outlet?: string; speaker?: { name: string; mention?: string }; snippet: string; highlights: { start: number; end: number }[]; type: string; kind: string; saidOn?: string; publishedAt?: string; cue?: string; title?: string }
-  const search = async (...args: string[]) => json<Hit[]>((await run(['search', ...args, '--db', corpus, '--format', 'json'])).stdout);
+  const search = async (...args: string[]) => json<{ hits: Hit[] }>((await run(['search', ...args, '--db', corpus, '--format', 'json'])).stdout).hits;
 
   test('json: text, speaker, cue, article, outlet, dates, snippet with highlights', async () => {
     const hits = await search('"watch every dollar"');
@@ -227,6 +231,19 @@ describe('whosaid search', () => {
     assert.doesNotMatch(pipe.stdout, /\x1b/);
     assert.match(pipe.stdout, /Omar Bell +Harbor Wire +We will watch every dollar/);
     assert.equal((await run(['search', 'zeppelin', '--db', corpus])).stdout, 'no attributions match\n');
+  });
+
+  test('a query matching more statements than are ranked: the table says so, the JSON gives the counts', async () => {
+    const db = tempDb();
+    const store = openSqliteStore(db);
+    const quotes = Array.from({ length: RANKED_MATCHES + 5 }, (_, i) => ({ speaker: 'Omar Bell', text: `The ferry leaves the pier at stop ${i} of the route` }));
+    await store.ingest([prepareArticle(buildArticle({ id: 'ferries', outlet: 'Harbor Wire', publishedAt: '2025-11-20', quotes }))]);
+    await store.close();
+    const table = await run(['search', 'ferry', '--db', db, '--limit', '2']);
+    assert.match(table.stdout, /\nmore matched than are ranked: these are the best of the newest 1,000 matches \(the words match 1,005 attributions in all\)\n$/);
+    const json = JSON.parse((await run(['search', 'ferry', '--db', db, '--limit', '2', '--format', 'json'])).stdout) as { hits: unknown[]; matches: number; ranked: number; capped: boolean };
+    assert.deepEqual({ hits: json.hits.length, matches: json.matches, ranked: json.ranked, capped: json.capped }, { hits: 2, matches: RANKED_MATCHES + 5, ranked: RANKED_MATCHES, capped: true });
+    assert.doesNotMatch((await run(['search', '"stop 7"', '--db', db])).stdout, /more matched/);
   });
 
   test('jsonl and csv', async () => {

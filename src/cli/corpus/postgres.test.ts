@@ -34,13 +34,13 @@ test('ingest, search, speakers, speaker, trace and export with --db postgres://'
   assert.equal(ingested.code, 0, ingested.stderr);
   assert.match(ingested.stdout, /^ingested 2 articles: 2 new, 0 unchanged, 0 replaced, 0 failed; .*the corpus holds 2 articles/);
 
-  const hits = json<{ articleId: string; text: string; speaker?: { name: string } }[]>((await run(['search', 'waited building', '--db', db, '--format', 'json'])).stdout);
+  const { hits } = json<{ hits: { articleId: string; text: string; speaker?: { name: string } }[] }>((await run(['search', 'waited building', '--db', db, '--format', 'json'])).stdout);
   assert.deepEqual(hits.map((h) => [h.articleId, h.speaker?.name]), [['gazette-1', 'Dana Okafor']]);
   assert.match(hits[0].text, /We have waited ten years for this building/);
 
-  const quiet = json<{ articleId: string }[]>((await run(['search', '"quiet space"', '--db', db, '--format', 'json'])).stdout);
+  const quiet = json<{ hits: { articleId: string }[] }>((await run(['search', '"quiet space"', '--db', db, '--format', 'json'])).stdout).hits;
   assert.deepEqual(quiet.map((h) => h.articleId), ['herald-1']);
-  const none = json<unknown[]>((await run(['search', 'library -building -june', '--db', db, '--format', 'json'])).stdout);
+  const none = json<{ hits: unknown[] }>((await run(['search', 'library -building -june', '--db', db, '--format', 'json'])).stdout).hits;
   assert.deepEqual(none, []);
 
   const speakers = json<{ name: string }[]>((await run(['speakers', '--db', db, '--format', 'json'])).stdout);

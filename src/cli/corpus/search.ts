@@ -2,7 +2,7 @@
  * `whosaid search QUERY`: attributions ranked by relevance, as a table (the matched words in bold on a
  * terminal), JSON, JSON lines or CSV.
  */
-import type { SearchHit } from '../../store/store.js';
+import type { SearchHit, SearchResult } from '../../store/store.js';
 import { write, type Io } from '../io.js';
 import { SEARCH_HELP } from './help.js';
 import { DB_OPTION, dbPath, FILTER_OPTIONS, filtersOf, formatOf, parseCommand } from './args.js';
@@ -37,6 +37,11 @@ export function formatHits(hits: readonly SearchHit[], columns: number, terminal
   });
 }
 
+/** The line under a table whose hits were ranked among the newest matches only (store.ts RANKED_MATCHES). */
+export function cappedNote({ matches = 0, ranked }: SearchResult): string {
+  return `more matched than are ranked: these are the best of the newest ${ranked.toLocaleString('en-US')} matches (the words match ${matches.toLocaleString('en-US')} attributions in all)`;
+}
+
 export async function runSearch(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommand('search', args, { ...DB_OPTION, ...FILTER_OPTIONS, format: { type: 'string' } });
   if (values.help) return write(io.stdout, SEARCH_HELP);
@@ -44,9 +49,10 @@ export async function runSearch(args: string[], io: Io): Promise<void> {
   const query = positionals.join(' ');
   const filters = filtersOf(values);
   const format = formatOf(values.format, FORMATS);
-  const hits = await withStore(dbPath(values.db), 'read', (store) => store.search(query, filters));
-  if (format === 'json') return write(io.stdout, JSON.stringify(hits, null, 2) + '\n');
+  const result = await withStore(dbPath(values.db), 'read', (store) => store.search(query, filters));
+  const { hits } = result;
+  if (format === 'json') return write(io.stdout, JSON.stringify(result, null, 2) + '\n');
   if (format === 'jsonl') return write(io.stdout, hits.map((h) => JSON.stringify(h) + '\n').join(''));
   if (format === 'csv') return write(io.stdout, toCsv([...ATTRIBUTION_FIELDS, 'snippet'], hits.map((h) => ({ ...flatten(h), snippet: h.snippet }))));
-  await write(io.stdout, formatHits(hits, tableWidth(io), io.stdoutIsTTY).join('\n') + '\n');
+  await write(io.stdout, formatHits(hits, tableWidth(io), io.stdoutIsTTY).join('\n') + '\n' + (result.capped ? cappedNote(result) + '\n' : ''));
 }

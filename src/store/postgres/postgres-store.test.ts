@@ -65,7 +65,7 @@ test('read-only: a database without a corpus is NoCorpusError; a corpus is read,
   await writer.ingest([prepared({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
   await writer.close();
   const reader = await openPostgresStore(url, { readonly: true });
-  assert.deepEqual((await reader.search('spring')).map((h) => h.outlet), ['Port Alder Ledger']);
+  assert.deepEqual((await reader.search('spring')).hits.map((h) => h.outlet), ['Port Alder Ledger']);
   await assert.rejects(reader.ingest([prepared({ id: 'y', quotes: [{ text: 'Nothing' }] })]), /read-only/);
   await reader.close();
 });
@@ -161,7 +161,7 @@ test('the store keeps working across a restart of the server', opts, async () =>
   const store = await openPostgresStore(await freshDatabase(cluster()));
   await store.ingest([prepared({ id: 'x', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })]);
   await cluster().restart('immediate');
-  assert.equal((await store.search('bridge')).length, 1);
+  assert.equal((await store.search('bridge')).hits.length, 1);
   await store.ingest([prepared({ id: 'y', quotes: [{ speaker: 'Ana Ruiz', text: 'The tunnel will open in the autumn' }] })]);
   assert.equal((await store.counts()).articles, 2);
   await store.close();

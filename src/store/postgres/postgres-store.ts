@@ -27,7 +27,7 @@ import { searchWords } from '../query.js';
 import type { PreparedArticle } from '../prepare.js';
 import { dayOf, MAX_COPY_CANDIDATES } from '../rows.js';
 import type { StatsFilters } from '../stats.js';
-import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import { RANKED_MATCHES, type CorpusStats, type Counts, type Filters, type IngestOptions, type IngestOutcome, type SearchResult, type SpeakerProfile, type SpeakerSummary, type Store, type StoredAttribution, type Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { latestVersion } from '../migration.js';
 import { INDEX_BANDS, refreshBandKeys } from './band-keys.js';
@@ -431,20 +431,30 @@ export class PostgresStore implements Store {
     if (indexed.length === 0) await rowsOf(client, INDEX_BANDS, [members[0].id, [...new Set(fingerprint(members[0].text).bands)]]);
   }
 
-  async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
+  async search(query: string, filters: Filters = {}): Promise<SearchResult> {
     const params = new Params();
     const match = toTsQuery(query, params);
     const clauses = [`a.search @@ (${match})`, ...filterClauses(filters, params)];
-    const rows = await queryRows<AttributionRowDb & { rank: number }>(
+    // the newest RANKED_MATCHES matches passing the filters are ranked (one more is read: it tells that
+    // there were more), as in the SQLite store
+    const rows = await queryRows<AttributionRowDb & { rank: number; passing: string; matches: string | null }>(
       this.pool,
-      `SELECT ${ATTRIBUTION_COLUMNS}, -ts_rank(a.search, ${match}) AS rank FROM attributions a ${ATTRIBUTION_JOINS}
-       ${where(clauses)} ORDER BY rank, a.id LIMIT ${params.add(filters.limit ?? DEFAULT_SEARCH_LIMIT)}`,
+      `WITH newest AS (SELECT a.id, a.search FROM attributions a JOIN articles ar ON ar.pk = a.article ${where(clauses)} ORDER BY a.id DESC LIMIT ${RANKED_MATCHES + 1}),
+         kept AS (SELECT id, search FROM newest ORDER BY id DESC LIMIT ${RANKED_MATCHES}),
+         best AS (SELECT id, -ts_rank(search, ${match}) AS rank FROM kept ORDER BY rank, id LIMIT ${params.add(filters.limit ?? DEFAULT_SEARCH_LIMIT)})
+       SELECT ${ATTRIBUTION_COLUMNS}, best.rank, (SELECT count(*) FROM newest) AS passing,
+         CASE WHEN (SELECT count(*) FROM newest) > ${RANKED_MATCHES} THEN (SELECT count(*) FROM attributions m WHERE m.search @@ (${match})) END AS matches
+       FROM (SELECT 1) one LEFT JOIN (best JOIN attributions a ON a.id = best.id ${ATTRIBUTION_JOINS}) ON true ORDER BY best.rank, best.id`,
       params.values,
     );
-    return rows.map((row) => {
+    const passing = Number(rows[0]?.passing ?? 0);
+    const capped = passing > RANKED_MATCHES;
+    const result = { ranked: Math.min(passing, RANKED_MATCHES), capped, ...(capped && { matches: Number(rows[0].matches) }) };
+    const hits = rows.filter((row) => row.id !== null).map((row) => {
       const stored = toStored(row);
       return { ...stored, ...highlight(stored.text, query), rank: row.rank };
     });
+    return { hits, ...result };
   }
 
   async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {

@@ -13,6 +13,7 @@ import { MAX_BAND_POSTINGS } from '../rows.js';
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js';
 import { keyComponents } from '../article-people.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { RANKED_MATCHES } from '../store.js';
 import { syntheticAnalysis, syntheticArticle } from '../../bench/synthetic-articles.js';
 import { hashText } from '../rows.js';
 
@@ -70,7 +71,7 @@ test('what is committed is there when the file is opened again', async () => {
   await store.ingest([prepareArticle(buildArticle({ id: 'x', outlet: 'Port Alder Ledger', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] }))]);
   await store.close();
   const again = openSqliteStore(file, { readonly: true });
-  assert.deepEqual((await again.search('spring')).map((h) => h.outlet), ['Port Alder Ledger']);
+  assert.deepEqual((await again.search('spring')).hits.map((h) => h.outlet), ['Port Alder Ledger']);
   await again.close();
 });
 
@@ -184,10 +185,10 @@ test('keyComponents: people linked by a shared key, directly or through a third,
   assert.deepEqual(keyComponents([]), []);
 });
 
-test('a filtered search returns what filtering every match and ranking by bm25 returns, whichever plan it takes', async () => {
+test('a filtered search returns what filtering every match, keeping the newest RANKED_MATCHES and ranking them by bm25 returns', async () => {
   const file = tempFile();
   const store = openSqliteStore(file);
-  const articles = Array.from({ length: 400 }, (_, n) => {
+  const articles = Array.from({ length: 1000 }, (_, n) => {
     const article = syntheticArticle(n);
     return prepareArticle({ article: { id: article.id, outlet: article.outlet, title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text, sourceHash: hashText(article.text) }, analysis: syntheticAnalysis(article) });
   });
@@ -198,13 +199,15 @@ test('a filtered search returns what filtering every match and ranking by bm25 r
     prepareArticle(buildArticle({ id: 'extra-2', outlet: 'Coast Courier', publishedAt: '2015-01-04', quotes: [{ speaker: 'Zoë Ashby', text: 'Ferry' }] })),
   ]);
   const db = new Database(file, { readonly: true });
-  const expected = (match: string, where: string, params: unknown[], limit: number) =>
+  const passing = (match: string, where: string, params: unknown[]) =>
     db
       .prepare(
         `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
-         JOIN attributions a ON a.id = m.id JOIN articles ar ON ar.pk = a.article WHERE a.type = 'statement' AND ${where} ORDER BY m.rank, m.id LIMIT ?`,
+         JOIN attributions a ON a.id = m.id JOIN articles ar ON ar.pk = a.article WHERE a.type = 'statement' AND ${where}`,
       )
-      .all(match, ...params, limit) as { id: number; rank: number }[];
+      .all(match, ...params) as { id: number; rank: number }[];
+  const expected = (rows: { id: number; rank: number }[], limit: number) =>
+    rows.sort((a, b) => b.id - a.id).slice(0, RANKED_MATCHES).sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, limit);
   const cases: [string, string, Parameters<typeof store.search>[1], string, unknown[]][] = [
     ['ferry', '"ferry"', { speaker: 'Zoë Ashby' }, "(a.person_id IS NULL AND a.speaker_name = 'Zoë Ashby')", []],
     ['ferry', '"ferry"', { outlet: 'harbor wire' }, 'ar.outlet = ? COLLATE NOCASE', ['Harbor Wire']],
@@ -212,15 +215,25 @@ test('a filtered search returns what filtering every match and ranking by bm25 r
     ['"before the holidays"', '"before" + "the" + "holidays"', { outlet: 'Harbor Wire', from: '2015-01-01' }, "ar.outlet = 'Harbor Wire' AND a.date >= '2015-01-01'", []],
     ['the -ferry', '"the" NOT "ferry"', { to: '2015-01-04', limit: 50 }, "a.date <= '2015-01-04'", []],
     ['cafe', '"cafe"', { outlet: 'Harbor Wire' }, "ar.outlet = 'Harbor Wire'", []],
+    // more statements than are ranked: the newest RANKED_MATCHES of them are
+    ['the', '"the"', {}, '1', []],
+    ['the', '"the"', { outlet: 'Harbor Wire', limit: 30 }, "ar.outlet = 'Harbor Wire'", []],
   ];
+  let capped = 0;
   try {
     for (const [query, match, filters, where, params] of cases) {
-      const hits = await store.search(query, filters);
-      const want = expected(match, where, params, filters?.limit ?? 20);
+      const { hits, matches, ranked, capped: more } = await store.search(query, filters);
+      const all = passing(match, where, params);
+      const want = expected(all, filters?.limit ?? 20);
       assert.ok(want.length > 0, query);
+      assert.equal(ranked, Math.min(all.length, RANKED_MATCHES), query);
+      assert.equal(more, all.length > RANKED_MATCHES, query);
+      assert.equal(matches, more ? (db.prepare('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(match) as { n: number }).n : undefined, query);
+      if (more) capped++;
       assert.deepEqual(hits.map((h) => h.id), want.map((w) => w.id), `${query} ${JSON.stringify(filters)}`);
       assert.deepEqual(hits.map((h) => h.rank), want.map((w) => w.rank), query);
     }
+    assert.ok(capped > 0, 'a query matched more statements than are ranked');
   } finally {
     db.close();
     await store.close();
@@ -248,4 +261,34 @@ test('statement journals stay in memory (temp_store), not in a temporary file pe
   const db = (store as unknown as { db: Database.Database }).db;
   assert.equal(db.pragma('temp_store', { simple: true }), 2);
   store.close();
+});
+
+test("migration 4 copies each article's outlet into its attributions and each date's span of ids, which search --outlet and --from/--to then read", async () => {
+  const file = tempFile();
+  const store = openSqliteStore(file);
+  await store.ingest([
+    prepareArticle(buildArticle({ id: 'x', outlet: 'Port Alder Ledger', publishedAt: '2024-03-02', quotes: [{ speaker: 'Ana Ruiz', text: 'The bridge will open in the spring' }] })),
+    prepareArticle(buildArticle({ id: 'y', outlet: 'Harbor Wire', publishedAt: '2024-03-01', quotes: [{ speaker: 'Omar Bell', text: 'The bridge needs a new deck first' }] })),
+    prepareArticle(buildArticle({ id: 'z', quotes: [{ speaker: 'Omar Bell', text: 'Nobody has paid for the bridge yet' }] })),
+  ]);
+  await store.close();
+  // the corpus as version 3 left it: no outlet on attributions
+  const db = new Database(file);
+  db.exec('DROP INDEX attributions_outlet; DROP INDEX attributions_search_filter; DROP TABLE attribution_days; ALTER TABLE attributions DROP COLUMN outlet; DELETE FROM schema_version WHERE version = 4');
+  db.close();
+  const again = openSqliteStore(file);
+  try {
+    assert.deepEqual((await again.search('bridge', { outlet: 'port alder ledger' })).hits.map((h) => h.articleId), ['x']);
+    assert.deepEqual((await again.search('bridge', { outlet: 'Harbor Wire' })).hits.map((h) => h.articleId), ['y']);
+    assert.deepEqual((await again.search('bridge', { from: '2024-03-02' })).hits.map((h) => h.articleId), ['x']);
+    assert.deepEqual((await again.search('bridge', { to: '2024-03-01' })).hits.map((h) => h.articleId), ['y']);
+    assert.deepEqual((await again.search('bridge', { from: '2024-03-03' })).hits, []);
+    const reread = new Database(file, { readonly: true });
+    assert.deepEqual(reread.prepare('SELECT outlet FROM attributions ORDER BY id').all(), [{ outlet: 'Port Alder Ledger' }, { outlet: 'Harbor Wire' }, { outlet: null }]);
+    assert.deepEqual(reread.prepare('SELECT date, first, last FROM attribution_days ORDER BY date').all(), [{ date: '2024-03-01', first: 2, last: 2 }, { date: '2024-03-02', first: 1, last: 1 }]);
+    reread.close();
+    assert.deepEqual(await again.check(), []);
+  } finally {
+    await again.close();
+  }
 });

@@ -17,7 +17,7 @@ import { matchGroups, peopleToMatch, personWrites, type PersonWrite } from '../a
 import { toMatchExpression } from '../query.js';
 import type { PreparedArticle, PreparedPerson, TracedWords } from '../prepare.js';
 import { dayOf, isEarlierCopy, MAX_COPY_CANDIDATES } from '../rows.js';
-import type { CorpusStats, Counts, Filters, IngestOptions, IngestOutcome, SearchHit, SpeakerProfile, SpeakerSummary, Store, StoredAttribution, Trace } from '../store.js';
+import { RANKED_MATCHES, type CorpusStats, type Counts, type Filters, type IngestOptions, type IngestOutcome, type SearchResult, type SpeakerProfile, type SpeakerSummary, type Store, type StoredAttribution, type Trace } from '../store.js';
 import { ATTRIBUTION_COLUMNS, ATTRIBUTION_JOINS, toCopies, toProfile, toSpeakerSummary, toStored, type AttributionRowDb, type RoleRowDb, type SpeakerRowDb } from '../stored-row.js';
 import { indexBands, refreshBandKeys } from './band-keys.js';
 import { migrate } from './migrations.js';
@@ -62,7 +62,7 @@ function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
     params.push(filters.speaker, filters.speaker);
   }
   if (filters.outlet !== undefined) {
-    sql.push('ar.outlet = ? COLLATE NOCASE');
+    sql.push('a.outlet = ? COLLATE NOCASE');
     params.push(filters.outlet);
   }
   if (filters.from !== undefined) {
@@ -76,30 +76,9 @@ function filterClauses(filters: Filters): { sql: string[]; params: unknown[] } {
   return { sql, params };
 }
 
-/**
- * The ids one filter names, as a query an index answers (a speaker's, else a span of dates, else an
- * outlet's: the narrowest first as a corpus usually holds them), with the filters left to check on
- * each row; undefined without such a filter. `span`: the ids lie between their first and last, worth
- * telling FTS5 (dates: articles mostly arrive in date order).
- */
-function filterIds(filters: Filters): { sql: string; params: unknown[]; span?: boolean; rest: Filters } | undefined {
-  const { speaker, from, to, outlet, ...others } = filters;
-  if (speaker !== undefined) {
-    return {
-      sql: `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
-            UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`,
-      params: [speaker, speaker],
-      rest: { ...others, ...(from !== undefined && { from }), ...(to !== undefined && { to }), ...(outlet !== undefined && { outlet }) },
-    };
-  }
-  if (from !== undefined || to !== undefined) {
-    const bounds = [from !== undefined && 'date >= ?', to !== undefined && 'date <= ?'].filter((b) => b !== false);
-    const sql = `SELECT id FROM attributions WHERE ${bounds.join(' AND ')}`;
-    return { sql, params: [from, to].filter((d) => d !== undefined), span: true, rest: { ...others, ...(outlet !== undefined && { outlet }) } };
-  }
-  if (outlet !== undefined) return { sql: 'SELECT a.id FROM articles ar CROSS JOIN attributions a ON a.article = ar.pk WHERE ar.outlet = ? COLLATE NOCASE', params: [outlet], rest: others };
-  return undefined;
-}
+/** The ids a speaker names, found by index (the person's name forms, or the name of a speaker without an identity). */
+const SPEAKER_IDS = `SELECT id FROM attributions WHERE person_id IN (SELECT person_id FROM person_names WHERE name = ? COLLATE NOCASE)
+  UNION ALL SELECT id FROM attributions WHERE person_id IS NULL AND speaker_name = ? COLLATE NOCASE`;
 
 /** Where ingest's time went inside the store, for the benchmark (milliseconds since the store opened). */
 export interface StoreTimings {
@@ -207,17 +186,19 @@ export class SqliteStore implements Store {
     this.timings.peopleMs += performance.now() - started;
     this.timings.peopleCpuMs += this.cpuMs() - cpu;
     const insertAttribution = this.sql(
-      `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO attributions (article, local_id, type, kind, text, speaker_name, speaker_mention, person_id, cue, said_on, date, confidence, copy_text, outlet)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const published = dayOf(article.publishedAt) ?? null;
     const traced: [number, TracedWords][] = [];
+    const ids: number[] = [];
     for (const row of item.attributions) {
       const personId = row.speakerEntity !== undefined ? (persons.get(row.speakerEntity) ?? null) : null;
       const id = Number(
-        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, row.copy?.text ?? null)
+        insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, row.copy?.text ?? null, article.outlet ?? null)
           .lastInsertRowid,
       );
+      ids.push(id);
       if (row.copy !== undefined) traced.push([id, row.copy]);
     }
     // grouped in the rows' order once they are all in (a row is a candidate only once it has band keys,
@@ -227,6 +208,16 @@ export class SqliteStore implements Store {
     for (const [id, copy] of traced) this.groupCopy(id, copy, published);
     this.timings.groupingMs += performance.now() - started;
     this.timings.groupingCpuMs += this.cpuMs() - cpu;
+    // each date's span of ids widened to take in the article's (its ids grow: a date's first seen is its least)
+    const days = new Map<string, { first: number; last: number }>();
+    item.attributions.forEach((row, i) => {
+      if (typeof row.date !== 'string') return;
+      const day = days.get(row.date);
+      if (day) day.last = ids[i];
+      else days.set(row.date, { first: ids[i], last: ids[i] });
+    });
+    const extendDay = this.sql('INSERT INTO attribution_days (date, first, last) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE SET first = min(first, excluded.first), last = max(last, excluded.last)');
+    for (const [date, { first, last }] of days) extendDay.run(date, first, last);
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
     for (const t of item.times) insertTime.run(pk, t.start, t.end, t.text, t.value, t.certainty);
     return { articleId: article.id, status: existing ? 'replaced' : 'new', attributions: item.attributions.length, newPeople: created };
@@ -348,69 +339,67 @@ export class SqliteStore implements Store {
     indexBands((text) => this.sql(text), members[0].id, fingerprint(members[0].text).bands);
   }
 
-  async search(query: string, filters: Filters = {}): Promise<SearchHit[]> {
+  async search(query: string, filters: Filters = {}): Promise<SearchResult> {
     const match = toMatchExpression(query);
     const limit = filters.limit ?? DEFAULT_SEARCH_LIMIT;
-    const ranked = this.rankedIds(match, filters, limit);
-    if (ranked.length === 0) return [];
+    const { top, passing } = this.rankedIds(match, filters, limit);
+    const capped = passing > RANKED_MATCHES;
+    const counts = { ranked: Math.min(passing, RANKED_MATCHES), capped };
+    // counted only when it tells more than `ranked` does: a phrase's count reads every row that holds it
+    if (capped) Object.assign(counts, { matches: (this.sql('SELECT count(*) AS n FROM attributions_fts WHERE attributions_fts MATCH ?').get(match) as { n: number }).n });
+    if (top.length === 0) return { hits: [], ...counts };
     const rows = new Map(
-      (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
+      (this.sql(`SELECT ${ATTRIBUTION_COLUMNS} FROM attributions a ${ATTRIBUTION_JOINS} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(top.map((r) => r.id))) as AttributionRowDb[]).map((r) => [r.id, r]),
     );
-    return ranked.map(({ id, rank }) => {
+    const hits = top.map(({ id, rank }) => {
       const stored = toStored(rows.get(id)!);
       return { ...stored, ...highlight(stored.text, query), rank };
     });
+    return { hits, ...counts };
   }
 
   /**
-   * The ids of the best `limit` matches passing the filters, best first, ranked by FTS5's bm25 (which
-   * weighs each phrase by how many rows it matches, so every plan reads every match's row id once;
-   * what the plans spare is the work per match):
-   * - a speaker, dates or an outlet narrow the matches first: the ids that filter names, found by
-   *   index, are set aside; a match outside the set costs one probe, and only the matches in it are
-   *   scored (for dates FTS5 reads only the matches between the first and last id of the span, a short
-   *   stretch when articles arrive in date order);
-   * - with no other filter but the type, FTS5 ranks without a join per match and the type is checked
-   *   on the best few hundred (and when too few of those pass, or for any other filter, the matches are
-   *   joined to their rows and filtered before they are ranked).
+   * The best `limit` of the newest RANKED_MATCHES matches passing the filters, best first by FTS5's
+   * bm25 (its weights are the whole corpus's: only the set ranked is bounded), and how many matches
+   * passed the filters (counted up to RANKED_MATCHES + 1, which says whether there were more). FTS5
+   * reads the matches newest first and stops at the bound, so a common word costs what a rarer one does:
+   * - each match's type, kind, date and outlet are read from a narrow index by id (migration 4), not
+   *   from its row;
+   * - dates also bound the ids FTS5 reads to those of the first and last attribution in the span, read
+   *   from each day's span of ids (`attribution_days`; a short stretch when articles arrive in date order);
+   * - a speaker's ids are set aside by index first, and each match is probed against them.
    */
-  private rankedIds(match: string, filters: Filters, limit: number): { id: number; rank: number }[] {
-    const ids = filterIds(filters);
-    const { type = 'statement', limit: _limit, ...rest } = ids?.rest ?? filters;
-    const onlyType = Object.values(rest).every((v) => v === undefined);
-    // "+rowid": the filter's set is probed for each match, never handed to FTS5 (which would run the query once per id)
-    const narrowing = (rowid: string) =>
-      !ids ? '' : `AND +${rowid} IN (${ids.sql}) ${ids.span ? `AND ${rowid} >= (SELECT min(id) FROM (${ids.sql})) AND ${rowid} <= (SELECT max(id) FROM (${ids.sql}))` : ''}`;
-    const idParams = ids ? [...ids.params, ...(ids.span ? [...ids.params, ...ids.params] : [])] : [];
-    if (onlyType) {
-      // bm25() rather than FTS5's rank column: the same value, but rank's own sorter scores each row twice
-      const depth = Math.max(200, limit * 10);
-      const top = this.sql(
-        `SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ? ${narrowing('rowid')}
-         ORDER BY rank, rowid LIMIT ?`,
-      ).all(match, ...idParams, depth) as { id: number; rank: number }[];
-      const passing =
-        type === 'all'
-          ? new Set(top.map((t) => t.id))
-          : new Set((this.sql('SELECT id FROM attributions WHERE id IN (SELECT value FROM json_each(?)) AND type = ?').all(JSON.stringify(top.map((t) => t.id)), type) as { id: number }[]).map((r) => r.id));
-      const kept = top.filter((t) => passing.has(t.id));
-      if (kept.length >= limit || top.length < depth) return kept.sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, limit);
+  private rankedIds(match: string, filters: Filters, limit: number): { top: { id: number; rank: number }[]; passing: number } {
+    const { speaker, ...checked } = filters;
+    const { sql, params } = filterClauses(checked);
+    const rowid = 'attributions_fts.rowid';
+    const narrowing: string[] = [];
+    const narrowingParams: unknown[] = [];
+    if (speaker !== undefined) {
+      // "+rowid": the set is probed for each match, never handed to FTS5 (which would run the query once per id)
+      narrowing.push(`+${rowid} IN (${SPEAKER_IDS})`);
+      narrowingParams.push(speaker, speaker);
     }
-    if (ids) {
-      const { sql, params } = filterClauses(ids.rest);
-      const outletJoin = ids.rest.outlet !== undefined ? 'CROSS JOIN articles ar ON ar.pk = a.article' : '';
-      return this.sql(
-        `SELECT attributions_fts.rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts CROSS JOIN attributions a ON a.id = attributions_fts.rowid ${outletJoin}
-         WHERE attributions_fts MATCH ? ${narrowing('attributions_fts.rowid')} ${sql.length > 0 ? `AND ${sql.join(' AND ')}` : ''}
-         ORDER BY rank, attributions_fts.rowid LIMIT ?`,
-      ).all(match, ...idParams, ...params, limit) as { id: number; rank: number }[];
+    if (filters.from !== undefined || filters.to !== undefined) {
+      const bounds = [filters.from !== undefined && 'date >= ?', filters.to !== undefined && 'date <= ?'].filter((b) => b !== false);
+      const span = this.sql(`SELECT min(first) AS first, max(last) AS last FROM attribution_days WHERE ${bounds.join(' AND ')}`).get(...[filters.from, filters.to].filter((d) => d !== undefined)) as { first: number | null; last: number | null };
+      if (span.first === null || span.last === null) return { top: [], passing: 0 };
+      narrowing.push(`${rowid} >= ? AND ${rowid} <= ?`);
+      narrowingParams.push(span.first, span.last);
     }
-    const { sql, params } = filterClauses(filters);
-    return this.sql(
-      `SELECT m.id, m.rank FROM (SELECT rowid AS id, bm25(attributions_fts) AS rank FROM attributions_fts WHERE attributions_fts MATCH ?) m
-       JOIN attributions a ON a.id = m.id
-       ${sql.length > 0 ? `WHERE ${sql.join(' AND ')}` : ''} ORDER BY m.rank, m.id LIMIT ?`,
-    ).all(match, ...params, limit) as { id: number; rank: number }[];
+    const join = sql.length > 0 ? 'CROSS JOIN attributions a INDEXED BY attributions_search_filter ON a.id = attributions_fts.rowid' : '';
+    const where = [`attributions_fts MATCH ?`, ...narrowing, ...sql].join(' AND ');
+    // bm25() rather than FTS5's rank column: the same value, but rank's own sorter scores each row twice;
+    // the newest RANKED_MATCHES + 1 are read, and the oldest of them ranked only when there is no more
+    const rows = this.sql(
+      `WITH newest AS MATERIALIZED (
+         SELECT ${rowid} AS id, bm25(attributions_fts) AS rank FROM attributions_fts ${join} WHERE ${where}
+         ORDER BY ${rowid} DESC LIMIT ${RANKED_MATCHES + 1}),
+       read AS (SELECT count(*) AS n, min(id) AS oldest FROM newest)
+       SELECT newest.id, newest.rank, read.n FROM newest, read WHERE read.n <= ${RANKED_MATCHES} OR newest.id > read.oldest
+       ORDER BY newest.rank, newest.id LIMIT ?`,
+    ).all(match, ...narrowingParams, ...params, limit) as { id: number; rank: number; n: number }[];
+    return { top: rows.map(({ id, rank }) => ({ id, rank })), passing: rows[0]?.n ?? 0 };
   }
 
   async *export(filters: Filters & { query?: string } = {}): AsyncIterable<StoredAttribution> {
