@@ -145,6 +145,9 @@ function connectorWidth(scan: Scan, i: number, previous: Token): number {
     let k = i;
     while (k < i + 3 && NAME_PARTICLES.has(tokens[k]?.text ?? '') && tokens[k].sentence === t.sentence) k++;
     if (k > i && tokens[k]?.sentence === t.sentence && isNameToken(scan, k) && tokens[k].pos === 'PROPN') return k - i;
+    // "Ahmed al-Rashidi", "Omar el-Sayed": a particle glued by a hyphen to the surname
+    const hyphen = tokens[k];
+    if (k > i && hyphen?.text === '-' && !hyphen.spaceBefore && tokens[k + 1] && !tokens[k + 1].spaceBefore && tokens[k + 1].sentence === t.sentence && isNameToken(scan, k + 1)) return k + 1 - i;
     return 0;
   }
   // "the Provincial Nurses’ Union": a plural possessive's apostrophe glued inside a name
@@ -166,6 +169,20 @@ function isDoubleBarrel(scan: Scan, i: number): boolean {
   if (!isNameToken(scan, i + 1) || next.pos !== 'PROPN') return false;
   const after = tokens[i + 2];
   return after === undefined || after.sentence !== t.sentence || !isNameToken(scan, i + 2) && after.text !== '-';
+}
+
+/**
+ * A hyphen glued inside a word of a name that goes on after the next word: "Mei-Ling Cho", "Hart-Lowell
+ * Logistics" (one name). "Trump-Kim summit", where nothing capitalized follows, stays two names.
+ */
+function isHyphenatedNameWord(scan: Scan, i: number): boolean {
+  const { tokens } = scan.seg;
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (t.text !== '-' || t.spaceBefore || !next || next.spaceBefore || next.sentence !== t.sentence || tokens[i - 1].pos !== 'PROPN') return false;
+  if (!isNameToken(scan, i + 1) || next.pos !== 'PROPN') return false;
+  return after !== undefined && after.sentence === t.sentence && after.spaceBefore && isNameToken(scan, i + 2) && after.pos === 'PROPN';
 }
 
 /** The proper-noun chunks of the text, in document order. */
@@ -194,6 +211,7 @@ export function findNameChunks(seg: Segmented): Chunk[] {
       let width = connectorWidth(scan, last, tokens[last - 1]);
       // "Margaret Crane-Olsen": a double-barrelled surname after a given name; "Trump-Kim summit" stays two
       if (width === 0 && last - first >= 2 && isDoubleBarrel(scan, last)) width = 2;
+      if (width === 0 && isHyphenatedNameWord(scan, last)) width = 2;
       if (width === -1) {
         last++;
         break;
