@@ -223,7 +223,47 @@ export function findNameChunks(seg: Segmented): Chunk[] {
     if (end > first) chunks.push({ first, last: end, hashtag: false });
     i = last;
   }
-  return chunks;
+  return joinKnownHyphenatedNames(seg, chunks);
+}
+
+/**
+ * "Coach Elena Vasquez-Moore said … Vasquez-Moore would not say": two one-word chunks joined by a glued
+ * hyphen are one name where the article writes that hyphenated name inside a longer one; elsewhere
+ * ("Trump-Kim summit") they stay two.
+ */
+function joinKnownHyphenatedNames(seg: Segmented, chunks: Chunk[]): Chunk[] {
+  const { tokens } = seg;
+  let known: Set<string> | undefined;
+  const out: Chunk[] = [];
+  for (let k = 0; k < chunks.length; k++) {
+    const a = chunks[k];
+    const b = chunks[k + 1];
+    const hyphen = tokens[a.last];
+    if (b && !a.hashtag && !b.hashtag && a.last - a.first === 1 && b.last - b.first === 1 && b.first === a.last + 1
+      && hyphen.text === '-' && !hyphen.spaceBefore && !tokens[b.first].spaceBefore) {
+      known ??= hyphenatedInLongerNames(seg, chunks);
+      if (known.has(`${tokens[a.first].text}-${tokens[b.first].text}`)) {
+        out.push({ first: a.first, last: b.last, hashtag: false });
+        k++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** The hyphenated words ("Vasquez-Moore") inside chunks of more than one word. */
+function hyphenatedInLongerNames(seg: Segmented, chunks: readonly Chunk[]): Set<string> {
+  const { tokens } = seg;
+  const out = new Set<string>();
+  for (const c of chunks) {
+    if (c.last - c.first < 3) continue;
+    for (let i = c.first + 1; i < c.last - 1; i++) {
+      if (tokens[i].text === '-' && !tokens[i].spaceBefore && !tokens[i + 1].spaceBefore) out.add(`${tokens[i - 1].text}-${tokens[i + 1].text}`);
+    }
+  }
+  return out;
 }
 
 /**

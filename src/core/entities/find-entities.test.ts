@@ -68,6 +68,9 @@ test('hyphenated names, particles glued by a hyphen, and surnames tagged as auxi
     ['Minh Do, an engineer, said the gauges work. “We moved the cattle,” Do said.', ['person:Minh Do']],
   ];
   for (const [text, expected] of cases) assert.deepEqual(entities(text).map(([e]) => e), expected, text);
+  // a hyphenated name alone, where the article wrote it inside a longer name, is that name
+  assert.deepEqual(entities('Coach Elena Vasquez-Moore spoke first. Vasquez-Moore said the team was tired.'),
+    [['person:Elena Vasquez-Moore', ['Elena Vasquez-Moore', 'Vasquez-Moore'], ['Coach']]]);
   // look-alikes: two names joined by a hyphen before a common noun are no one name; auxiliaries stay auxiliaries
   const negatives: [string, string][] = [
     ['The Trump-Kim summit ended early.', 'Trump-Kim'],
