@@ -25,6 +25,8 @@ export interface SpeakerEntities {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
+/** English indefinite articles. */
+const INDEFINITE = new Set(['a', 'an']);
 
 export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerEntities, byId: ReadonlyMap<string, Entity>): string | undefined {
   const [first, last] = tokensWithin(seg, mention.start, mention.end);
@@ -79,6 +81,9 @@ export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerE
 function entityOfRole(seg: Segmented, first: number, last: number, before: number, entities: readonly Entity[]): string | undefined {
   while (last > first && seg.tokens[last - 1].pos === 'PUNCT') last--;
   if (last <= first) return undefined;
+  // "A Tollgate spokesperson said": an indefinite article introduces someone new, never the one the
+  // article gave that role before
+  if (INDEFINITE.has(seg.tokens[first].lower)) return undefined;
   const determined = DETERMINERS.has(seg.tokens[first].lower);
   // "the mayor", "the company"; or, as headlines and noun compounds write them, "Owner", "Club", "Artistic director"
   if (determined ? last - first < 2 : last - first > 3) return undefined;

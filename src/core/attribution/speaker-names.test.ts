@@ -23,6 +23,9 @@ const CASES: [string, string[][]][] = [
   // a role noun links to the entity the article gave that role; an unnamed source keeps its mention and gets no name
   ['Mayor Dan Okafor opened the meeting. The mayor said the vote would wait.', [['The mayor', 'Dan Okafor', 'the vote would wait']]],
   ['A spokesperson said the company would appeal.', [['A spokesperson', '', 'the company would appeal']]],
+  // an indefinite "a … spokesperson" is someone new, not the spokesperson named before
+  ['Company spokesperson Mei Tan said the plant would close. A Harlow spokesperson said the company had no plans to close any plants.',
+    [['Company spokesperson Mei Tan', 'Mei Tan', 'the plant would close'], ['A Harlow spokesperson', '', 'the company had no plans to close any plants']]],
   // the head of each part of the mention: the last name, not a possessor; a description or a title is no part of the name
   ['Crestline president Roger Dunn said the company stood behind its work.', [['Crestline president Roger Dunn', 'Roger Dunn', 'the company stood behind its work']]],
   ['Voight’s lawyer, Peter Graves, said his client would plead not guilty.', [['Voight’s lawyer, Peter Graves,', 'Peter Graves', 'his client would plead not guilty']]],
