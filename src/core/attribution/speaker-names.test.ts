@@ -23,6 +23,13 @@ const CASES: [string, string[][]][] = [
   // a role noun links to the entity the article gave that role; an unnamed source keeps its mention and gets no name
   ['Mayor Dan Okafor opened the meeting. The mayor said the vote would wait.', [['The mayor', 'Dan Okafor', 'the vote would wait']]],
   ['A spokesperson said the company would appeal.', [['A spokesperson', '', 'the company would appeal']]],
+  // the subject across a relative clause or a first verb joined by "and" to the speech verb
+  ['The Dockworkers’ Guild, which represents the crane crews, called the offer “an insult.”',
+    [['The Dockworkers’ Guild', 'Dockworkers’ Guild', 'the offer “an insult.”']]],
+  ['The visiting captain scored twice and called the win “a statement.”',
+    [['The visiting captain', '', 'the win “a statement.”']]],
+  // a new subject after "and" keeps its own verb
+  ['The mayor met residents, and reporters called the plan “a mess.”', [['reporters', '', 'the plan “a mess.”']]],
   // an indefinite "a … spokesperson" is someone new, not the spokesperson named before
   ['Company spokesperson Mei Tan said the plant would close. A Harlow spokesperson said the company had no plans to close any plants.',
     [['Company spokesperson Mei Tan', 'Mei Tan', 'the plant would close'], ['A Harlow spokesperson', '', 'the company had no plans to close any plants']]],
