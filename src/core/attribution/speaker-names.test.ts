@@ -30,6 +30,9 @@ const CASES: [string, string[][]][] = [
     [['The visiting captain', '', 'the win “a statement.”']]],
   // a new subject after "and" keeps its own verb
   ['The mayor met residents, and reporters called the plan “a mess.”', [['reporters', '', 'the plan “a mess.”']]],
+  // a headline "X, Y says": the belief or intention verb inside X is part of what Y says; a link line is no statement
+  ['Residents want more time, councillor says\n\nBy Ana Ruiz, Staff\n\nBRAMLEY — Councillor Wes Amadi said residents wanted more time to comment on the plan.\n\nREAD MORE: Pupils want later start, principal says',
+    [['councillor', 'Wes Amadi', 'Residents want more time'], ['Councillor Wes Amadi', 'Wes Amadi', 'residents wanted more time to comment on the plan']]],
   // an indefinite "a … spokesperson" is someone new, not the spokesperson named before
   ['Company spokesperson Mei Tan said the plant would close. A Harlow spokesperson said the company had no plans to close any plants.',
     [['Company spokesperson Mei Tan', 'Mei Tan', 'the plant would close'], ['A Harlow spokesperson', '', 'the company had no plans to close any plants']]],
