@@ -75,7 +75,7 @@ interface Scan {
 function isNameToken(scan: Scan, i: number): boolean {
   const { seg } = scan;
   const t = seg.tokens[i];
-  if ((wordFacts(t) & (CAPITALIZED | FUNCTION_WORD)) !== CAPITALIZED || CLOSED_CLASS.has(t.pos)) return false;
+  if ((wordFacts(t) & (CAPITALIZED | FUNCTION_WORD)) !== CAPITALIZED || CLOSED_CLASS.has(t.pos)) return isSurnameSaid(seg, i);
   // A capitalized common word opens many sentences ("Protesters gathered", "Engineers had suggested");
   // it counts there only before another name word, or when it is no plural the text writes in lower case.
   const sentenceStart = seg.sentences[t.sentence].first === i || isOpeningMark(seg.tokens[i - 1]);
@@ -86,6 +86,22 @@ function isNameToken(scan: Scan, i: number): boolean {
   if ((wordFacts(t) & PEOPLE_PLURAL) !== 0) return false;
   // "Moon said the talks went well": a word the text never writes in lower case, and no plural, is a name.
   return t.lemma.toLowerCase() === t.lower && !writesInLowerCase(scan, t.lower);
+}
+
+/**
+ * "Her counterpart, Karim Said, said …", "“…,” Said told reporters": the surname Said, which segmenting
+ * tagged a proper noun, after a given name and before no capitalized word, or before a verb in the past.
+ * "Trump Said He Would Sign" (a headline's capitals) stays no name.
+ */
+function isSurnameSaid(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  if (t.text !== 'Said' || t.pos !== 'PROPN') return false;
+  const next = seg.tokens[i + 1];
+  const previous = seg.tokens[i - 1];
+  const sameSentence = next !== undefined && next.sentence === t.sentence;
+  if (sameSentence && next.pos === 'VERB' && next.lemma !== next.lower) return true;
+  return previous !== undefined && previous.sentence === t.sentence && previous.pos === 'PROPN' && (wordFacts(previous) & CAPITALIZED) !== 0
+    && (!sameSentence || (wordFacts(next) & CAPITALIZED) === 0 && next.pos !== 'VERB');
 }
 
 /** Per vocabulary id, the stamp of the text that `markLowerCaseWords` last found it in. */

@@ -66,6 +66,10 @@ test('hyphenated names, particles glued by a hyphen, and surnames tagged as auxi
     ['Envoy Anil Das, who led the delegation, arrived late. Das said the talks went well.', ['person:Anil Das']],
     ['Goaltender Jonas Will, who made 34 saves, was tired.', ['person:Jonas Will']],
     ['Minh Do, an engineer, said the gauges work. “We moved the cattle,” Do said.', ['person:Minh Do']],
+    // the surname Said after a given name, or before a verb in the past
+    ['Her counterpart, Karim Said, said the crossing would open. “It took too long,” Said told reporters.', ['person:Karim Said']],
+    // two words after a person's role are a person, whatever place word begins them
+    ['Board chair Glen Moreau said he had worried about the cost.', ['person:Glen Moreau']],
   ];
   for (const [text, expected] of cases) assert.deepEqual(entities(text).map(([e]) => e), expected, text);
   // a hyphenated name alone, where the article wrote it inside a longer name, is that name
@@ -77,6 +81,7 @@ test('hyphenated names, particles glued by a hyphen, and surnames tagged as auxi
     ['Senators Will Vote on the Bill', 'Will'],
     ['Will the council vote on Monday? Do you think so?', 'Will'],
     ['Will the council vote on Monday? Do you think so?', 'Do'],
+    ['Trump Said He Would Sign the Order', 'Said'],
   ];
   for (const [text, name] of negatives) assert.ok(!entities(text).some(([e]) => e.split(':')[1].split(' ').includes(name)), `${text}: ${name}`);
 });

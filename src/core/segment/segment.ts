@@ -131,16 +131,16 @@ export function segment(text: string): Segmented {
 const BE_OR_HAVE: ReadonlySet<string> = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'having', 'had']);
 
 /**
- * wink-nlp tags some short surnames as auxiliaries ("Das", "Do", "Will"); where the word stands as a
- * name it becomes a proper noun: after a name and before no verb or capitalized word ("Envoy Anil Das, who
- * led…", "Goaltender Jonas Will,"), or before a verb in the past ("“…,” Do said."), which follows no
- * auxiliary (an auxiliary is followed by its subject or its bare verb). "Trump Will Sign Order" and
- * "Will the council vote?" keep their auxiliary.
+ * wink-nlp tags some short surnames as auxiliaries or verbs ("Das", "Do", "Will", "Said"); where the word
+ * stands as a name it becomes a proper noun: after a name and before no verb or capitalized word ("Envoy
+ * Anil Das, who led…", "Goaltender Jonas Will,", "Karim Said, said"), or before a verb in the past ("“…,”
+ * Do said.", "Said told reporters"), which follows no auxiliary (an auxiliary is followed by its subject
+ * or its bare verb). "Trump Will Sign Order" and "Will the council vote?" keep their tags.
  */
 function retagAuxiliarySurnames(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos !== 'AUX' || !/^[A-Z][a-z]+$/.test(t.text) || BE_OR_HAVE.has(t.lower)) continue;
+    if (t.pos !== 'AUX' && t.pos !== 'VERB' || !/^[A-Z][a-z]+$/.test(t.text) || BE_OR_HAVE.has(t.lower)) continue;
     const next = tokens[i + 1]?.sentence === t.sentence ? tokens[i + 1] : undefined;
     const previous = tokens[i - 1]?.sentence === t.sentence ? tokens[i - 1] : undefined;
     const beforePastVerb = next !== undefined && next.pos === 'VERB' && next.lemma !== next.lower && !next.lower.endsWith('ing');
