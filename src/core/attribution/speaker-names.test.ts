@@ -33,6 +33,9 @@ const CASES: [string, string[][]][] = [
   // a headline "X, Y says": the belief or intention verb inside X is part of what Y says; a link line is no statement
   ['Residents want more time, councillor says\n\nBy Ana Ruiz, Staff\n\nBRAMLEY — Councillor Wes Amadi said residents wanted more time to comment on the plan.\n\nREAD MORE: Pupils want later start, principal says',
     [['councillor', 'Wes Amadi', 'Residents want more time'], ['Councillor Wes Amadi', 'Wes Amadi', 'residents wanted more time to comment on the plan']]],
+  // a role noun links to the person an appositive later gives that role
+  ['Last month the board chair wrote that any merger would be “a step backward.” On Monday the chair, Vera Lindholm, said the board would accept the plan.',
+    [['the board chair', 'Vera Lindholm', 'any merger would be “a step backward.”'], ['Vera Lindholm,', 'Vera Lindholm', 'the board would accept the plan']]],
   // an indefinite "a … spokesperson" is someone new, not the spokesperson named before
   ['Company spokesperson Mei Tan said the plant would close. A Harlow spokesperson said the company had no plans to close any plants.',
     [['Company spokesperson Mei Tan', 'Mei Tan', 'the plant would close'], ['A Harlow spokesperson', '', 'the company had no plans to close any plants']]],
