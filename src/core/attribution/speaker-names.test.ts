@@ -36,6 +36,11 @@ const CASES: [string, string[][]][] = [
   // a role noun links to the person an appositive later gives that role
   ['Last month the board chair wrote that any merger would be “a step backward.” On Monday the chair, Vera Lindholm, said the board would accept the plan.',
     [['the board chair', 'Vera Lindholm', 'any merger would be “a step backward.”'], ['Vera Lindholm,', 'Vera Lindholm', 'the board would accept the plan']]],
+  // a trailing source followed by a participle's clause: the words are the clause before the source
+  ['Marlow Foods will close two plants and cut 90 jobs, the company said Monday, citing higher costs.',
+    [['the company', 'Marlow Foods', 'Marlow Foods will close two plants and cut 90 jobs']]],
+  // a source between commas inside the words keeps both parts
+  ['The plan, the mayor said Monday, would cost less than the bridge.', [['the mayor', '', 'The plan would cost less than the bridge']]],
   // an indefinite "a … spokesperson" is someone new, not the spokesperson named before
   ['Company spokesperson Mei Tan said the plant would close. A Harlow spokesperson said the company had no plans to close any plants.',
     [['Company spokesperson Mei Tan', 'Mei Tan', 'the plant would close'], ['A Harlow spokesperson', '', 'the company had no plans to close any plants']]],

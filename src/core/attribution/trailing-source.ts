@@ -12,7 +12,7 @@
 import { partitionPoint } from '../sorted.js';
 import type { Span } from '../analysis.js';
 import type { Quote } from '../quotes/find-quotes.js';
-import type { Segmented } from '../segment/segment.js';
+import type { Segmented, Token } from '../segment/segment.js';
 import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import type { ProposedAttribution } from './direct-quotes.js';
@@ -40,7 +40,9 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
       continue;
     }
     const aside = parentheticalSource(seg, s.first, end, top);
-    if (aside) {
+    // "…, the company said Tuesday, blaming a slowdown": a participle after the source opens no second part
+    // of the words; the source trails the words before it (below)
+    if (aside && !isParticiple(seg.tokens[aside.close + 1])) {
       const content = [
         { start: seg.tokens[afterDateline(seg, s.first, aside.open)].start, end: seg.tokens[aside.open - 1].end },
         { start: seg.tokens[aside.close + 1].start, end: seg.tokens[end - 1].end },
@@ -50,9 +52,17 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
         continue;
       }
     }
-    const comma = lastCommaOutsideQuotes(seg, s.first, end, top);
+    let comma = lastCommaOutsideQuotes(seg, s.first, end, top);
     if (comma <= s.first + 2) continue;
-    const tail = trailingSource(seg, comma + 1, end);
+    let tail = trailingSource(seg, comma + 1, end);
+    // "…, the company said Tuesday, blaming a slowdown in shipping.": a participle's clause after the source
+    if (!tail && isParticiple(seg.tokens[comma + 1])) {
+      const before = lastCommaOutsideQuotes(seg, s.first, comma, top);
+      if (before > s.first + 2) {
+        tail = trailingSource(seg, before + 1, comma);
+        if (tail) comma = before;
+      }
+    }
     if (!tail) continue;
     const content = { start: seg.tokens[afterDateline(seg, s.first, comma)].start, end: seg.tokens[comma - 1].end };
     // "Residents want more time, councillor says": in a headline, a belief's or intention's verb inside the
@@ -62,6 +72,11 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
     out.push(proposal(content, tail.source, tail.cue, headline ? HEADLINE_SOURCE_AFTER : 'indirect/source-after'));
   }
   return out;
+}
+
+/** "blaming", "citing", "adding": a verb's participle in -ing. */
+function isParticiple(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === 'VERB' && t.lower.endsWith('ing');
 }
 
 /** The reason of a headline's trailing source, "Residents want more time, councillor says". */
