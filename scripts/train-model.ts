@@ -3,6 +3,11 @@
  * writes models/attribution-model.json, and its packed form models/attribution-model.bin (pack-model.ts).
  *
  *   npx tsx scripts/train-model.ts [--shared DIR] [--epochs 8] [--bits 16] [--folds 5] [--passes 1] [--out PATH]
+ *     [--challenge] [--challenge-copies 1]
+ *
+ * `--challenge` also trains on the challenge set's training half (challenge/train, never challenge/test):
+ * each gold attribution's speaker mention, cue and content become a source, cue and content span, as in
+ * PolNeAR; `--challenge-copies N` repeats those articles N times in every epoch.
  *
  * Deterministic: the shuffles are seeded, and nothing else varies between runs.
  */
@@ -22,6 +27,7 @@ import { scorePolnear, type PolnearScore } from '../src/eval/score-polnear.js';
 import { PACKAGE_ROOT } from '../src/eval/shared-folder.js';
 import type { JsonObject } from '../src/eval/predictions.js';
 import { packModelFile } from './pack-model.js';
+import { challengeFolder, readChallengeHalf } from '../src/eval/challenge-folder.js';
 import { polnearPaths, readArticles, toScoredAnalysis, type PolnearArticle } from './learned-predictions.js';
 
 const { values: args } = parseArgs({
@@ -33,6 +39,8 @@ const { values: args } = parseArgs({
     passes: { type: 'string', default: '1' },
     seed: { type: 'string', default: '7' },
     prune: { type: 'string', default: '0' },
+    challenge: { type: 'boolean', default: false },
+    'challenge-copies': { type: 'string', default: '1' },
     out: { type: 'string', default: join(PACKAGE_ROOT, 'models', 'attribution-model.json') },
   },
 });
@@ -89,6 +97,25 @@ function countCueLexicon(docs: Prepared[]): Record<string, number> {
   return out;
 }
 
+/** The challenge set's training half in PolNeAR's form: the speaker mention is the source. */
+function challengeArticles(): PolnearArticle[] {
+  return readChallengeHalf(challengeFolder(), 'train').map(({ id, text, gold }) => ({
+    id: `challenge/${id}`,
+    text,
+    attributions: gold.attributions.map((a, k) => ({
+      id: `${id}-${k + 1}`,
+      source: a.speaker.mention ? [span(a.speaker.mention)] : [],
+      cue: a.cue ? [span(a.cue)] : [],
+      content: a.content.map(span),
+    })),
+  }));
+}
+
+function span(s: { text: string; start?: number; end?: number }): { text: string; start: number; end: number } {
+  if (s.start === undefined || s.end === undefined) throw new Error(`a challenge span without offsets: "${s.text}" (run scripts/challenge-resolve.ts)`);
+  return { text: s.text, start: s.start, end: s.end };
+}
+
 function buildModel(cueLexicon: Record<string, number>, passes: TaggerWeights[], provenance: Record<string, unknown>): AttributionModel {
   return { format: MODEL_FORMAT, version: MODEL_VERSION, labels: [...LABELS], templateCount: TEMPLATE_COUNT, cueLexicon, passes, provenance };
 }
@@ -130,7 +157,10 @@ function trainingDocuments(docs: Prepared[], previous?: Uint8Array[]): TrainingD
 function main() {
   const paths = polnearPaths(args.shared);
   log(`reading ${paths.polnearTrain} and ${paths.polnearDev}`);
-  const train = prepare(readArticles(paths.polnearTrain));
+  const polnearTrain = readArticles(paths.polnearTrain);
+  const extra = args.challenge ? challengeArticles() : [];
+  const copies = Number(args['challenge-copies']);
+  const train = prepare([...polnearTrain, ...Array.from({ length: copies }, () => extra).flat()]);
   const dev = prepare(readArticles(paths.polnearDev));
   const tokens = train.reduce((n, d) => n + d.seg.tokens.length, 0);
   log(`segmented ${train.length} train articles (${tokens} tokens), ${dev.length} dev`);
@@ -140,7 +170,9 @@ function main() {
   log(`cue lexicon: ${Object.keys(cueLexicon).length} lemmas`);
 
   const provenance: Record<string, unknown> = {
-    trainedOn: 'PolNeAR train.jsonl (840 articles); epochs chosen on dev.jsonl',
+    trainedOn: extra.length > 0
+      ? `PolNeAR train.jsonl (${polnearTrain.length} articles) and the challenge set's training half (${extra.length} articles, ${copies}×); epochs chosen on dev.jsonl`
+      : `PolNeAR train.jsonl (${polnearTrain.length} articles); epochs chosen on dev.jsonl`,
     trainer: 'scripts/train-model.ts', algorithm: 'averaged structured perceptron, BIO tags, constrained Viterbi over paragraphs',
     hashBits: BITS, seed: SEED, folds: FOLDS,
   };

@@ -17,6 +17,7 @@ import { partitionPoint } from '../sorted.js';
 import { speakerEntity } from './speaker-entity.js';
 import { nameLaterSpeakers } from './named-later.js';
 import { SUBJECT_PAST_ASIDE } from './reported-speech.js';
+import { HEADLINE_SOURCE_AFTER } from './trailing-source.js';
 
 export interface EntityLookup {
   readonly entities: readonly Entity[];
@@ -64,7 +65,7 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
     const words = measured(r.content);
     overlapping(byStart, froms, tos, from, to, candidates);
     for (const k of candidates) {
-      if (taken[k] === 1) continue;
+      if (taken[k] === 1 || nestedIn(merged[k], r)) continue;
       const share = overlapShare(words, merged[k].content);
       if (share >= bestShare) {
         best = k;
@@ -108,6 +109,17 @@ export function mergeProposals(rules: readonly ProposedAttribution[], learned: r
   }
   for (let k = 0; k < merged.length; k++) if (taken[k] === 0) out.push(merged[k]);
   return out;
+}
+
+/**
+ * "Residents want more time, councillor says": in a headline's words before its trailing speaker, a
+ * learned belief or intention whose cue lies inside them ("want") is an attribution nested in them, not
+ * the same one, however much of the words they share.
+ */
+function nestedIn(learned: ProposedAttribution, rule: ProposedAttribution): boolean {
+  const cue = learned.cue;
+  if (cue === undefined || rule.cue === undefined || learned.type === 'statement' || !rule.reasons.includes(HEADLINE_SOURCE_AFTER)) return false;
+  return rule.content.some((s) => s.start <= cue.start && cue.end <= s.end);
 }
 
 /**

@@ -18,10 +18,16 @@ const CASES: [string, string[][]][] = [
   // a headline's person, when nothing else names them, is the first person the body quotes
   ['Longer recess helps pupils focus, researcher says\n\nBy Ana Ruiz, Staff\n\nHALDEN — A study of 300 pupils found that a longer recess improved focus in class.\n\n“The effect surprised us,” Dr. Noor Haddad of Halden University said.',
     [['researcher', 'Noor Haddad', 'Longer recess helps pupils focus'], ['Dr. Noor Haddad of Halden University', 'Noor Haddad', 'The effect surprised us,']]],
+  // a description with a possessor, named in the next sentence of its paragraph with an age
+  ['BRAMLEY — The Ridgeway Comets won 4-2 on Friday.\n\nThe visitors’ captain scored twice and called the win “a message to the league.” Dana Morrow, 27, has nine goals this month.',
+    [['The visitors’ captain', 'Dana Morrow', 'the win “a message to the league.”']]],
 ];
 
 // look-alikes: nothing is linked
 const NEGATIVES: [string, string[][]][] = [
+  // the person in the next sentence is named without an age: someone else
+  ['BRAMLEY — The Ridgeway Comets won 4-2 on Friday.\n\nThe visitors’ captain scored twice and called the win “a message to the league.” Dana Morrow has nine goals this month.',
+    [['The visitors’ captain', '', 'the win “a message to the league.”']]],
   // the person in the next paragraph is named without an age: another person, not the lede's description
   ['BRAMLEY — A bus driver told a hearing Tuesday that the brakes had failed twice that week.\n\nOlga Petrenko, the transit manager, said the buses were inspected monthly.',
     [['A bus driver', '', 'the brakes had failed twice that week'], ['Olga Petrenko, the transit manager,', 'Olga Petrenko', 'the buses were inspected monthly']]],

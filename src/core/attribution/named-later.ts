@@ -1,10 +1,11 @@
 /**
  * Speakers a news article names after it first describes them. Two conventions of news writing:
  *
- *   the lede's description, named in the next paragraph:
+ *   a description, named in the next paragraph or the next sentence, with an age:
  *     "A construction foreman told an inquest that he had asked for a new harness.
  *
  *      Reggie Castillo, 52, said the strap was frayed."                 → the foreman is Reggie Castillo
+ *     "The Comets’ captain … called the win “a message.” Marcus Oyelaran, 29, has 11 goals …"
  *
  *   a headline's description, named where the body reports the same words or gives the same description:
  *     "Talks to resume in January, host says"  … "Kristin Aalto said the talks would resume in January"
@@ -12,7 +13,7 @@
  *
  * Only a speaker mention that names no entity is linked: a description ("A construction foreman", "The
  * former treasurer of the fund", "elder"), never a pronoun, a name, or a group ("officials"). The lede's
- * person must be named for the first time at the start of the next paragraph, followed by an age
+ * person must be named for the first time at the start of the next paragraph (or sentence), followed by an age
  * ("Castillo, 52,"), as a news article introduces the person its lede described; a headline's speaker
  * takes the speaker of the body statement that repeats its quoted words or at least two of its content
  * words, else of the body statement whose description ends in the same noun, else (for a person's
@@ -57,11 +58,15 @@ export function nameLaterSpeakers(seg: Segmented, speakers: readonly NamedSpeake
     const [first] = tokensWithin(seg, s.mention.start, s.mention.end);
     const paragraph = seg.tokens[first]?.paragraph;
     if (paragraph === undefined || paragraph < bodyStart) continue;
-    const next = seg.paragraphs[paragraph + 1];
-    if (!next) continue;
-    const person = persons.get(next.start);
-    if (person === undefined || person.firstStart < s.mention.start) continue;
-    if (/^,\s*\d{1,3},/.test(seg.text.slice(person.end, person.end + 6))) named[k] = person.id;
+    // the next paragraph, or the next sentence of the same one ("The Comets’ captain scored twice and
+    // called the win … Marcus Oyelaran, 29, has 11 goals …")
+    const sentence = seg.sentences[seg.tokens[first].sentence + 1];
+    const starts = [seg.paragraphs[paragraph + 1]?.start, sentence?.paragraph === paragraph ? seg.tokens[sentence.first].start : undefined];
+    for (const start of starts) {
+      const person = start === undefined ? undefined : persons.get(start);
+      if (person === undefined || person.firstStart < s.mention.start) continue;
+      if (/^,\s*\d{1,3},/.test(seg.text.slice(person.end, person.end + 6))) named[k] = person.id;
+    }
   }
   // a headline's description: the body statement with the same words, else with the same description.
   // What is read of each statement whose words are in the body, once: where they start, the words and
@@ -144,6 +149,11 @@ function descriptionHead(seg: Segmented, mention: Span): string | undefined {
   for (let i = first; i < last; i++) {
     const t = seg.tokens[i];
     if (t.pos === 'ADP' || t.pos === 'VERB' || t.pos === 'PUNCT' || t.pos === 'PRON' || t.pos === 'SCONJ') break;
+    // "The Comets’ captain", "the visitors’ captain": a possessor is not the head
+    if ((t.pos === 'PROPN' || t.pos === 'NOUN') && i + 2 < last && /^['’]s?$/.test(seg.tokens[i + 1].lower)) {
+      i++;
+      continue;
+    }
     if (t.pos === 'NOUN') head = t;
     else if (t.pos === 'PROPN' && !(i === first && t.text !== t.lower && /^[A-Z][a-z]+$/.test(t.text) && seg.tokens[i + 1]?.pos === 'NOUN')) return undefined;
   }

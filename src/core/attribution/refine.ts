@@ -7,6 +7,7 @@ import type { Segmented } from '../segment/segment.js';
 import type { ProposedAttribution } from './direct-quotes.js';
 import { speechSenseOf } from './speech-sense.js';
 import { extendThroughCoordination } from './coordinated-content.js';
+import { joinCoordinatedStatements } from './coordinated-statements.js';
 import { dropFurniture } from './furniture.js';
 import { dropFragments } from './fragments.js';
 import { dropRefusedSpeech } from './refused-speech.js';
@@ -28,7 +29,7 @@ const speechSense: Refiner = (seg, proposals) => (k) => {
   return { ...p, type: sense.retype, reasons: [...p.reasons, sense.reason] };
 };
 
-export const REFINERS: readonly Refiner[] = [dropWordless, dropFurniture, dropFragments, dropRefusedSpeech, correctSpeakers, signPullQuotes, speechSense, extendThroughCoordination];
+export const REFINERS: readonly Refiner[] = [dropWordless, dropFurniture, dropFragments, dropRefusedSpeech, correctSpeakers, signPullQuotes, speechSense, extendThroughCoordination, joinCoordinatedStatements];
 
 export interface DroppedProposal {
   readonly proposal: ProposedAttribution;

@@ -25,6 +25,8 @@ export interface SpeakerEntities {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
+/** English indefinite articles. */
+const INDEFINITE = new Set(['a', 'an']);
 
 export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerEntities, byId: ReadonlyMap<string, Entity>): string | undefined {
   const [first, last] = tokensWithin(seg, mention.start, mention.end);
@@ -79,6 +81,9 @@ export function speakerEntity(seg: Segmented, mention: TextSpan, layer: SpeakerE
 function entityOfRole(seg: Segmented, first: number, last: number, before: number, entities: readonly Entity[]): string | undefined {
   while (last > first && seg.tokens[last - 1].pos === 'PUNCT') last--;
   if (last <= first) return undefined;
+  // "A Tollgate spokesperson said": an indefinite article introduces someone new, never the one the
+  // article gave that role before
+  if (INDEFINITE.has(seg.tokens[first].lower)) return undefined;
   const determined = DETERMINERS.has(seg.tokens[first].lower);
   // "the mayor", "the company"; or, as headlines and noun compounds write them, "Owner", "Club", "Artistic director"
   if (determined ? last - first < 2 : last - first > 3) return undefined;
@@ -107,6 +112,9 @@ const PLACE_GOVERNMENTS: ReadonlySet<string> = new Set(['city', 'town', 'village
 
 /** The words before an organization named as someone's affiliation: "of", "with", "at" (and "the"). */
 const AFFILIATION = /\b(?:of|with|at)\s+(?:the\s+)?$/i;
+
+/** "the chair, ", "Norland’s trade minister, ", "its artistic director, ": a role noun set off before a name. */
+const ROLE_APPOSITIVE = /(?:^|\s)(?:the|its|his|her|their|[A-Z][\w-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}([a-z-]+),\s*$/;
 
 /** Role nouns news uses for one another: "Justice Samuel Okoro" is "the judge". Keyed by the word, to the role it stands for. */
 const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([['justice', 'judge']]);
@@ -146,6 +154,17 @@ function indexOf(entities: readonly Entity[], text: string): PlaceIndex {
       let list = organizationsByHead.get(key);
       if (!list) organizationsByHead.set(key, (list = []));
       for (const m of e.mentions) list.push({ start: m.start, id: e.id });
+    }
+    // "On Wednesday the chair, Lillian Osei-Mensah, said": a role in an appositive before a person's name
+    if (e.type === 'person') {
+      for (const m of e.mentions) {
+        const role = ROLE_APPOSITIVE.exec(text.slice(Math.max(0, m.start - 50), m.start))?.[1].toLowerCase();
+        if (role === undefined || !isRoleWord(role)) continue;
+        const key = ROLE_SYNONYMS.get(role) ?? role;
+        let list = rolesByHead.get(key);
+        if (!list) rolesByHead.set(key, (list = []));
+        list.push({ start: m.start, id: e.id });
+      }
     }
     for (const r of e.roles ?? []) {
       const words = r.text.toLowerCase().split(/\s+/);

@@ -23,6 +23,27 @@ const CASES: [string, string[][]][] = [
   // a role noun links to the entity the article gave that role; an unnamed source keeps its mention and gets no name
   ['Mayor Dan Okafor opened the meeting. The mayor said the vote would wait.', [['The mayor', 'Dan Okafor', 'the vote would wait']]],
   ['A spokesperson said the company would appeal.', [['A spokesperson', '', 'the company would appeal']]],
+  // the subject across a relative clause or a first verb joined by "and" to the speech verb
+  ['The Dockworkers’ Guild, which represents the crane crews, called the offer “an insult.”',
+    [['The Dockworkers’ Guild', 'Dockworkers’ Guild', 'the offer “an insult.”']]],
+  ['The visiting captain scored twice and called the win “a statement.”',
+    [['The visiting captain', '', 'the win “a statement.”']]],
+  // a new subject after "and" keeps its own verb
+  ['The mayor met residents, and reporters called the plan “a mess.”', [['reporters', '', 'the plan “a mess.”']]],
+  // a headline "X, Y says": the belief or intention verb inside X is part of what Y says; a link line is no statement
+  ['Residents want more time, councillor says\n\nBy Ana Ruiz, Staff\n\nBRAMLEY — Councillor Wes Amadi said residents wanted more time to comment on the plan.\n\nREAD MORE: Pupils want later start, principal says',
+    [['councillor', 'Wes Amadi', 'Residents want more time'], ['Councillor Wes Amadi', 'Wes Amadi', 'residents wanted more time to comment on the plan']]],
+  // a role noun links to the person an appositive later gives that role
+  ['Last month the board chair wrote that any merger would be “a step backward.” On Monday the chair, Vera Lindholm, said the board would accept the plan.',
+    [['the board chair', 'Vera Lindholm', 'any merger would be “a step backward.”'], ['Vera Lindholm,', 'Vera Lindholm', 'the board would accept the plan']]],
+  // a trailing source followed by a participle's clause: the words are the clause before the source
+  ['Marlow Foods will close two plants and cut 90 jobs, the company said Monday, citing higher costs.',
+    [['the company', 'Marlow Foods', 'Marlow Foods will close two plants and cut 90 jobs']]],
+  // a source between commas inside the words keeps both parts
+  ['The plan, the mayor said Monday, would cost less than the bridge.', [['the mayor', '', 'The plan would cost less than the bridge']]],
+  // an indefinite "a … spokesperson" is someone new, not the spokesperson named before
+  ['Company spokesperson Mei Tan said the plant would close. A Harlow spokesperson said the company had no plans to close any plants.',
+    [['Company spokesperson Mei Tan', 'Mei Tan', 'the plant would close'], ['A Harlow spokesperson', '', 'the company had no plans to close any plants']]],
   // the head of each part of the mention: the last name, not a possessor; a description or a title is no part of the name
   ['Crestline president Roger Dunn said the company stood behind its work.', [['Crestline president Roger Dunn', 'Roger Dunn', 'the company stood behind its work']]],
   ['Voight’s lawyer, Peter Graves, said his client would plead not guilty.', [['Voight’s lawyer, Peter Graves,', 'Peter Graves', 'his client would plead not guilty']]],

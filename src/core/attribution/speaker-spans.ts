@@ -26,6 +26,53 @@ const TRAILING_RELATIVE = /,\s*(?:who|which)\s*$/;
 const WHOSE = /,\s*whose\s+(?=[^,]+,\s*[A-Z])/;
 
 
+/**
+ * The subject of a speech verb that has none right before it, as tokens [first, last):
+ *   "The Carriers’ Union, which represents the staff, called the closure “a betrayal.”": the noun phrase
+ *     before a relative clause that ends at the verb;
+ *   "The Comets’ captain scored twice and called the win “a message.”": the subject of the first verb
+ *     when the verb is the second of two joined by "and" (no comma, quote or clause between them).
+ */
+function subjectAcrossAside(seg: Segmented, cueStart: number, cueEnd: number): [number, number] | undefined {
+  const [cue] = tokensWithin(seg, cueStart, cueEnd);
+  const verb = seg.tokens[cue];
+  if (verb?.pos !== 'VERB') return undefined;
+  const floor = seg.sentences[verb.sentence].first;
+  const before = seg.tokens[cue - 1];
+  if (cue - 1 <= floor || before.sentence !== verb.sentence) return undefined;
+  if (before.text === ',') {
+    for (let k = cue - 2; k > floor; k--) {
+      const t = seg.tokens[k];
+      if (QUOTE_MARKS.has(t.text)) return undefined;
+      if (t.text !== ',') continue;
+      if (!ASIDE_RELATIVES.has(seg.tokens[k + 1].lower)) return undefined;
+      const np = nounPhraseEndingAt(seg, k, floor);
+      return np >= 0 && opensClause(seg, floor, np) ? [np, k] : undefined;
+    }
+    return undefined;
+  }
+  if (before.lower !== 'and') return undefined;
+  let v = floor;
+  while (v < cue - 1 && seg.tokens[v].pos !== 'VERB' && seg.tokens[v].pos !== 'AUX') v++;
+  if (v >= cue - 1) return undefined;
+  for (let k = v; k < cue - 1; k++) {
+    const t = seg.tokens[k];
+    if (t.text === ',' || QUOTE_MARKS.has(t.text) || t.pos === 'SCONJ' || t.pos === 'CCONJ' || RELATIVES.has(t.lower)) return undefined;
+  }
+  const np = nounPhraseEndingAt(seg, v, floor);
+  return np >= 0 && opensClause(seg, floor, np) ? [np, v] : undefined;
+}
+
+const ASIDE_RELATIVES = new Set(['who', 'which']);
+const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’']);
+
+/** The noun phrase at `np` opens its sentence, or follows only a dateline or an introductory phrase and its comma. */
+function opensClause(seg: Segmented, floor: number, np: number): boolean {
+  if (np === floor) return true;
+  const t = seg.tokens[np - 1];
+  return t.text === '—' || t.text === '–' || t.text === ',' && !seg.tokens.slice(floor, np).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+}
+
 /** The refiner over proposals: a corrected proposal where its speaker or its "according to" content is wrong. */
 export const correctSpeakers: Refiner = (seg, proposals) => (k) => {
   let p = proposals[k];
@@ -53,6 +100,10 @@ export const correctSpeakers: Refiner = (seg, proposals) => (k) => {
       const start = p.source.start + whose.index + whose[0].length;
       p = { ...p, source: { start, end: p.source.end, text: seg.text.slice(start, p.source.end) }, reasons: [...p.reasons, 'speaker/whose-phrase'] };
     }
+  }
+  if (!p.source && p.cue) {
+    const subject = subjectAcrossAside(seg, p.cue.start, p.cue.end);
+    if (subject) p = { ...p, source: spanOfTokens(seg, subject[0], subject[1]), reasons: [...p.reasons, 'speaker/subject-across-aside'] };
   }
   const source = p.source;
   if (source) {

@@ -12,7 +12,7 @@
 import { partitionPoint } from '../sorted.js';
 import type { Span } from '../analysis.js';
 import type { Quote } from '../quotes/find-quotes.js';
-import type { Segmented } from '../segment/segment.js';
+import type { Segmented, Token } from '../segment/segment.js';
 import { isPunct, spanOfTokens } from '../segment/lookup.js';
 import { typeOfCueLemma } from './cue-lexicon.js';
 import type { ProposedAttribution } from './direct-quotes.js';
@@ -40,7 +40,9 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
       continue;
     }
     const aside = parentheticalSource(seg, s.first, end, top);
-    if (aside) {
+    // "…, the company said Tuesday, blaming a slowdown": a participle after the source opens no second part
+    // of the words; the source trails the words before it (below)
+    if (aside && !isParticiple(seg.tokens[aside.close + 1])) {
       const content = [
         { start: seg.tokens[afterDateline(seg, s.first, aside.open)].start, end: seg.tokens[aside.open - 1].end },
         { start: seg.tokens[aside.close + 1].start, end: seg.tokens[end - 1].end },
@@ -50,15 +52,40 @@ export function attributeTrailingSources(seg: Segmented, quotes: readonly Quote[
         continue;
       }
     }
-    const comma = lastCommaOutsideQuotes(seg, s.first, end, top);
+    let comma = lastCommaOutsideQuotes(seg, s.first, end, top);
     if (comma <= s.first + 2) continue;
-    const tail = trailingSource(seg, comma + 1, end);
+    let tail = trailingSource(seg, comma + 1, end);
+    // "…, the company said Tuesday, blaming a slowdown in shipping.": a participle's clause after the source
+    if (!tail && isParticiple(seg.tokens[comma + 1])) {
+      const before = lastCommaOutsideQuotes(seg, s.first, comma, top);
+      if (before > s.first + 2) {
+        tail = trailingSource(seg, before + 1, comma);
+        if (tail) comma = before;
+      }
+    }
     if (!tail) continue;
     const content = { start: seg.tokens[afterDateline(seg, s.first, comma)].start, end: seg.tokens[comma - 1].end };
-    if (covered(content, found) || hasCueInside(content, found)) continue;
-    out.push(proposal(content, tail.source, tail.cue, 'indirect/source-after'));
+    // "Residents want more time, councillor says": in a headline, a belief's or intention's verb inside the
+    // words is part of what the trailing source said, not a speaker of its own; another statement's cue is
+    const headline = end === s.last && isHeadline(seg, s);
+    if (covered(content, found) || hasCueInside(content, found, headline)) continue;
+    out.push(proposal(content, tail.source, tail.cue, headline ? HEADLINE_SOURCE_AFTER : 'indirect/source-after'));
   }
   return out;
+}
+
+/** "blaming", "citing", "adding": a verb's participle in -ing. */
+function isParticiple(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === 'VERB' && t.lower.endsWith('ing');
+}
+
+/** The reason of a headline's trailing source, "Residents want more time, councillor says". */
+export const HEADLINE_SOURCE_AFTER = 'indirect/source-after-headline';
+
+/** A line of its own, one sentence with no closing stop: a headline or subhead. */
+function isHeadline(seg: Segmented, s: Segmented['sentences'][number]): boolean {
+  const p = seg.paragraphs[s.paragraph];
+  return seg.tokens[s.first].start === p.start && seg.tokens[s.last - 1].end === p.end;
 }
 
 /**
@@ -177,20 +204,24 @@ interface Found {
   readonly maxEnd: Int32Array;
   /** Every cue, by start. */
   readonly cues: readonly Span[];
+  /** Per cue in `cues`: its attribution is a statement (or has no type). */
+  readonly speech: readonly boolean[];
 }
 
 function indexFound(existing: readonly ProposedAttribution[]): Found {
   const spans: Span[] = [];
-  const cues: Span[] = [];
+  const typed: [Span, boolean][] = [];
   for (const p of existing) {
     for (const c of p.content) spans.push(c);
-    if (p.cue !== undefined) cues.push(p.cue);
+    if (p.cue !== undefined) typed.push([p.cue, p.type === undefined || p.type === 'statement']);
   }
   spans.sort((a, b) => a.start - b.start);
-  cues.sort((a, b) => a.start - b.start);
+  typed.sort((a, b) => a[0].start - b[0].start);
+  const cues = typed.map(([c]) => c);
+  const speech = typed.map(([, s]) => s);
   const maxEnd = new Int32Array(spans.length);
   for (let k = 0; k < spans.length; k++) maxEnd[k] = Math.max(spans[k].end, k > 0 ? maxEnd[k - 1] : -1);
-  return { spans, maxEnd, cues };
+  return { spans, maxEnd, cues, speech };
 }
 
 /** Some span found already holds the content, give or take two characters at each end. */
@@ -199,10 +230,10 @@ function covered(content: Span, found: Found): boolean {
   return k > 0 && found.maxEnd[k - 1] >= content.end - 2;
 }
 
-/** Some cue found already lies inside the content. */
-function hasCueInside(content: Span, found: Found): boolean {
+/** Some cue found already lies inside the content (with `speechOnly`, the cue of a statement). */
+function hasCueInside(content: Span, found: Found, speechOnly = false): boolean {
   for (let k = partitionPoint(found.cues, (c) => c.start < content.start); k < found.cues.length && found.cues[k].start < content.end; k++) {
-    if (found.cues[k].end <= content.end) return true;
+    if (found.cues[k].end <= content.end && (!speechOnly || found.speech[k])) return true;
   }
   return false;
 }

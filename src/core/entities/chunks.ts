@@ -75,7 +75,7 @@ interface Scan {
 function isNameToken(scan: Scan, i: number): boolean {
   const { seg } = scan;
   const t = seg.tokens[i];
-  if ((wordFacts(t) & (CAPITALIZED | FUNCTION_WORD)) !== CAPITALIZED || CLOSED_CLASS.has(t.pos)) return false;
+  if ((wordFacts(t) & (CAPITALIZED | FUNCTION_WORD)) !== CAPITALIZED || CLOSED_CLASS.has(t.pos)) return isSurnameSaid(seg, i);
   // A capitalized common word opens many sentences ("Protesters gathered", "Engineers had suggested");
   // it counts there only before another name word, or when it is no plural the text writes in lower case.
   const sentenceStart = seg.sentences[t.sentence].first === i || isOpeningMark(seg.tokens[i - 1]);
@@ -86,6 +86,22 @@ function isNameToken(scan: Scan, i: number): boolean {
   if ((wordFacts(t) & PEOPLE_PLURAL) !== 0) return false;
   // "Moon said the talks went well": a word the text never writes in lower case, and no plural, is a name.
   return t.lemma.toLowerCase() === t.lower && !writesInLowerCase(scan, t.lower);
+}
+
+/**
+ * "Her counterpart, Karim Said, said …", "“…,” Said told reporters": the surname Said, which segmenting
+ * tagged a proper noun, after a given name and before no capitalized word, or before a verb in the past.
+ * "Trump Said He Would Sign" (a headline's capitals) stays no name.
+ */
+function isSurnameSaid(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  if (t.text !== 'Said' || t.pos !== 'PROPN') return false;
+  const next = seg.tokens[i + 1];
+  const previous = seg.tokens[i - 1];
+  const sameSentence = next !== undefined && next.sentence === t.sentence;
+  if (sameSentence && next.pos === 'VERB' && next.lemma !== next.lower) return true;
+  return previous !== undefined && previous.sentence === t.sentence && previous.pos === 'PROPN' && (wordFacts(previous) & CAPITALIZED) !== 0
+    && (!sameSentence || (wordFacts(next) & CAPITALIZED) === 0 && next.pos !== 'VERB');
 }
 
 /** Per vocabulary id, the stamp of the text that `markLowerCaseWords` last found it in. */
@@ -145,6 +161,9 @@ function connectorWidth(scan: Scan, i: number, previous: Token): number {
     let k = i;
     while (k < i + 3 && NAME_PARTICLES.has(tokens[k]?.text ?? '') && tokens[k].sentence === t.sentence) k++;
     if (k > i && tokens[k]?.sentence === t.sentence && isNameToken(scan, k) && tokens[k].pos === 'PROPN') return k - i;
+    // "Ahmed al-Rashidi", "Omar el-Sayed": a particle glued by a hyphen to the surname
+    const hyphen = tokens[k];
+    if (k > i && hyphen?.text === '-' && !hyphen.spaceBefore && tokens[k + 1] && !tokens[k + 1].spaceBefore && tokens[k + 1].sentence === t.sentence && isNameToken(scan, k + 1)) return k + 1 - i;
     return 0;
   }
   // "the Provincial Nurses’ Union": a plural possessive's apostrophe glued inside a name
@@ -166,6 +185,20 @@ function isDoubleBarrel(scan: Scan, i: number): boolean {
   if (!isNameToken(scan, i + 1) || next.pos !== 'PROPN') return false;
   const after = tokens[i + 2];
   return after === undefined || after.sentence !== t.sentence || !isNameToken(scan, i + 2) && after.text !== '-';
+}
+
+/**
+ * A hyphen glued inside a word of a name that goes on after the next word: "Mei-Ling Cho", "Hart-Lowell
+ * Logistics" (one name). "Trump-Kim summit", where nothing capitalized follows, stays two names.
+ */
+function isHyphenatedNameWord(scan: Scan, i: number): boolean {
+  const { tokens } = scan.seg;
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (t.text !== '-' || t.spaceBefore || !next || next.spaceBefore || next.sentence !== t.sentence || tokens[i - 1].pos !== 'PROPN') return false;
+  if (!isNameToken(scan, i + 1) || next.pos !== 'PROPN') return false;
+  return after !== undefined && after.sentence === t.sentence && after.spaceBefore && isNameToken(scan, i + 2) && after.pos === 'PROPN';
 }
 
 /** The proper-noun chunks of the text, in document order. */
@@ -194,6 +227,7 @@ export function findNameChunks(seg: Segmented): Chunk[] {
       let width = connectorWidth(scan, last, tokens[last - 1]);
       // "Margaret Crane-Olsen": a double-barrelled surname after a given name; "Trump-Kim summit" stays two
       if (width === 0 && last - first >= 2 && isDoubleBarrel(scan, last)) width = 2;
+      if (width === 0 && isHyphenatedNameWord(scan, last)) width = 2;
       if (width === -1) {
         last++;
         break;
@@ -205,7 +239,47 @@ export function findNameChunks(seg: Segmented): Chunk[] {
     if (end > first) chunks.push({ first, last: end, hashtag: false });
     i = last;
   }
-  return chunks;
+  return joinKnownHyphenatedNames(seg, chunks);
+}
+
+/**
+ * "Coach Elena Vasquez-Moore said … Vasquez-Moore would not say": two one-word chunks joined by a glued
+ * hyphen are one name where the article writes that hyphenated name inside a longer one; elsewhere
+ * ("Trump-Kim summit") they stay two.
+ */
+function joinKnownHyphenatedNames(seg: Segmented, chunks: Chunk[]): Chunk[] {
+  const { tokens } = seg;
+  let known: Set<string> | undefined;
+  const out: Chunk[] = [];
+  for (let k = 0; k < chunks.length; k++) {
+    const a = chunks[k];
+    const b = chunks[k + 1];
+    const hyphen = tokens[a.last];
+    if (b && !a.hashtag && !b.hashtag && a.last - a.first === 1 && b.last - b.first === 1 && b.first === a.last + 1
+      && hyphen.text === '-' && !hyphen.spaceBefore && !tokens[b.first].spaceBefore) {
+      known ??= hyphenatedInLongerNames(seg, chunks);
+      if (known.has(`${tokens[a.first].text}-${tokens[b.first].text}`)) {
+        out.push({ first: a.first, last: b.last, hashtag: false });
+        k++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** The hyphenated words ("Vasquez-Moore") inside chunks of more than one word. */
+function hyphenatedInLongerNames(seg: Segmented, chunks: readonly Chunk[]): Set<string> {
+  const { tokens } = seg;
+  const out = new Set<string>();
+  for (const c of chunks) {
+    if (c.last - c.first < 3) continue;
+    for (let i = c.first + 1; i < c.last - 1; i++) {
+      if (tokens[i].text === '-' && !tokens[i].spaceBefore && !tokens[i + 1].spaceBefore) out.add(`${tokens[i - 1].text}-${tokens[i + 1].text}`);
+    }
+  }
+  return out;
 }
 
 /**

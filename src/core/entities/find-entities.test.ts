@@ -55,6 +55,37 @@ test('names, their types and their roles', () => {
   for (const [text, expected] of cases) assert.deepEqual(entities(text), expected, text);
 });
 
+test('hyphenated names, particles glued by a hyphen, and surnames tagged as auxiliaries', () => {
+  const cases: [string, string[]][] = [
+    // a hyphen inside the first word of a name that goes on: one name
+    ['Spokesperson Mei-Ling Cho said the plant would stay open.', ['person:Mei-Ling Cho']],
+    ['Hart-Lowell Logistics will close a warehouse in June.', ['organization:Hart-Lowell Logistics']],
+    // a particle glued by a hyphen to the surname
+    ['The deputy minister, Ahmed al-Rashidi, met the envoy.', ['person:Ahmed al-Rashidi']],
+    // short surnames that wink-nlp tags as auxiliaries, after a given name or before "said"
+    ['Envoy Anil Das, who led the delegation, arrived late. Das said the talks went well.', ['person:Anil Das']],
+    ['Goaltender Jonas Will, who made 34 saves, was tired.', ['person:Jonas Will']],
+    ['Minh Do, an engineer, said the gauges work. “We moved the cattle,” Do said.', ['person:Minh Do']],
+    // the surname Said after a given name, or before a verb in the past
+    ['Her counterpart, Karim Said, said the crossing would open. “It took too long,” Said told reporters.', ['person:Karim Said']],
+    // two words after a person's role are a person, whatever place word begins them
+    ['Board chair Glen Moreau said he had worried about the cost.', ['person:Glen Moreau']],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(entities(text).map(([e]) => e), expected, text);
+  // a hyphenated name alone, where the article wrote it inside a longer name, is that name
+  assert.deepEqual(entities('Coach Elena Vasquez-Moore spoke first. Vasquez-Moore said the team was tired.'),
+    [['person:Elena Vasquez-Moore', ['Elena Vasquez-Moore', 'Vasquez-Moore'], ['Coach']]]);
+  // look-alikes: two names joined by a hyphen before a common noun are no one name; auxiliaries stay auxiliaries
+  const negatives: [string, string][] = [
+    ['The Trump-Kim summit ended early.', 'Trump-Kim'],
+    ['Senators Will Vote on the Bill', 'Will'],
+    ['Will the council vote on Monday? Do you think so?', 'Will'],
+    ['Will the council vote on Monday? Do you think so?', 'Do'],
+    ['Trump Said He Would Sign the Order', 'Said'],
+  ];
+  for (const [text, name] of negatives) assert.ok(!entities(text).some(([e]) => e.split(':')[1].split(' ').includes(name)), `${text}: ${name}`);
+});
+
 test('mentions of one entity are clustered', () => {
   const cases: [string, [string, string[], string[]][]][] = [
     ['President Hale said the plan works. Hale later posted that #Hale was right.', [

@@ -235,7 +235,7 @@ function proposeFromChunk(seg: Segmented, chunk: Chunk, out: Proposal[]): void {
   const [roleStart, personal] = roleBefore(seg, p);
   const written = seg.text.slice(tokens[p].start, tokens[last - 1].end);
   const display = written.includes('[') || written.includes(']') ? written.replace(/[[\]]/g, '') : written;
-  const type = typeOf(seg, p, last, key, personal);
+  const type = typeOf(seg, p, last, key, personal, roleStart < p);
   out.push(roleStart < p ? { first: p, last, type, key, display, words, role: textOf(seg, roleStart, p) } : { first: p, last, type, key, display, words });
 }
 
@@ -264,7 +264,7 @@ function lexiconProposal(seg: Segmented, first: number, last: number, type: 'pla
 }
 
 /** The type of the name at [first, last), from the lexicons, its title and its shape. */
-function typeOf(seg: Segmented, first: number, last: number, key: string, personal: boolean): EntityType {
+function typeOf(seg: Segmented, first: number, last: number, key: string, personal: boolean, roled = false): EntityType {
   const known = LEXICON.get(key);
   if (known === 'organization') return 'organization';
   if (known === 'place') return 'place';
@@ -279,6 +279,9 @@ function typeOf(seg: Segmented, first: number, last: number, key: string, person
   if (words > 1 && hasAmpersand(tokens, first, last)) return 'organization';
   // "Jen Park", "Grace Hall": a given name and a surname that is also a place word is a person; "Mary Street" is not.
   if (words === 2 && genderOfGivenName(tokens[first].lower) !== undefined && !STREET_WORDS.has(tokens[last - 1].lower)) return 'person';
+  // "Board chair Glen Moreau", "Coach Lake Harmon": two words after a person's role are a given name and a
+  // surname, whatever place word they begin with
+  if (words === 2 && roled && !STREET_WORDS.has(tokens[last - 1].lower) && (lastFacts & PLACE_SUFFIX) === 0) return 'person';
   if (words > 1 && ((lastFacts & PLACE_SUFFIX) !== 0 || (firstFacts & PLACE_PREFIX) !== 0)) return 'place';
   if (personal) return 'person';
   // "the Harbour City Storm Chasers", "with the Ridgeway Hawks": a plural name after "the" is a team or a

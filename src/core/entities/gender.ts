@@ -25,7 +25,10 @@ carmen rosa ana elena isabel chloe zoe ava mia ella amelia harper aria chantal g
 monique josee francine claire sophie marie-claude amira noor zainab hina anjali deepa kavya nadia irina olga natasha
 svetlana tatiana ingrid greta astrid freya maya nora leah naomi esther miriam tamar keisha latoya tanya tamika ebony
 gwen wendy tina tracy holly hazel ivy iris june joy kate katie kim lily lucy molly nina paula peggy penny sally sue
-susie vanessa vera yvonne diane colleen bridget siobhan fiona aileen eileen maureen deirdre`.split(/\s+/);
+susie vanessa vera yvonne diane colleen bridget siobhan fiona aileen eileen maureen deirdre joanna joana imelda
+lillian amara ngozi chioma adaeze folake yetunde aiko yuki sakura hana keiko yoko akiko mariam salma huda rania
+dalia lina noura meera lakshmi pooja neha shreya ines beatriz marta catalina valentina paola francesca giulia
+chiara agnieszka katarzyna magdalena ewa zofia anja katja birgit ulrike annika sigrid`.split(/\s+/);
 
 const MALE_NAMES = `james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark
 donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas
@@ -40,7 +43,10 @@ pierre jacques francois michel andre marc luc yves denis guy gilles rene jean-pi
 dmitri ivan sergei vladimir boris igor mikhail oleg hans klaus jurgen lars sven erik bjorn nils gustav declan
 seamus liam cian conor brendan kieran dermot fergus angus hamish alistair duncan malcolm trevor nigel clive
 derek barry graham howard leonard martin norman stanley vincent victor warren wesley cody travis chad brett
-darren shane troy dale glenn curtis marcus darnell jamal tyrone dwayne andre reggie jerome`.split(/\s+/);
+darren shane troy dale glenn curtis marcus darnell jamal tyrone dwayne andre reggie jerome glen kofi kwame
+kwabena chidi emeka obinna chukwuma tunde oluwaseun hiroto kenta takashi satoshi jonas lukas matteo giovanni marco
+luca alessandro lorenzo francesco ahmad samir khalid faisal hamza bilal rashid anand arvind pranav rohan
+nikhil vikram manoj deepak piotr tomasz krzysztof jan-erik henrik magnus anders`.split(/\s+/);
 
 const NAME_GENDER: ReadonlyMap<string, Gender> = new Map([
   ...FEMALE_NAMES.filter(Boolean).map((n) => [n, 'female'] as const),

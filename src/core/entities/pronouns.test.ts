@@ -17,6 +17,12 @@ function resolve(text: string, pronoun: string, nth = 0): string | undefined {
 test('subject pronouns to the entity they refer to', () => {
   const cases: [string, string, number, string | undefined][] = [
     ['Governor Tom Alder said he will sign the bill after meeting Jane Roe.', 'he', 0, 'Tom Alder'],
+    // two people alike: the one whose given name shows the pronoun's gender, not the one nothing shows
+    ['Her lawyer, Sandra Lau, spoke first. Prosecutor Dev Patel spoke next. Lau and Patel both spoke in October. She told the court the evidence was thin.', 'She', 0, 'Sandra Lau'],
+    ['The envoy met Ahmed Bakr and Norma Vitt after the session. He warned that the deal was not final.', 'He', 0, 'Ahmed Bakr'],
+    ['Director Amara Okafor spoke first. Board chair Glen Moreau said he had worried about the cost.', 'he', 0, 'Glen Moreau'],
+    // a gender shown does not outweigh a sentence's distance: the nearer person nothing shows is "she"
+    ['Sandra Lau left early. Dev Okoro said the appeal would fail. Later, she told reporters the ruling was wrong.', 'she', 0, 'Dev Okoro'],
     ['Tom Alder praised Jane Roe in Ohio. He said the deal was fair.', 'He', 0, 'Tom Alder'],
     ['The Daily Post ran the story. It said the mayor had resigned.', 'It', 0, 'Daily Post'],
     ['U.S. officials said the talks stalled. They declined to give details.', 'They', 0, 'U.S. officials'],

@@ -123,7 +123,31 @@ export function segment(text: string): Segmented {
     cursor = end;
   }
   closeSentence();
+  retagAuxiliarySurnames(tokens);
   return { text, tokens, sentences, paragraphs };
+}
+
+/** Auxiliaries that are also forms of "be" or "have": never read as a surname. Source: English auxiliaries. */
+const BE_OR_HAVE: ReadonlySet<string> = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'having', 'had']);
+
+/**
+ * wink-nlp tags some short surnames as auxiliaries or verbs ("Das", "Do", "Will", "Said"); where the word
+ * stands as a name it becomes a proper noun: after a name and before no verb or capitalized word ("Envoy
+ * Anil Das, who led…", "Goaltender Jonas Will,", "Karim Said, said"), or before a verb in the past ("“…,”
+ * Do said.", "Said told reporters"), which follows no auxiliary (an auxiliary is followed by its subject
+ * or its bare verb). "Trump Will Sign Order" and "Will the council vote?" keep their tags.
+ */
+function retagAuxiliarySurnames(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'AUX' && t.pos !== 'VERB' || !/^[A-Z][a-z]+$/.test(t.text) || BE_OR_HAVE.has(t.lower)) continue;
+    const next = tokens[i + 1]?.sentence === t.sentence ? tokens[i + 1] : undefined;
+    const previous = tokens[i - 1]?.sentence === t.sentence ? tokens[i - 1] : undefined;
+    const beforePastVerb = next !== undefined && next.pos === 'VERB' && next.lemma !== next.lower && !next.lower.endsWith('ing');
+    const afterName = previous !== undefined && previous.pos === 'PROPN' && /^[A-Z]/.test(previous.text)
+      && (next === undefined || next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'PROPN' && !/^[A-Z]/.test(next.text));
+    if (beforePastVerb || afterName) tokens[i] = { ...t, pos: 'PROPN', lemma: t.lower };
+  }
 }
 
 /** Paragraphs are the non-blank lines of the text, trimmed of surrounding whitespace. */
