@@ -14,13 +14,16 @@
  *
  * Faster still, `npm run build` packs the JSON once (`packCoreModel`, scripts/pack-wink-core.ts) into
  * `dist/wink-core-model.bin`: the two tables (1.4 MB of base64 in the JSON) as raw little-endian words,
- * the 87,593 words of the lexeme list as a JSON array, the rest as a small JSON header. `CorePack` reads
- * it once and then gives each load (the first, and each time the core loads wink-nlp afresh after many
- * unknown words) a model of its own: the tables and the word list are copied, and the look-up tables
- * built as the package builds them. (The words' table stays a plain object, 30–50 ms to build: as a
- * `Proxy` over a shared `Map` it cost nothing to make, but each of the millions of look-ups of a batch
- * went through the proxy, 4% of `extract --jsonl` over PolNeAR train.) The pack is read when it was
- * packed from the installed model package (its version and its JSON's size), else the JSON is.
+ * the 87,593 words of the lexeme list as one text (a NUL between words, which no word holds), the order
+ * of the words sorted, and the rest as a small JSON header. `CorePack` reads it once and then gives each
+ * load (the first, and each time the core loads wink-nlp afresh after many unknown words) a model of its
+ * own: the tables and the word list are copied, and the small look-up tables built as the package builds
+ * them. The words' look-up table (word → index), 30–50 ms of CPU to build as a plain object of 87,593
+ * keys and most of a one-paragraph start-up, is built as words are looked up (`lazyLookUp`): a plain
+ * object, so each later look-up of a word costs what it cost before (a `Proxy` over a shared `Map`, tried
+ * earlier, put the proxy on each of the millions of look-ups of a batch, 4% of `extract --jsonl`), whose
+ * prototype finds a word not yet in it by binary search in the sorted order and adds it. The pack is read
+ * when it was packed from the installed model package (its version and its JSON's size), else the JSON is.
  *
  * With another major or minor version of the model package, or when its reader is already loaded, nothing
  * is replaced and the package's own reader runs.
@@ -39,7 +42,7 @@ const SUPPORTED = /^1\.8\./;
 export const CORE_PACK_NAME = 'wink-core-model.bin';
 
 /** The pack's first bytes: its format. */
-const MAGIC = 'whosaid-wink-core 2\n';
+const MAGIC = 'whosaid-wink-core 3\n';
 
 interface Feature {
   list: string[];
@@ -54,8 +57,11 @@ interface CoreModelJson {
 }
 
 /** The large parts of a pack, after its header. */
-type PartName = 'lexicon' | 'xpansions' | 'lexemes';
-const PARTS: readonly PartName[] = ['lexicon', 'xpansions', 'lexemes'];
+type PartName = 'lexicon' | 'xpansions' | 'lexemes' | 'order';
+const PARTS: readonly PartName[] = ['lexicon', 'xpansions', 'lexemes', 'order'];
+
+/** What separates the words in a pack's lexeme text: no word of the model holds it (`packCoreModel` checks). */
+const SEPARATOR = '\0';
 
 /** What the pack's JSON header holds besides the model's small parts. */
 interface PackHeader {
@@ -83,6 +89,55 @@ function lookUp(list: string[]): Record<string, number> {
   return hash;
 }
 
+/**
+ * The indices of `list`'s words in the order of their text (by UTF-16 code units, as `<` compares
+ * strings); a word that occurs twice keeps its last index, as `lookUp` does.
+ */
+export function sortedOrder(list: readonly string[]): Uint32Array {
+  const last = lookUp(list as string[]);
+  const order = Uint32Array.from(Object.values(last));
+  return order.sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0));
+}
+
+/** The index of `word` in `list` by binary search over `order` (see `sortedOrder`), or undefined. */
+function findSorted(list: readonly string[], order: Uint32Array, word: string): number | undefined {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[order[mid]];
+    if (at === word) return order[mid];
+    if (at < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return undefined;
+}
+
+/**
+ * `lookUp(list)` built as it is read: an empty object without `Object.prototype`, as the package's table
+ * is, whose prototype answers a word the object does not hold yet by binary search in `list` (through
+ * `order`, see `sortedOrder`) and adds it, so the next look-up of that word is a plain property read. What
+ * wink-nlp and the core do with the table (read a word, add a learned word, delete one) behaves as on the
+ * table `lookUp` builds; `list` itself is never changed (the model's copy is the one wink-nlp appends to).
+ */
+export function lazyLookUp(list: readonly string[], order: Uint32Array): Record<string, number> {
+  const finder = new Proxy(Object.create(null) as Record<string, number>, {
+    get(_, word, table: Record<string, number>) {
+      if (typeof word !== 'string') return undefined;
+      const index = findSorted(list, order, word);
+      if (index !== undefined) Object.defineProperty(table, word, { value: index, writable: true, enumerable: true, configurable: true });
+      return index;
+    },
+    set(_, word, value, table: Record<string, number>) {
+      return Reflect.defineProperty(table, word, { value, writable: true, enumerable: true, configurable: true });
+    },
+    has(_, word) {
+      return typeof word === 'string' && findSorted(list, order, word) !== undefined;
+    },
+  });
+  return Object.create(finder) as Record<string, number>;
+}
+
 /** Builds what the package's reader adds to the parsed JSON: the look-up tables of its features but the lexemes', and POS clusters. */
 function withSmallLookUps(model: CoreModelJson): CoreModelJson {
   const { packing, features, pos } = model;
@@ -107,10 +162,13 @@ export function readCoreModelFile(file: string): unknown {
  */
 export function packCoreModel(json: string, version: string): Buffer {
   const model = JSON.parse(json) as CoreModelJson;
+  const list = model.features.lexeme.list;
+  if (list.some((w) => w.includes(SEPARATOR))) throw new Error('pack-wink-core: a lexeme holds the separator (NUL); the pack cannot hold this model');
   const pieces: Record<PartName, Buffer> = {
     lexicon: Buffer.from(model.lexicon as string, 'base64'),
     xpansions: Buffer.from(model.xpansions as string, 'base64'),
-    lexemes: Buffer.from(JSON.stringify(model.features.lexeme.list), 'utf8'),
+    lexemes: Buffer.from(list.join(SEPARATOR), 'utf8'),
+    order: Buffer.from(sortedOrder(list).buffer),
   };
   const small = { ...model, lexicon: null, xpansions: null, features: { ...model.features, lexeme: { ...model.features.lexeme, list: null } } };
   const parts = {} as PackHeader['parts'];
@@ -144,6 +202,7 @@ export class CorePack {
   readonly #lexicon: Uint32Array;
   readonly #xpansions: Uint32Array;
   readonly #lexemes: readonly string[];
+  readonly #order: Uint32Array;
 
   private constructor(bytes: Buffer, text: string, header: PackHeader, base: number) {
     const part = (name: PartName) => bytes.subarray(base + header.parts[name][0], base + header.parts[name][0] + header.parts[name][1]);
@@ -151,7 +210,8 @@ export class CorePack {
     this.#header = text;
     this.#lexicon = ownWords(part('lexicon'));
     this.#xpansions = ownWords(part('xpansions'));
-    this.#lexemes = JSON.parse(part('lexemes').toString('utf8')) as string[];
+    this.#lexemes = part('lexemes').toString('utf8').split(SEPARATOR);
+    this.#order = ownWords(part('order'));
   }
 
   /** The pack in `bytes`; undefined when they are no pack of this format. */
@@ -166,7 +226,7 @@ export class CorePack {
     model.lexicon = new Uint32Array(this.#lexicon);
     model.xpansions = new Uint32Array(this.#xpansions);
     model.features.lexeme.list = this.#lexemes.slice();
-    model.features.lexeme.hash = lookUp(model.features.lexeme.list);
+    model.features.lexeme.hash = lazyLookUp(this.#lexemes, this.#order);
     return withSmallLookUps(model);
   }
 }
@@ -209,20 +269,45 @@ export function matchingPack(files: NonNullable<ReturnType<typeof winkCoreFiles>
 /** How this process reads wink's core model: from the pack, from the JSON with `readCoreModelFile`, or with the package's own reader. */
 export type WinkCoreReader = 'pack' | 'json' | 'package';
 
+/** Puts `exports` in the module cache as the module at `file`. */
+function supply(file: string, exports: unknown): void {
+  const module = new Module(file);
+  module.filename = file;
+  module.loaded = true;
+  module.exports = exports;
+  require.cache[file] = module;
+}
+
+/**
+ * The package's loaders of its entity and sentiment models (`load-ner-model.js`, `load-sa-model.js`)
+ * `require` their JSON (0.6 MB) when the package is loaded; the core gives wink-nlp empty ones instead
+ * (src/core/segment/nlp.ts). Each is put in the module cache as the same loader, which requires the
+ * same files when it is first called, not before.
+ */
+function deferUnusedModels(dist: string): void {
+  const loaders: [string, string, (machines: unknown, piece: unknown) => unknown][] = [
+    ['load-ner-model.js', './ner-transformers.js', (machines, transformers) => ({ machines, transformers })],
+    ['load-sa-model.js', './sa-setter.js', (machines, setter) => ({ machines, setter })],
+  ];
+  const json = { 'load-ner-model.js': 'eng-ner-model.json', 'load-sa-model.js': 'eng-sa-model.json' } as Record<string, string>;
+  for (const [loader, piece, build] of loaders) {
+    const file = join(dist, loader);
+    if (require.cache[file] || !existsSync(file)) continue;
+    supply(file, () => build(require(join(dist, 'languages', 'cur', 'models', json[loader])), require(join(dist, piece))));
+  }
+}
+
 /** Puts a reader of the pack, or else `readCoreModelFile`, in the module cache in place of the package's reader. */
 function install(): WinkCoreReader {
   const files = winkCoreFiles();
   if (!files || require.cache[files.reader]) return 'package';
-  const module = new Module(files.reader);
-  module.filename = files.reader;
-  module.loaded = true;
+  deferUnusedModels(dirname(files.reader));
   // the pack is read on the first load, not at import: a process that never analyses never reads it
   let pack: CorePack | undefined | null;
-  module.exports = () => {
+  supply(files.reader, () => {
     if (pack === undefined) pack = matchingPack(files) ?? null;
     return pack ? pack.model() : readCoreModelFile(files.json);
-  };
-  require.cache[files.reader] = module;
+  });
   return files.pack !== undefined && existsSync(files.pack) ? 'pack' : 'json';
 }
 
