@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,7 @@ type Model = { features: Record<string, { hash?: Record<string, number> }> };
 // the package's own reader, loaded before wink-core-model.js is imported: the fast one is then not
 // installed in this process, and `require(files.reader)` below is the package's
 require('wink-eng-lite-web-model/dist/read-core-model.js');
+const ownExceptions = Object.fromEntries(['noun', 'verb', 'adjective'].map((kind) => [kind, require(`wink-eng-lite-web-model/dist/wn-${kind}-exceptions.js`) as Record<string, string>]));
 
 test('the fast reader builds the object the model package reader builds, key order and prototypes included', async () => {
   const { readCoreModelFile, winkCoreFiles } = await import('./wink-core-model.js');
@@ -43,7 +44,7 @@ test('a pack of the model gives the object the package reader builds, a fresh on
   const files = winkCoreFiles();
   assert.ok(files, 'wink-eng-lite-web-model 1.8 is installed');
   const own = (require(files.reader) as () => Model)();
-  const pack = CorePack.read(packCoreModel(readFileSync(files.json, 'utf8'), files.version));
+  const pack = CorePack.read(packCoreModel(readFileSync(files.json, 'utf8'), files.version, ownExceptions as Parameters<typeof packCoreModel>[2]));
   assert.ok(pack);
   assert.deepEqual(pack.source, { version: files.version, bytes: statSync(files.json).size });
   const packed = pack.model() as Model;
@@ -76,6 +77,11 @@ test('a pack of the model gives the object the package reader builds, a fresh on
   assert.ok(!again.features.lexeme.list.includes('a-word-learned-later'));
   assert.deepStrictEqual(withoutLexemeHash(again).rest, theirs.rest);
   assert.ok(!CorePack.read(Buffer.from('{"not":"a pack"}')));
+  // the lemmatizer's exception tables, objects without prototype as the package's modules export them
+  const exceptions = pack.exceptions();
+  assert.deepStrictEqual(exceptions, ownExceptions);
+  for (const kind of ['noun', 'verb', 'adjective'] as const) assert.equal(Object.getPrototypeOf(exceptions[kind]), null, kind);
+  assert.equal(exceptions.noun.constructor, undefined);
 });
 
 test('the sorted order keeps the last index of a word listed twice, and finds every word', async () => {
@@ -89,10 +95,14 @@ test('analysing through src/node reads the core model with the fast reader', () 
   const analyzer = new URL('./analyzer.ts', import.meta.url).href;
   const reader = new URL('./wink-core-model.ts', import.meta.url).href;
   const script = `const { analyzeArticle } = await import(${JSON.stringify(analyzer)});
-const { fastWinkCore } = await import(${JSON.stringify(reader)});
+const { fastWinkCore, packedExceptions } = await import(${JSON.stringify(reader)});
+const { createRequire } = await import('node:module');
+const require = createRequire(${JSON.stringify(reader)});
+const noun = require('wink-eng-lite-web-model/dist/wn-noun-exceptions.js');
 const a = analyzeArticle({ text: '“The bridge opens on Monday,” the mayor said.' });
-console.log(JSON.stringify({ fastWinkCore, speakers: a.attributions.map((x) => x.speaker.mention?.text) }));`;
+console.log(JSON.stringify({ fastWinkCore, speakers: a.attributions.map((x) => x.speaker.mention?.text), geese: noun.geese, packedExceptions }));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), { fastWinkCore: true, speakers: ['the mayor'] });
+  // the pack is read when dist/ holds one of this model (npm run build); else the package's own tables
+  assert.deepEqual(JSON.parse(r.stdout), { fastWinkCore: true, speakers: ['the mayor'], geese: 'goose', packedExceptions: existsSync(new URL('../../dist/wink-core-model.bin', import.meta.url)) });
 });

@@ -57,8 +57,16 @@ interface CoreModelJson {
 }
 
 /** The large parts of a pack, after its header. */
-type PartName = 'lexicon' | 'xpansions' | 'lexemes' | 'order';
-const PARTS: readonly PartName[] = ['lexicon', 'xpansions', 'lexemes', 'order'];
+type PartName = 'lexicon' | 'xpansions' | 'lexemes' | 'order' | 'exceptions';
+const PARTS: readonly PartName[] = ['lexicon', 'xpansions', 'lexemes', 'order', 'exceptions'];
+
+/**
+ * The model package's lemmatizer's exception tables (`dist/wn-<kind>-exceptions.js`, "geese" → "goose"):
+ * 5,600 words as JavaScript that Node compiled in 13–18 ms of CPU at each start; from the pack, as JSON,
+ * they parse in 3–4 ms. Each is an object without prototype from word to lemma.
+ */
+export const EXCEPTION_KINDS = ['noun', 'verb', 'adjective'] as const;
+export type ExceptionTables = Record<(typeof EXCEPTION_KINDS)[number], Record<string, string>>;
 
 /** What separates the words in a pack's lexeme text: no word of the model holds it (`packCoreModel` checks). */
 const SEPARATOR = '\0';
@@ -160,7 +168,7 @@ export function readCoreModelFile(file: string): unknown {
  * The model package's core JSON (`json`, its text) packed for `CorePack`; `version` and the JSON's size
  * are recorded so that a pack of another installation is never read.
  */
-export function packCoreModel(json: string, version: string): Buffer {
+export function packCoreModel(json: string, version: string, exceptions: ExceptionTables): Buffer {
   const model = JSON.parse(json) as CoreModelJson;
   const list = model.features.lexeme.list;
   if (list.some((w) => w.includes(SEPARATOR))) throw new Error('pack-wink-core: a lexeme holds the separator (NUL); the pack cannot hold this model');
@@ -169,6 +177,7 @@ export function packCoreModel(json: string, version: string): Buffer {
     xpansions: Buffer.from(model.xpansions as string, 'base64'),
     lexemes: Buffer.from(list.join(SEPARATOR), 'utf8'),
     order: Buffer.from(sortedOrder(list).buffer),
+    exceptions: Buffer.from(JSON.stringify(exceptions), 'utf8'),
   };
   const small = { ...model, lexicon: null, xpansions: null, features: { ...model.features, lexeme: { ...model.features.lexeme, list: null } } };
   const parts = {} as PackHeader['parts'];
@@ -195,23 +204,17 @@ function readHeader(bytes: Buffer): { text: string; header: PackHeader; base: nu
   return { text, header: JSON.parse(text) as PackHeader, base: (MAGIC.length + 4 + length + 3) & ~3 };
 }
 
-/** A pack read once, which gives each load a model of its own; see the top of this file. */
+/** A pack read once, which gives each load a model of its own; see the top of this file. Each part is decoded when first needed. */
 export class CorePack {
   readonly source: PackHeader['source'];
   readonly #header: string;
-  readonly #lexicon: Uint32Array;
-  readonly #xpansions: Uint32Array;
-  readonly #lexemes: readonly string[];
-  readonly #order: Uint32Array;
+  readonly #part: (name: PartName) => Buffer;
+  #tables: { lexicon: Uint32Array; xpansions: Uint32Array; lexemes: readonly string[]; order: Uint32Array } | undefined;
 
   private constructor(bytes: Buffer, text: string, header: PackHeader, base: number) {
-    const part = (name: PartName) => bytes.subarray(base + header.parts[name][0], base + header.parts[name][0] + header.parts[name][1]);
     this.source = header.source;
     this.#header = text;
-    this.#lexicon = ownWords(part('lexicon'));
-    this.#xpansions = ownWords(part('xpansions'));
-    this.#lexemes = part('lexemes').toString('utf8').split(SEPARATOR);
-    this.#order = ownWords(part('order'));
+    this.#part = (name) => bytes.subarray(base + header.parts[name][0], base + header.parts[name][0] + header.parts[name][1]);
   }
 
   /** The pack in `bytes`; undefined when they are no pack of this format. */
@@ -222,12 +225,25 @@ export class CorePack {
 
   /** A model of its own, as the package's `readModel()` returns it. */
   model(): unknown {
+    const t = (this.#tables ??= {
+      lexicon: ownWords(this.#part('lexicon')),
+      xpansions: ownWords(this.#part('xpansions')),
+      lexemes: this.#part('lexemes').toString('utf8').split(SEPARATOR),
+      order: ownWords(this.#part('order')),
+    });
     const model = (JSON.parse(this.#header) as { model: CoreModelJson }).model;
-    model.lexicon = new Uint32Array(this.#lexicon);
-    model.xpansions = new Uint32Array(this.#xpansions);
-    model.features.lexeme.list = this.#lexemes.slice();
-    model.features.lexeme.hash = lazyLookUp(this.#lexemes, this.#order);
+    model.lexicon = new Uint32Array(t.lexicon);
+    model.xpansions = new Uint32Array(t.xpansions);
+    model.features.lexeme.list = t.lexemes.slice();
+    model.features.lexeme.hash = lazyLookUp(t.lexemes, t.order);
     return withSmallLookUps(model);
+  }
+
+  /** The lemmatizer's exception tables, new objects each call, as the package's modules export them. */
+  exceptions(): ExceptionTables {
+    const tables = JSON.parse(this.#part('exceptions').toString('utf8')) as ExceptionTables;
+    for (const kind of EXCEPTION_KINDS) Object.setPrototypeOf(tables[kind], null);
+    return tables;
   }
 }
 
@@ -297,22 +313,38 @@ function deferUnusedModels(dist: string): void {
   }
 }
 
-/** Puts a reader of the pack, or else `readCoreModelFile`, in the module cache in place of the package's reader. */
-function install(): WinkCoreReader {
-  const files = winkCoreFiles();
-  if (!files || require.cache[files.reader]) return 'package';
-  deferUnusedModels(dirname(files.reader));
-  // the pack is read on the first load, not at import: a process that never analyses never reads it
-  let pack: CorePack | undefined | null;
-  supply(files.reader, () => {
-    if (pack === undefined) pack = matchingPack(files) ?? null;
-    return pack ? pack.model() : readCoreModelFile(files.json);
-  });
-  return files.pack !== undefined && existsSync(files.pack) ? 'pack' : 'json';
+/** The package's exception tables' modules, by kind (see `EXCEPTION_KINDS`). */
+export function exceptionFiles(dist: string): Record<keyof ExceptionTables, string> {
+  return Object.fromEntries(EXCEPTION_KINDS.map((kind) => [kind, join(dist, `wn-${kind}-exceptions.js`)])) as Record<keyof ExceptionTables, string>;
 }
 
+/**
+ * Puts a reader of the pack, or else `readCoreModelFile`, in the module cache in place of the package's
+ * reader, and the pack's exception tables in place of the package's modules of them. The pack is read when
+ * the package loads them (the model package's loader requires them at once), its tables decoded on the
+ * first load of the model.
+ */
+function install(): { reader: WinkCoreReader; exceptions: boolean } {
+  const files = winkCoreFiles();
+  if (!files || require.cache[files.reader]) return { reader: 'package', exceptions: false };
+  const dist = dirname(files.reader);
+  deferUnusedModels(dist);
+  let pack: CorePack | undefined | null;
+  const packed = () => (pack === undefined ? (pack = matchingPack(files) ?? null) : pack);
+  const tables = exceptionFiles(dist);
+  const exceptions = EXCEPTION_KINDS.every((kind) => !require.cache[tables[kind]]) ? packed()?.exceptions() : undefined;
+  if (exceptions) for (const kind of EXCEPTION_KINDS) supply(tables[kind], exceptions[kind]);
+  supply(files.reader, () => packed()?.model() ?? readCoreModelFile(files.json));
+  return { reader: files.pack !== undefined && existsSync(files.pack) ? 'pack' : 'json', exceptions: exceptions !== undefined };
+}
+
+const installed = install();
+
 /** How this process reads wink's core model ('pack' when a pack is there; one of another installation is checked, and passed over, on the first load). */
-export const winkCoreReader: WinkCoreReader = install();
+export const winkCoreReader: WinkCoreReader = installed.reader;
 
 /** Whether this process reads wink's core model with a reader of ours (the pack or `readCoreModelFile`). */
 export const fastWinkCore = winkCoreReader !== 'package';
+
+/** Whether the lemmatizer's exception tables come from the pack (a pack of the installed model package was there). */
+export const packedExceptions = installed.exceptions;
