@@ -89,6 +89,18 @@ test('the sorted order keeps the last index of a word listed twice, and finds ev
   const list = ['said', 'the', 'Said', 'a', 'the', '', 'zebra'];
   const table = lazyLookUp(list, sortedOrder(list));
   assert.deepEqual(['said', 'the', 'Said', 'a', '', 'zebra', 'b'].map((w) => table[w]), [0, 4, 2, 3, 5, 6, undefined]);
+  // past its look-ups by search, the table is the one lookUp builds, with what was learned and forgotten
+  const small = lazyLookUp(list, sortedOrder(list), 2);
+  small['learned'] = 7;
+  small['forgotten'] = 8;
+  delete small['forgotten'];
+  assert.equal(small['the'], 4);
+  assert.notEqual(Object.getPrototypeOf(small), null);
+  assert.equal(small['zebra'], 6);
+  assert.equal(small['not-there'], undefined);
+  assert.equal(Object.getPrototypeOf(small), null);
+  assert.deepEqual({ ...small }, { said: 0, the: 4, Said: 2, a: 3, '': 5, zebra: 6, learned: 7 });
+  assert.equal(small['forgotten'], undefined);
 });
 
 test('analysing through src/node reads the core model with the fast reader', () => {

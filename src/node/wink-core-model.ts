@@ -122,22 +122,41 @@ function findSorted(list: readonly string[], order: Uint32Array, word: string): 
 }
 
 /**
- * `lookUp(list)` built as it is read: an empty object without `Object.prototype`, as the package's table
- * is, whose prototype answers a word the object does not hold yet by binary search in `list` (through
- * `order`, see `sortedOrder`) and adds it, so the next look-up of that word is a plain property read. What
- * wink-nlp and the core do with the table (read a word, add a learned word, delete one) behaves as on the
- * table `lookUp` builds; `list` itself is never changed (the model's copy is the one wink-nlp appends to).
+ * Look-ups `lazyLookUp`'s table answers by search before it builds the rest at once: a one-paragraph
+ * article asks a few hundred, a batch of articles far more (each article's unknown words are asked again,
+ * the segmenter forgetting what wink-nlp learned between texts), where searching cost more than building.
  */
-export function lazyLookUp(list: readonly string[], order: Uint32Array): Record<string, number> {
+export const LAZY_LOOK_UPS = 5000;
+
+/**
+ * `lookUp(list)` built as it is read: an empty object, whose prototype answers a word the object does not
+ * hold yet by binary search in `list` (through `order`, see `sortedOrder`) and adds it, so the next
+ * look-up of that word is a plain property read. After `lookUps` such searches it adds every word of
+ * `list` it does not hold and drops the prototype: from then on it is the object `lookUp` builds, with
+ * the words learned and forgotten since. What wink-nlp and the core do with the table (read a word, add
+ * a learned word, delete one) behaves as on the table `lookUp` builds; `list` itself is never changed
+ * (the model's copy is the one wink-nlp appends to).
+ */
+export function lazyLookUp(list: readonly string[], order: Uint32Array, lookUps = LAZY_LOOK_UPS): Record<string, number> {
+  let left = lookUps;
+  const own = { value: 0, writable: true, enumerable: true, configurable: true };
+  const complete = (table: Record<string, number>) => {
+    Object.setPrototypeOf(table, null);
+    for (let k = 0; k < order.length; k++) if (!Object.hasOwn(table, list[order[k]])) table[list[order[k]]] = order[k];
+  };
   const finder = new Proxy(Object.create(null) as Record<string, number>, {
     get(_, word, table: Record<string, number>) {
       if (typeof word !== 'string') return undefined;
+      if (--left < 0) {
+        complete(table);
+        return table[word];
+      }
       const index = findSorted(list, order, word);
-      if (index !== undefined) Object.defineProperty(table, word, { value: index, writable: true, enumerable: true, configurable: true });
+      if (index !== undefined) Object.defineProperty(table, word, { ...own, value: index });
       return index;
     },
     set(_, word, value, table: Record<string, number>) {
-      return Reflect.defineProperty(table, word, { value, writable: true, enumerable: true, configurable: true });
+      return Reflect.defineProperty(table, word, { ...own, value });
     },
     has(_, word) {
       return typeof word === 'string' && findSorted(list, order, word) !== undefined;
