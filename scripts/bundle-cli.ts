@@ -1,5 +1,5 @@
 /**
- * Bundles the CLI (src/cli/main.ts and everything it imports, with chrono-node) with esbuild into
+ * Bundles the CLI (src/cli/main.ts and everything it imports, with chrono-node and wink-nlp) with esbuild into
  * dist/bundle/: main.js and lazily imported chunks, so that a command reads a few files where Node's ESM
  * loader would resolve, read and link some 150 (`whosaid extract` on a paragraph: about 12% fewer
  * instructions). Run by `npm run build` after tsc; bin/whosaid.js runs the bundle while it is newer than
@@ -8,7 +8,8 @@
  *   npx tsx scripts/bundle-cli.ts
  *
  * What stays outside, loaded as before:
- *   - the other packages (node_modules), but chrono-node, whose 51 small modules are most of the saving;
+ *   - the other packages (node_modules), but chrono-node and wink-nlp (51 and some forty small modules: resolving,
+ *     reading and compiling each one cost more than the code; wink-nlp's model package stays outside);
  *   - src/node/wink-core-model.ts, which must run before wink-eng-lite-web-model loads (in a bundle the
  *     imports of other packages are hoisted above its code, so the module that imports the model package
  *     imports it first);
@@ -33,11 +34,14 @@ function fromBundle(file: string): string {
   return relative(outdir, join(root, 'dist', relative(src, file))).split(sep).join('/').replace(/\.ts$/, '.js');
 }
 
+/** The packages bundled with the CLI: many small modules each, plain code (no files found by path, no native parts). */
+const BUNDLED = ['chrono-node', 'wink-nlp'];
+
 const layout: Plugin = {
   name: 'whosaid-layout',
   setup(b) {
     // packages stay external but chrono-node; the wink reader stays its own module, in dist/
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path === 'chrono-node' || args.path.startsWith('chrono-node/') || args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.some((name) => args.path === name || args.path.startsWith(name + '/')) || args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
     b.onResolve({ filter: /wink-core-model\.js$/ }, (args) => ({ path: fromBundle(join(args.resolveDir, args.path).replace(/\.js$/, '.ts')), external: true }));
     // each module's import.meta.url is its dist/ file's; a module that imports the wink model package
     // imports the reader first, whichever chunk gets loaded first

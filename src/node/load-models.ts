@@ -7,9 +7,14 @@
 import './wink-core-model.js';
 import { loadNlp } from '../core/segment/nlp.js';
 import { loadBundledModel } from './load-model.js';
+import { delayRegExpTierUp } from './regexp-tier-up.js';
 
-/** Loads the bundled attribution model and wink-nlp, each once per process. */
+/**
+ * Loads the bundled attribution model and wink-nlp, each once per process, and puts off V8's compiling
+ * of regular expressions to machine code to their 30th run (regexp-tier-up.ts), before any article.
+ */
 export function loadModels(): void {
+  delayRegExpTierUp();
   loadBundledModel();
   loadNlp();
 }
