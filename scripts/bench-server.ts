@@ -11,14 +11,19 @@
  *   search           the same queries asked again and again, answered from the server's cache
  *                    (many readers asking the same questions);
  *   search, uncached every request a query the server has not seen (a word with a date window of its own),
- *                    so each one reads the corpus.
+ *                    so each one reads the corpus;
+ *   mixed            all three kinds at once (one request in ten an analysis, the rest cached and new
+ *                    searches), for --sustain seconds after the phases above have warmed every part of the
+ *                    server: memory is flat when its peak over this phase's last quarter is within 10% of
+ *                    its peak over the first (what the server holds grows with use until its threads,
+ *                    models and caches are warm, all of them bounded; it must not grow with the requests).
  * Prints requests/s, p50/p99 latency (target p99 < 100 ms for search), errors, the server's CPU time per
  * request (all its threads: steadier than the clock on a machine other work also uses), and its resident
  * memory over the whole run (from /proc, sampled every 500 ms: total, and its anonymous part — heaps
  * and stacks, apart from the pages of code and libraries it maps).
  *
  *   npm run bench:server
- *   npm run bench:server -- --attributions 100000 --clients 50 --analyze 300 --search 5000 --seconds 60 [--threads N]
+ *   npm run bench:server -- --attributions 100000 --clients 50 --analyze 300 --search 5000 --seconds 60 --sustain 120 [--threads N]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,12 +37,14 @@ import { hashText } from '../src/store/rows.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { statFields, TICKS_PER_SECOND } from './proc-stat.js';
 
-const { values } = parseArgs({ options: { attributions: { type: 'string' }, clients: { type: 'string' }, analyze: { type: 'string' }, search: { type: 'string' }, seconds: { type: 'string' }, threads: { type: 'string' } } });
+const { values } = parseArgs({ options: { attributions: { type: 'string' }, clients: { type: 'string' }, analyze: { type: 'string' }, search: { type: 'string' }, seconds: { type: 'string' }, sustain: { type: 'string' }, threads: { type: 'string' } } });
 const ATTRIBUTIONS = Number(values.attributions ?? 100_000);
 const CLIENTS = Number(values.clients ?? 50);
 const ANALYZE = Number(values.analyze ?? 200);
 const SEARCH = Number(values.search ?? 2_000);
 const SECONDS = Number(values.seconds ?? 30);
+/** How long the mixed phase runs (its memory is what "flat" is read from). */
+const SUSTAIN = Number(values.sustain ?? 60);
 /** The server's analysis threads: what `whosaid serve` picks without --threads (the cores, at most 4). */
 const THREADS = values.threads !== undefined ? Number(values.threads) : Math.max(1, Math.min(4, availableParallelism()));
 const root = new URL('../', import.meta.url);
@@ -112,14 +119,14 @@ let current = 'idle';
 const sampler = setInterval(() => samples.push({ phase: current, ...memory() }), 500);
 
 // 4. the bounded client
-async function phase(name: string, total: number, request: (i: number) => Promise<Response>): Promise<{ rate: number; p99: number; errors: number; cpuMs: number }> {
+async function phase(name: string, total: number, request: (i: number) => Promise<Response>, limitSeconds = SECONDS): Promise<{ rate: number; p99: number; errors: number; cpuMs: number }> {
   current = name;
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
   const started = performance.now();
   const cpuBefore = serverCpuMs();
-  const deadline = started + SECONDS * 1000;
+  const deadline = started + limitSeconds * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (sent < total && performance.now() < deadline) {
@@ -154,7 +161,8 @@ const spread = (values: number[], count: number) => (values.length <= count ? va
 
 try {
   console.log(`whosaid server benchmark: a corpus of ${attributions.toLocaleString('en-US')} attributions in ${n.toLocaleString('en-US')} synthetic articles (the team's own templates, pre-analysed); ${CLIENTS} concurrent clients on loopback; at most ${SECONDS} s a phase; ${THREADS} analysis threads; ${availableParallelism()} cores`);
-  console.log(`server idle RSS ${memory().rss.toFixed(0)} MB`);
+  const memoryAtStart = memory().rss;
+  console.log(`server idle RSS ${memoryAtStart.toFixed(0)} MB`);
   const json = { 'content-type': 'application/json' };
   // warm the threads (the model loads once in each) before timing
   await Promise.all(Array.from({ length: THREADS * 2 }, () => fetch(`${base}/api/analyze`, { method: 'POST', headers: json, body: JSON.stringify({ text: article }) }).then((r) => r.arrayBuffer())));
@@ -167,14 +175,30 @@ try {
   // a date window of its own for each request: [from, from + 90 days] inside the corpus's span
   const span = (Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000;
   const day = (offset: number) => new Date(Date.parse(firstDay) + offset * 86_400_000).toISOString().slice(0, 10);
-  const uncached = await phase('search, uncached', SEARCH, (i) => {
+  const newSearch = (i: number) => {
     const from = Math.floor((i * 7919) % Math.max(1, span - 90));
     return fetch(`${base}/api/search?q=${encodeURIComponent(queries[i % queries.length])}&from=${day(from)}&to=${day(from + 90 + Math.floor(i / span))}&limit=20`);
-  });
+  };
+  const uncached = await phase('search, uncached', SEARCH, newSearch);
+  // the new searches go on where the phase above stopped: each still a question the server has not seen
+  const mixed = await phase(
+    'mixed',
+    Infinity,
+    (i) => (i % 10 === 0 ? fetch(`${base}/api/analyze`, { method: 'POST', headers: json, body: JSON.stringify({ text: article, publishedAt: '2025-11-13' }) }) : i % 2 === 1 ? searchFor(i) : newSearch(SEARCH + i)),
+    SUSTAIN,
+  );
   current = 'done';
   console.log(`analyze: one article of ${article.split(/\s+/).length} words a request; whosaid extract --jsonl --jobs ${THREADS} on ${ANALYZE} copies of it: ${extractRate.toFixed(1)} articles/s`);
   console.log(`analyze throughput / extract --jsonl: ${(analyze.rate / extractRate).toFixed(2)}x by the wall clock, CPU per article ${(extractCpuMs / analyze.cpuMs).toFixed(2)}x (extract ${extractCpuMs.toFixed(1)} ms, the server ${analyze.cpuMs.toFixed(1)} ms) (target >= 0.80)`);
-  console.log(`search p99 ${search.p99.toFixed(1)} ms, uncached ${uncached.p99.toFixed(1)} ms (target < 100 ms); errors ${analyze.errors + search.errors + uncached.errors} (target 0)`);
+  console.log(`search p99 ${search.p99.toFixed(1)} ms, uncached ${uncached.p99.toFixed(1)} ms (target < 100 ms); errors ${analyze.errors + search.errors + uncached.errors + mixed.errors} (target 0)`);
+  const sustained = samples.filter((s) => s.phase === 'mixed');
+  const quarter = Math.max(1, Math.floor(sustained.length / 4));
+  const peakOf = (part: typeof sustained) => Math.max(...part.map((s) => s.rss));
+  const [early, late] = [peakOf(sustained.slice(0, quarter)), peakOf(sustained.slice(-quarter))];
+  console.log(
+    `server RSS under ${SUSTAIN} s of mixed load: peak ${early.toFixed(0)} MB over its first quarter, ${late.toFixed(0)} MB over its last: ` +
+      `${(late / early).toFixed(2)}x (target <= 1.10: flat); from idle to warm, ${memoryAtStart.toFixed(0)} -> ${early.toFixed(0)} MB`,
+  );
   const steady = samples.filter((s) => s.phase !== 'idle');
   console.log(`server RSS over the run, MB (every ${Math.max(1, Math.round(steady.length / 12)) / 2} s): ${spread(steady.map((s) => s.rss), 12).map((m) => m.toFixed(0)).join(' ')}`);
   console.log(`  its anonymous part, MB:                ${spread(steady.map((s) => s.anon), 12).map((m) => m.toFixed(0)).join(' ')}`);
