@@ -191,15 +191,20 @@ export class SqliteStore implements Store {
     );
     const published = dayOf(article.publishedAt) ?? null;
     const traced: [number, TracedWords][] = [];
-    const ids: number[] = [];
+    // each date's span of the article's ids (its ids grow: a date's first seen is its least)
+    const days = new Map<string, { first: number; last: number }>();
     for (const row of item.attributions) {
       const personId = row.speakerEntity !== undefined ? (persons.get(row.speakerEntity) ?? null) : null;
       const id = Number(
         insertAttribution.run(pk, row.localId, row.type, row.kind, row.text, row.speakerName ?? null, row.speakerMention ?? null, personId, row.cue ?? null, row.saidOn ?? null, row.date ?? null, row.confidence, row.copy?.text ?? null, article.outlet ?? null)
           .lastInsertRowid,
       );
-      ids.push(id);
       if (row.copy !== undefined) traced.push([id, row.copy]);
+      if (typeof row.date === 'string') {
+        const day = days.get(row.date);
+        if (day) day.last = id;
+        else days.set(row.date, { first: id, last: id });
+      }
     }
     // grouped in the rows' order once they are all in (a row is a candidate only once it has band keys,
     // so the groups are those of grouping each right after its insert), and timed once per article: a
@@ -208,14 +213,7 @@ export class SqliteStore implements Store {
     for (const [id, copy] of traced) this.groupCopy(id, copy, published);
     this.timings.groupingMs += performance.now() - started;
     this.timings.groupingCpuMs += this.cpuMs() - cpu;
-    // each date's span of ids widened to take in the article's (its ids grow: a date's first seen is its least)
-    const days = new Map<string, { first: number; last: number }>();
-    item.attributions.forEach((row, i) => {
-      if (typeof row.date !== 'string') return;
-      const day = days.get(row.date);
-      if (day) day.last = ids[i];
-      else days.set(row.date, { first: ids[i], last: ids[i] });
-    });
+    // each date's span of ids widened to take in the article's
     const extendDay = this.sql('INSERT INTO attribution_days (date, first, last) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE SET first = min(first, excluded.first), last = max(last, excluded.last)');
     for (const [date, { first, last }] of days) extendDay.run(date, first, last);
     const insertTime = this.sql('INSERT INTO times (article, start, "end", text, value, certainty) VALUES (?, ?, ?, ?, ?, ?)');
