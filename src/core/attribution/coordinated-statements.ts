@@ -10,7 +10,6 @@
  * ("…, and the mayor added that …") keeps a statement of its own, and so does a naming verb's ("called the
  * plan “a fraction of what was promised” and noted that …").
  */
-import type { Segmented } from '../segment/segment.js';
 import { tokenAtOrAfter, tokensWithin } from '../segment/lookup.js';
 import type { ProposedAttribution } from './direct-quotes.js';
 import type { Refiner } from './refine.js';
