@@ -8,11 +8,12 @@
  * still proposes that is not a date in news.
  */
 // the English locale alone: the package's index loads every locale (266 modules, ~4× the start-up)
-import { casual, type ParsedResult } from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node/en';
 import type { Diagnostic, TimeExpression } from '../analysis.js';
 import type { Segmented } from '../segment/segment.js';
 import { tokenAtOrAfter } from '../segment/lookup.js';
 import { addDays, formatDate, formatDateTime, isValidDate, parseIsoDate, weekdayOf, type CalendarDate } from './calendar.js';
+import { dateParser } from './date-parser.js';
 import { DEICTIC_DAYS, MONTHS, WEEKDAYS, isDateTrigger } from './date-words.js';
 import { clauseTense, type Tense } from './tense.js';
 
@@ -102,7 +103,7 @@ function collectTimes(seg: Segmented, reference: string | undefined, unresolved:
   for (const [a, b] of dateWindows(seg)) {
     const offset = seg.tokens[a].start;
     const slice = seg.text.slice(offset, seg.tokens[b - 1].end);
-    for (const result of casual.parse(slice, chronoReference)) {
+    for (const result of dateParser.parse(slice, chronoReference)) {
       const first = tokenAtOrAfter(seg, offset + result.index);
       const last = tokenAtOrAfter(seg, offset + result.index + result.text.length);
       let candidate: Candidate | undefined = { first, last, result };
