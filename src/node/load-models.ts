@@ -6,15 +6,15 @@
 // first: it must run before the core loads wink-eng-lite-web-model (see wink-core-model.ts)
 import './wink-core-model.js';
 import { loadNlp } from '../core/segment/nlp.js';
+import { setCompilerSettings } from './compiler-settings.js';
 import { loadBundledModel } from './load-model.js';
-import { delayRegExpTierUp } from './regexp-tier-up.js';
 
 /**
- * Loads the bundled attribution model and wink-nlp, each once per process, and puts off V8's compiling
- * of regular expressions to machine code to their 30th run (regexp-tier-up.ts), before any article.
+ * Loads the bundled attribution model and wink-nlp, each once per process, and sets how V8 compiles
+ * the engine (compiler-settings.ts), before any article.
  */
 export function loadModels(): void {
-  delayRegExpTierUp();
+  setCompilerSettings();
   loadBundledModel();
   loadNlp();
 }
